@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
+import { listUsersFor } from "@/lib/services/users";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const user = await requirePageUser("admin");
+  const people = await listUsersFor(user);
+  return (
+    <>
+      <PageHeader title="Admin" description="Users and roles; cost, budgets, release gates, prompts and runs." />
+      <div className="space-y-6">
+        <Card title={`Users (${people.length})`}>
+          <table className="min-w-full text-sm">
+            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr><th className="py-2">Name</th><th className="py-2">Email</th><th className="py-2">Role</th><th className="py-2">Since</th></tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {people.map((u) => (
+                <tr key={u.id}>
+                  <td className="py-2 font-medium">{u.name}</td>
+                  <td className="py-2 font-mono text-xs">{u.email}</td>
+                  <td className="py-2"><Badge tone={u.role === "admin" ? "info" : "neutral"}>{u.role}</Badge></td>
+                  <td className="py-2">{formatDate(u.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <EmptyState title="Cost, budgets and runs are not tracked yet">
+          Spend per graph, budgets, the kill switch, release gates and run pages arrive with the model factory and the graph runtime.
+        </EmptyState>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ContactStatus } from "@/components/contacts/contact-status";
+import { EmailTimeline } from "@/components/contacts/email-timeline";
+import { FactList } from "@/components/contacts/fact-list";
+import { Badge } from "@/components/ui/badge";
+import { Card, Fields } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { formatDate, humanize } from "@/lib/format";
+import { contactDetail } from "@/lib/services/contacts";
+
+export const metadata: Metadata = { title: "Contact" };
+
+export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("rep");
+  const detail = await contactDetail(user, (await params).id).catch((e: unknown) => {
+    if (isAppError(e) && e.type === "not_found") notFound();
+    throw e;
+  });
+  const { contact, company, facts, timeline, enrollments, ownerName } = detail;
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/contacts" className="text-sm text-slate-500 hover:text-slate-800">← Contacts</Link>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{contact.firstName} {contact.lastName}</h1>
+        <p className="mt-1 text-slate-600">
+          {contact.title} at <Link href={`/companies/${company.id}`} className="text-brand-700 hover:underline">{company.name}</Link>
+        </p>
+        <div className="mt-2"><ContactStatus flags={contact} /></div>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="Contact">
+          <Fields
+            rows={[
+              ["Email", <span key="e" className="break-all font-mono text-xs">{contact.email}</span>],
+              ["Seniority", contact.seniority ? humanize(contact.seniority) : "—"],
+              ["Department", contact.department ?? "—"],
+              ["Owner", ownerName ?? "Unassigned"],
+              ["Last contacted", formatDate(contact.lastContactedAt)],
+              ["LinkedIn", contact.linkedinUrl ? <a key="l" href={contact.linkedinUrl} className="underline" rel="noreferrer noopener" target="_blank">Profile</a> : "—"],
+            ]}
+          />
+        </Card>
+        <Card title="Company">
+          <Fields
+            rows={[
+              ["Name", <Link key="n" href={`/companies/${company.id}`} className="text-brand-700 hover:underline">{company.name}</Link>],
+              ["Domain", company.domain],
+              ["Vertical", humanize(company.vertical)],
+              ["Size", `${company.size} employees`],
+              ["HQ", [company.hqCity, company.country].filter(Boolean).join(", ") || "—"],
+              ["Enriched", formatDate(company.enrichedAt)],
+            ]}
+          />
+        </Card>
+        <Card title="Campaigns">
+          {enrollments.length === 0 ? (
+            <p className="text-sm text-slate-500">Not enrolled in any campaign.</p>
+          ) : (
+            <ul className="space-y-2 text-sm">
+              {enrollments.map((e) => (
+                <li key={e.campaignId} className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{e.campaignName}</span>
+                  <Badge tone={e.status === "replied" ? "good" : e.status === "stopped" ? "bad" : "neutral"}>{humanize(e.status)}</Badge>
+                  <span className="text-slate-500">{e.step} touch{e.step === 1 ? "" : "es"}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={`Company facts (${facts.length})`}>
+          <FactList facts={facts} />
+        </Card>
+        <Card title={`Email timeline (${timeline.length})`}>
+          <EmailTimeline emails={timeline} />
+        </Card>
+      </div>
+    </div>
+  );
+}

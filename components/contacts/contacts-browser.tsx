@@ -1,0 +1,153 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { ContactStatus } from "@/components/contacts/contact-status";
+import { Pagination } from "@/components/ui/pagination";
+import { formatDate, humanize } from "@/lib/format";
+import { contactKeys } from "@/lib/query-keys";
+import type { ContactListPage } from "@/lib/services/contacts";
+
+type Options = { verticals: readonly string[]; seniorities: readonly string[]; statuses: readonly string[] };
+type Params = Record<string, string>;
+
+async function fetchContacts(params: Params): Promise<ContactListPage> {
+  const response = await fetch(`/api/contacts?${new URLSearchParams(params)}`);
+  const body = await response.json();
+  if (!response.ok) throw new Error(body?.error?.message ?? "Contacts could not be loaded.");
+  return body as ContactListPage;
+}
+
+function sameParams(a: Params, b: Params): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => (a[k] ?? "") === (b[k] ?? ""));
+}
+
+const select = "rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
+
+export function ContactsBrowser({ initial, initialParams, options }: { initial: ContactListPage; initialParams: Params; options: Options }) {
+  const [params, setParams] = useState<Params>(initialParams);
+  const [search, setSearch] = useState(initialParams.q ?? "");
+
+  // Typing settles for 250 ms before it becomes a query; every change starts again at page 1.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setParams((p) => (search === (p.q ?? "") ? p : withParam(p, "q", search)));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  useEffect(() => {
+    const qs = new URLSearchParams(params).toString();
+    window.history.replaceState(null, "", qs ? `?${qs}` : window.location.pathname);
+  }, [params]);
+
+  const query = useQuery({
+    queryKey: contactKeys.list(params),
+    queryFn: () => fetchContacts(params),
+    initialData: sameParams(params, initialParams) ? initial : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data ?? initial;
+
+  const update = (key: string, value: string) => setParams((p) => withParam(p, key, value));
+
+  return (
+    <div>
+      <form role="search" className="mb-4 flex flex-wrap items-center gap-2" onSubmit={(e) => e.preventDefault()}>
+        <input
+          type="search"
+          aria-label="Search contacts"
+          placeholder="Search by name, email or company"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="w-80 rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
+        <select aria-label="Vertical" className={select} value={params.vertical ?? ""} onChange={(e) => update("vertical", e.target.value)}>
+          <option value="">All verticals</option>
+          {options.verticals.map((v) => (
+            <option key={v} value={v}>{humanize(v)}</option>
+          ))}
+        </select>
+        <select aria-label="Seniority" className={select} value={params.seniority ?? ""} onChange={(e) => update("seniority", e.target.value)}>
+          <option value="">All seniorities</option>
+          {options.seniorities.map((s) => (
+            <option key={s} value={s}>{humanize(s)}</option>
+          ))}
+        </select>
+        <select aria-label="Status" className={select} value={params.status ?? ""} onChange={(e) => update("status", e.target.value)}>
+          <option value="">Any status</option>
+          {options.statuses.map((s) => (
+            <option key={s} value={s}>{humanize(s)}</option>
+          ))}
+        </select>
+        <select aria-label="Owner" className={select} value={params.owner ?? "all"} onChange={(e) => update("owner", e.target.value === "all" ? "" : e.target.value)}>
+          <option value="all">All owners</option>
+          <option value="mine">My contacts</option>
+        </select>
+        {params.company ? (
+          <button type="button" onClick={() => update("company", "")} className="rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-700 hover:bg-brand-100">
+            One company only ✕
+          </button>
+        ) : null}
+        {query.isFetching ? <span className="text-sm text-slate-500" aria-live="polite">Loading…</span> : null}
+      </form>
+
+      {query.isError ? (
+        <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">{query.error.message}</p>
+      ) : null}
+
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-4 py-3">Name</th>
+              <th className="px-4 py-3">Title</th>
+              <th className="px-4 py-3">Company</th>
+              <th className="px-4 py-3">Vertical</th>
+              <th className="px-4 py-3">Status</th>
+              <th className="px-4 py-3">Owner</th>
+              <th className="px-4 py-3">Last contacted</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100" data-testid="contacts-rows">
+            {data.rows.map((c) => (
+              <tr key={c.id} className="hover:bg-slate-50">
+                <td className="px-4 py-2.5">
+                  <Link href={`/contacts/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                    {c.firstName} {c.lastName}
+                  </Link>
+                  <div className="text-xs text-slate-500">{c.email}</div>
+                </td>
+                <td className="px-4 py-2.5 text-slate-700">{c.title}</td>
+                <td className="px-4 py-2.5">
+                  <Link href={`/companies/${c.companyId}`} className="text-slate-800 hover:underline" data-testid="company-cell">
+                    {c.companyName}
+                  </Link>
+                </td>
+                <td className="px-4 py-2.5 text-slate-700">{humanize(c.vertical)}</td>
+                <td className="px-4 py-2.5"><ContactStatus flags={c} /></td>
+                <td className="px-4 py-2.5 text-slate-700">{c.ownerName ?? "—"}</td>
+                <td className="px-4 py-2.5 text-slate-700">{formatDate(c.lastContactedAt)}</td>
+              </tr>
+            ))}
+            {data.rows.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="px-4 py-10 text-center text-slate-500">No contacts match these filters.</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} busy={query.isFetching} onChange={(page) => setParams((p) => ({ ...p, page: String(page) }))} />
+    </div>
+  );
+}
+
+function withParam(params: Params, key: string, value: string): Params {
+  const next: Params = { ...params };
+  if (value) next[key] = value;
+  else delete next[key];
+  delete next.page;
+  return next;
+}

@@ -1,0 +1,47 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { createClient, type Client } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
+
+/** Local path of a `file:` URL, or null for a remote libSQL URL. */
+export function localPath(url: string): string | null {
+  if (!url.startsWith("file:")) return null;
+  return resolve(url.slice("file:".length).replace(/^\/\/(?=\/)/, ""));
+}
+
+/**
+ * Creates a client for a libSQL URL. A local file's directory is created first (libSQL will
+ * not), and every pooled connection waits up to 5 s on a lock instead of failing at once.
+ * libSQL enables foreign keys on each connection by default.
+ */
+export function createDatabase(url: string, authToken?: string): Database {
+  const path = localPath(url);
+  if (path) mkdirSync(dirname(path), { recursive: true });
+  const client = createClient({ url, authToken, timeout: 5_000 });
+  return drizzle(client, { schema }) as Database;
+}
+
+/** WAL lets readers run beside the single writer; the setting is stored in the file itself. */
+export async function enableWal(database: Database): Promise<void> {
+  if (database.$client.protocol === "file") await database.$client.execute("PRAGMA journal_mode = WAL");
+}
+
+/** Opens a database ready for use: created, in WAL mode. */
+export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+  const database = createDatabase(url, authToken);
+  await enableWal(database);
+  return database;
+}
+
+// Cached on globalThis so dev-server reloads reuse one client instead of leaking file handles.
+const holder = globalThis as unknown as { __salesDb?: Database };
+
+/** The console's database, created once per process from `DATABASE_URL`. */
+export function db(): Database {
+  holder.__salesDb ??= createDatabase(env().DATABASE_URL, env().DATABASE_AUTH_TOKEN);
+  return holder.__salesDb;
+}

@@ -1,0 +1,77 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_REPS } from "../seed/demo-users";
+import { seedDatabase } from "../seed/seed";
+import { tempDatabase } from "../testing";
+import { listContacts, likePattern, type ContactListFilter } from "./contacts";
+
+let t: Awaited<ReturnType<typeof tempDatabase>>;
+const page = (filter: Partial<ContactListFilter>) => listContacts(t.database, { page: 1, pageSize: 25, ...filter });
+
+async function scalar(query: string): Promise<number> {
+  const [row] = await t.database.all<{ n: number }>(sql.raw(query));
+  return row!.n;
+}
+
+beforeAll(async () => {
+  t = await tempDatabase("contacts");
+  await seedDatabase(t.database, { companies: 60, contacts: 600, emails: 2_000, anchor: new Date("2026-11-01T00:00:00Z") });
+});
+afterAll(() => t.cleanup());
+
+describe("listContacts", () => {
+  it("finds a company's contacts by the company's name, and only them", async () => {
+    const [company] = await t.database.all<{ id: number; name: string }>(sql`SELECT id, name FROM companies ORDER BY id LIMIT 1 OFFSET 7`);
+    const result = await page({ q: company!.name.toUpperCase(), pageSize: 100 });
+    const expected = await scalar(
+      `SELECT count(*) AS n FROM contacts c JOIN companies co ON co.id = c.company_id WHERE lower(co.name) LIKE '%${company!.name.toLowerCase()}%'`,
+    );
+    expect(expected).toBeGreaterThan(0);
+    expect(result.total).toBe(expected);
+    expect(result.rows.every((r) => r.companyName.toLowerCase().includes(company!.name.toLowerCase()))).toBe(true);
+  });
+
+  it("finds a contact by part of the email or the full name", async () => {
+    const [c] = await t.database.all<{ id: number; email: string; first_name: string; last_name: string }>(sql`SELECT id, email, first_name, last_name FROM contacts WHERE id = 123`);
+    expect((await page({ q: c!.email })).rows.map((r) => r.id)).toContain(123);
+    expect((await page({ q: `${c!.first_name} ${c!.last_name}`, pageSize: 100 })).rows.map((r) => r.id)).toContain(123);
+  });
+
+  it("filters by vertical, seniority, status and owner, matching an independent count", async () => {
+    expect((await page({ vertical: "fintech" })).total).toBe(
+      await scalar("SELECT count(*) AS n FROM contacts c JOIN companies co ON co.id = c.company_id WHERE co.vertical = 'fintech'"),
+    );
+    expect((await page({ seniority: "director" })).total).toBe(await scalar("SELECT count(*) AS n FROM contacts WHERE seniority = 'director'"));
+    expect((await page({ status: "bounced" })).total).toBe(await scalar("SELECT count(*) AS n FROM contacts WHERE bounced = 1"));
+    expect((await page({ status: "contactable" })).total).toBe(
+      await scalar("SELECT count(*) AS n FROM contacts WHERE do_not_contact = 0 AND bounced = 0 AND unsubscribed = 0 AND replied = 0"),
+    );
+    const owner = DEMO_REPS[0]!.id;
+    expect((await page({ ownerId: owner })).total).toBe(await scalar(`SELECT count(*) AS n FROM contacts WHERE owner_id = '${owner}'`));
+    const combined = await page({ vertical: "saas", seniority: "manager", status: "replied" });
+    expect(combined.total).toBe(
+      await scalar("SELECT count(*) AS n FROM contacts c JOIN companies co ON co.id = c.company_id WHERE co.vertical = 'saas' AND c.seniority = 'manager' AND c.replied = 1"),
+    );
+  });
+
+  it("pages through every contact once, in name order", async () => {
+    const seen: number[] = [];
+    const names: string[] = [];
+    for (let p = 1; p <= 24; p++) {
+      const result = await page({ page: p });
+      expect(result.total).toBe(600);
+      seen.push(...result.rows.map((r) => r.id));
+      names.push(...result.rows.map((r) => `${r.lastName}\u0000${r.firstName}`));
+    }
+    expect(seen).toHaveLength(600);
+    expect(new Set(seen).size).toBe(600);
+    expect(names).toEqual([...names].sort());
+    expect((await page({ page: 25 })).rows).toEqual([]);
+  });
+
+  it("treats LIKE wildcards in a search as plain text", async () => {
+    expect(likePattern("50%_off\\")).toBe("%50\\%\\_off\\\\%");
+    expect((await page({ q: "%" })).total).toBe(0);
+    expect((await page({ q: "_" })).total).toBe(0);
+  });
+});

@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./crm";
+export * from "./outreach";
+export * from "./safety";
+export * from "./telemetry";
+export * from "./admin";

@@ -1,0 +1,160 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./auth";
+import { createdAt, timestamp } from "./columns";
+import { companies, contacts, VERTICALS } from "./crm";
+
+export const CAMPAIGN_STATUSES = ["draft", "active", "paused", "completed"] as const;
+export const TONES = ["warm", "direct", "formal", "casual", "consultative"] as const;
+
+export const emailCampaigns = sqliteTable("email_campaigns", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  description: text("description"),
+  /** The campaign's pitch, at most 200 characters. */
+  angle: text("angle"),
+  tone: text("tone", { enum: TONES }).notNull().default("consultative"),
+  vertical: text("vertical", { enum: VERTICALS }),
+  status: text("status", { enum: CAMPAIGN_STATUSES }).notNull().default("draft"),
+  /** Days between touches, JSON array, e.g. [0,4,7,7,7,7]. */
+  cadenceDays: text("cadence_days", { mode: "json" }).$type<number[]>().notNull(),
+  maxTouches: integer("max_touches").notNull().default(6),
+  ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
+export const ENROLLMENT_STATUSES = ["active", "paused", "completed", "stopped", "replied"] as const;
+
+/** One per (campaign, contact); the campaign graph's thread lives here. */
+export const campaignEnrollments = sqliteTable(
+  "campaign_enrollments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => emailCampaigns.id, { onDelete: "cascade" }),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    threadId: text("thread_id"),
+    step: integer("step").notNull().default(0),
+    status: text("status", { enum: ENROLLMENT_STATUSES }).notNull().default("active"),
+    nextWakeAt: timestamp("next_wake_at"),
+    enrolledAt: createdAt("enrolled_at"),
+    updatedAt: createdAt("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("enrollments_campaign_contact_uq").on(t.campaignId, t.contactId),
+    index("enrollments_contact_idx").on(t.contactId),
+    index("enrollments_wake_idx").on(t.status, t.nextWakeAt),
+  ],
+);
+
+export const DIRECTIONS = ["outbound", "inbound"] as const;
+
+export const emails = sqliteTable(
+  "emails",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    campaignId: integer("campaign_id").references(() => emailCampaigns.id, { onDelete: "set null" }),
+    direction: text("direction", { enum: DIRECTIONS }).notNull(),
+    /** Conversation key shared by a touch and its replies. */
+    threadId: text("thread_id").notNull(),
+    /** RFC 5322 Message-ID. */
+    messageId: text("message_id").notNull().unique(),
+    inReplyTo: text("in_reply_to"),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    /** 1-based touch number within a campaign sequence. */
+    step: integer("step"),
+    sentAt: timestamp("sent_at").notNull(),
+    openedAt: timestamp("opened_at"),
+    repliedAt: timestamp("replied_at"),
+    bouncedAt: timestamp("bounced_at"),
+  },
+  (t) => [
+    index("emails_contact_sent_idx").on(t.contactId, t.sentAt),
+    index("emails_campaign_sent_idx").on(t.campaignId, t.sentAt),
+    index("emails_thread_idx").on(t.threadId),
+    index("emails_sent_idx").on(t.sentAt),
+  ],
+);
+
+export const DRAFT_STATUSES = ["draft", "approved", "rejected", "sent", "failed"] as const;
+export type DraftStatus = (typeof DRAFT_STATUSES)[number];
+
+/** Why the AI decided what it did; stored on every AI decision. */
+export type Provenance = {
+  confidence: number;
+  reason: string;
+  source: string;
+  evidence: string[];
+};
+
+export const drafts = sqliteTable(
+  "drafts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    companyId: integer("company_id").references(() => companies.id, { onDelete: "set null" }),
+    campaignId: integer("campaign_id").references(() => emailCampaigns.id, { onDelete: "set null" }),
+    enrollmentId: integer("enrollment_id").references(() => campaignEnrollments.id, { onDelete: "set null" }),
+    assignedRepId: text("assigned_rep_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: DRAFT_STATUSES }).notNull().default("draft"),
+    /** A/B/C/D lead tier at drafting time, for queue filtering. */
+    tier: text("tier"),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    editedSubject: text("edited_subject"),
+    editedBody: text("edited_body"),
+    provenance: text("provenance", { mode: "json" }).$type<Provenance>().notNull(),
+    reviewFlags: text("review_flags", { mode: "json" }).$type<string[]>(),
+    promptVersion: text("prompt_version").notNull(),
+    /** Model name, or "offline template" for the deterministic path. */
+    model: text("model").notNull(),
+    graphId: text("graph_id").notNull(),
+    runId: text("run_id"),
+    threadId: text("thread_id"),
+    traceId: text("trace_id"),
+    runUrl: text("run_url"),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at"),
+    rejectReason: text("reject_reason"),
+    createdAt: createdAt(),
+    updatedAt: createdAt("updated_at"),
+  },
+  (t) => [
+    index("drafts_rep_status_created_idx").on(t.assignedRepId, t.status, t.createdAt),
+    index("drafts_status_created_idx").on(t.status, t.createdAt),
+    index("drafts_created_idx").on(t.createdAt),
+    index("drafts_campaign_idx").on(t.campaignId, t.createdAt),
+    index("drafts_contact_idx").on(t.contactId),
+    index("drafts_thread_idx").on(t.threadId),
+  ],
+);
+
+export const POLARITIES = ["positive", "negative", "neutral"] as const;
+
+/** A labelled result of a conversation (reply classified, meeting booked…). */
+export const outcomes = sqliteTable(
+  "outcomes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    threadId: text("thread_id").notNull(),
+    contactId: integer("contact_id").references(() => contacts.id, { onDelete: "cascade" }),
+    emailId: integer("email_id").references(() => emails.id, { onDelete: "set null" }),
+    label: text("label").notNull(),
+    polarity: text("polarity", { enum: POLARITIES }).notNull(),
+    confidence: real("confidence"),
+    at: timestamp("at").notNull(),
+  },
+  (t) => [
+    index("outcomes_thread_idx").on(t.threadId),
+    index("outcomes_contact_idx").on(t.contactId),
+    index("outcomes_label_at_idx").on(t.label, t.at),
+  ],
+);

@@ -1,0 +1,75 @@
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, flag, timestamp } from "./columns";
+
+/** One row per model call, cached or not, refused or not. */
+export const llmCalls = sqliteTable(
+  "llm_calls",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    createdAt: createdAt(),
+    graph: text("graph").notNull(),
+    node: text("node").notNull(),
+    feature: text("feature").notNull().default("uncategorized"),
+    vertical: text("vertical"),
+    model: text("model").notNull(),
+    promptVersion: text("prompt_version"),
+    tokensIn: integer("tokens_in").notNull().default(0),
+    tokensOut: integer("tokens_out").notNull().default(0),
+    costUsd: real("cost_usd").notNull().default(0),
+    latencyMs: integer("latency_ms").notNull().default(0),
+    cacheHit: flag("cache_hit"),
+    status: text("status", { enum: ["ok", "error", "refused"] }).notNull().default("ok"),
+    error: text("error"),
+    threadId: text("thread_id"),
+    runId: text("run_id"),
+    traceId: text("trace_id"),
+  },
+  (t) => [
+    index("llm_calls_created_idx").on(t.createdAt),
+    index("llm_calls_graph_created_idx").on(t.graph, t.createdAt),
+    index("llm_calls_run_idx").on(t.runId),
+  ],
+);
+
+export const RUN_STATUSES = ["pending", "running", "success", "error", "interrupted", "timeout"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Every graph run, recorded locally whether or not LangSmith is configured. */
+export const runs = sqliteTable(
+  "runs",
+  {
+    id: text("id").primaryKey(),
+    assistantId: text("assistant_id").notNull(),
+    threadId: text("thread_id"),
+    status: text("status", { enum: RUN_STATUSES }).notNull(),
+    startedAt: timestamp("started_at").notNull(),
+    endedAt: timestamp("ended_at"),
+    error: text("error"),
+    traceId: text("trace_id"),
+    runUrl: text("run_url"),
+    metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index("runs_started_idx").on(t.startedAt),
+    index("runs_assistant_started_idx").on(t.assistantId, t.startedAt),
+    index("runs_thread_idx").on(t.threadId),
+    index("runs_status_started_idx").on(t.status, t.startedAt),
+  ],
+);
+
+export const runSteps = sqliteTable(
+  "run_steps",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: text("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    node: text("node").notNull(),
+    status: text("status", { enum: ["running", "success", "error", "interrupted"] }).notNull(),
+    startedAt: timestamp("started_at").notNull(),
+    endedAt: timestamp("ended_at"),
+    error: text("error"),
+    metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("run_steps_run_idx").on(t.runId, t.startedAt)],
+);

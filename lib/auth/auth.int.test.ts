@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// This file owns its process's environment: a fresh database file in demo mode.
+const dir = mkdtempSync(join(tmpdir(), "sales-auth-"));
+process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
+process.env.DEMO_MODE = "true";
+
+const { db } = await import("@/db/client");
+const { prepareDatabase } = await import("@/db/setup");
+const { DEMO_PASSWORD } = await import("@/db/seed/demo-users");
+const { auth } = await import("./server");
+const { userFromHeaders } = await import("./session");
+const contactsRoute = await import("@/app/api/contacts/route");
+const contactRoute = await import("@/app/api/contacts/[id]/route");
+const { listUsersFor } = await import("@/lib/services/users");
+
+// Requests reach the console on a loopback host, as in demo mode.
+const HOST = "localhost:3000";
+
+async function signIn(email: string, password = DEMO_PASSWORD): Promise<Response> {
+  return auth().api.signInEmail({ body: { email, password }, headers: new Headers({ host: HOST }), asResponse: true });
+}
+
+async function sessionHeaders(email: string): Promise<Headers> {
+  const response = await signIn(email);
+  expect(response.status).toBe(200);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return new Headers({ cookie, host: HOST });
+}
+
+beforeAll(async () => {
+  await prepareDatabase(db(), { demo: true });
+}, 60_000);
+afterAll(() => {
+  db().$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("sign-in", () => {
+  it("a demo rep signs in and the session carries the rep role", async () => {
+    const user = await userFromHeaders(await sessionHeaders("rep@demo.local"));
+    expect(user).toMatchObject({ email: "rep@demo.local", role: "rep" });
+  });
+
+  it("an admin's session carries the admin role", async () => {
+    expect((await userFromHeaders(await sessionHeaders("admin@demo.local")))?.role).toBe("admin");
+  });
+
+  it("a wrong password is refused with 401", async () => {
+    expect((await signIn("rep@demo.local", "not-the-password")).status).toBe(401);
+    expect((await signIn("nobody@demo.local")).status).toBe(401);
+  });
+
+  it("nobody can sign themselves up", async () => {
+    const response = await auth().api.signUpEmail({
+      body: { email: "mallory@example.com", password: "long-enough-pass", name: "Mallory" },
+      headers: new Headers({ host: HOST }),
+      asResponse: true,
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(await userFromHeaders(new Headers({ host: HOST }))).toBeNull();
+  });
+});
+
+describe("the contacts API", () => {
+  const request = (path: string, headers = new Headers({ host: HOST })) => new Request(`http://${HOST}${path}`, { headers });
+
+  it("answers 401 JSON without a session", async () => {
+    const response = await contactsRoute.GET(request("/api/contacts"));
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("unauthorized:contacts");
+  });
+
+  it("answers a signed-in rep with a page of contacts", async () => {
+    const response = await contactsRoute.GET(request("/api/contacts?pageSize=10", await sessionHeaders("rep@demo.local")));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.total).toBe(2000);
+    expect(body.rows).toHaveLength(10);
+  });
+
+  it("names the bad parameter in a 400", async () => {
+    const response = await contactsRoute.GET(request("/api/contacts?page=zero", await sessionHeaders("rep@demo.local")));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: "bad_request:contacts", field: "page" });
+  });
+
+  it("answers 404 for a contact that does not exist", async () => {
+    const headers = await sessionHeaders("rep@demo.local");
+    const response = await contactRoute.GET(request("/api/contacts/999999", headers), { params: Promise.resolve({ id: "999999" }) });
+    expect(response.status).toBe(404);
+    const found = await contactRoute.GET(request("/api/contacts/1", headers), { params: Promise.resolve({ id: "1" }) });
+    expect(found.status).toBe(200);
+    expect((await found.json()).contact.id).toBe(1);
+  });
+});
+
+describe("admin-only services", () => {
+  it("a rep cannot list users; an admin can", async () => {
+    const rep = (await userFromHeaders(await sessionHeaders("rep@demo.local")))!;
+    const admin = (await userFromHeaders(await sessionHeaders("admin@demo.local")))!;
+    await expect(listUsersFor(rep)).rejects.toMatchObject({ code: "forbidden:admin", status: 403 });
+    expect((await listUsersFor(admin)).map((u) => u.email)).toContain("operator@demo.local");
+  });
+});

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/**
+ * The one place `process.env` is read. Every variable the console understands is declared here,
+ * with its default; README's configuration table mirrors this schema.
+ */
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1"));
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** libSQL URL: `file:./data/sales.db` (embedded default) or `libsql://…` for a server. */
+    DATABASE_URL: z.string().min(1).default("file:./data/sales.db"),
+    /** Auth token for a remote libSQL server (Turso). */
+    DATABASE_AUTH_TOKEN: z.string().optional(),
+    /** Secret that signs sessions (≥ 32 chars). Generated and kept under ./data in demo mode when unset. */
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    /** Public base URL of the console, used for auth callbacks and trusted origins. */
+    APP_URL: z.string().url().optional(),
+    /** Demo mode: seed demo data and users into an empty database and show their credentials on sign-in. */
+    DEMO_MODE: bool,
+  })
+  .transform((e) => ({
+    ...e,
+    // Demo mode defaults on for the embedded file database and off for a remote server.
+    DEMO_MODE: e.DEMO_MODE ?? e.DATABASE_URL.startsWith("file:"),
+  }));
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses an environment record; throws a readable error naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

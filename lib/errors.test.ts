@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from "vitest";
+import { AppError, errorResponse, userMessage } from "./errors";
+
+describe("AppError", () => {
+  it("derives its HTTP status from the type part of the code", () => {
+    expect(new AppError("not_found:contacts").status).toBe(404);
+    expect(new AppError("forbidden:admin").status).toBe(403);
+    expect(new AppError("unauthorized:auth").status).toBe(401);
+    expect(new AppError("bad_request:contacts").status).toBe(400);
+    expect(new AppError("payload_too_large:api").status).toBe(413);
+  });
+
+  it("prefers a message for the whole code, then for the type", () => {
+    expect(new AppError("unauthorized:auth").message).toBe("Wrong email or password.");
+    expect(new AppError("not_found:drafts").message).toBe("We could not find that.");
+  });
+
+  it("carries the field at fault into its JSON", () => {
+    const e = new AppError("bad_request:contacts", { field: "page", message: "Invalid page" });
+    expect(e.toJSON()).toEqual({ code: "bad_request:contacts", message: "Invalid page", field: "page" });
+  });
+});
+
+describe("errorResponse", () => {
+  it("answers an app error with its status and code", async () => {
+    const response = errorResponse(new AppError("forbidden:admin"));
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: { code: "forbidden:admin", message: "Only admins can open this." } });
+  });
+
+  it("never echoes an unexpected error's text to the caller, but logs it", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = errorResponse(new Error("SQLITE_CORRUPT at /secret/path"), "contacts");
+    const body = await response.json();
+    expect(response.status).toBe(500);
+    expect(body.error.code).toBe("internal:contacts");
+    expect(JSON.stringify(body)).not.toContain("secret");
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it("gives people a generic message for unknown errors", () => {
+    expect(userMessage(new Error("boom"))).toBe("Something went wrong on our side.");
+  });
+});
