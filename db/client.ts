@@ -25,9 +25,16 @@ export function createDatabase(url: string, authToken?: string): Database {
   return drizzle(client, { schema }) as Database;
 }
 
-/** WAL lets readers run beside the single writer; the setting is stored in the file itself. */
+/**
+ * WAL lets readers run beside the single writer (the mode is stored in the file). NORMAL sync
+ * is WAL's safe setting: a commit costs ~0.05 ms instead of an fsync (~0.3 ms here), and a
+ * power cut can lose only the last commits, never corrupt the file. libSQL runs every plain
+ * statement on its first pooled connection, which is the one configured here.
+ */
 export async function enableWal(database: Database): Promise<void> {
-  if (database.$client.protocol === "file") await database.$client.execute("PRAGMA journal_mode = WAL");
+  if (database.$client.protocol !== "file") return;
+  await database.$client.execute("PRAGMA journal_mode = WAL");
+  await database.$client.execute("PRAGMA synchronous = NORMAL");
 }
 
 /** Opens a database ready for use: created, in WAL mode. */

@@ -23,12 +23,15 @@ export type Surface =
   | "auth"
   | "admin"
   | "analytics"
+  | "assistants"
   | "campaigns"
   | "companies"
   | "contacts"
   | "database"
   | "drafts"
-  | "runs";
+  | "runs"
+  | "runtime"
+  | "threads";
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
 const MESSAGES: Partial<Record<ErrorCode | ErrorType, string>> = {

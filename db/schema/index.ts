@@ -4,3 +4,4 @@ export * from "./outreach";
 export * from "./safety";
 export * from "./telemetry";
 export * from "./admin";
+export * from "./runtime";

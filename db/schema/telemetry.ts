@@ -31,7 +31,7 @@ export const llmCalls = sqliteTable(
   ],
 );
 
-export const RUN_STATUSES = ["pending", "running", "success", "error", "interrupted", "timeout"] as const;
+export const RUN_STATUSES = ["pending", "running", "success", "error", "interrupted", "timeout", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** Every graph run, recorded locally whether or not LangSmith is configured. */

@@ -1,0 +1,78 @@
+import { and, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../client";
+import { threads, type ThreadStatus } from "../schema";
+
+export type ThreadRow = typeof threads.$inferSelect;
+
+export async function insertThread(
+  database: Database,
+  row: { threadId: string; metadata: Record<string, unknown> },
+): Promise<ThreadRow | null> {
+  const [created] = await database
+    .insert(threads)
+    .values({ threadId: row.threadId, metadata: row.metadata, status: "idle" })
+    .onConflictDoNothing()
+    .returning();
+  return created ?? null;
+}
+
+export async function getThread(database: Database, threadId: string): Promise<ThreadRow | null> {
+  const [row] = await database.select().from(threads).where(eq(threads.threadId, threadId)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Marks a thread busy unless it already is: the one write that makes "a second run on a busy
+ * thread gets 422" hold across processes. Returns false when the thread was busy (or missing).
+ */
+export async function claimThread(database: Database, threadId: string, assistantId: string): Promise<boolean> {
+  const result = await database
+    .update(threads)
+    .set({ status: "busy", assistantId, updatedAt: new Date() })
+    .where(and(eq(threads.threadId, threadId), ne(threads.status, "busy")));
+  return result.rowsAffected === 1;
+}
+
+/** Records how a run left the thread: its status, latest values and error. */
+export async function releaseThread(
+  database: Database,
+  threadId: string,
+  outcome: { status: Exclude<ThreadStatus, "busy">; values?: Record<string, unknown> | null; error?: string | null },
+): Promise<void> {
+  await database
+    .update(threads)
+    .set({
+      status: outcome.status,
+      ...(outcome.values !== undefined ? { values: outcome.values } : {}),
+      error: outcome.error ?? null,
+      updatedAt: new Date(),
+    })
+    .where(eq(threads.threadId, threadId));
+}
+
+export type ThreadSearch = {
+  status?: ThreadStatus;
+  /** Every key must match exactly (JSON equality on the value). */
+  metadata?: Record<string, unknown>;
+  limit: number;
+  offset: number;
+};
+
+export async function searchThreads(database: Database, search: ThreadSearch): Promise<ThreadRow[]> {
+  const conditions: SQL[] = [];
+  if (search.status) conditions.push(eq(threads.status, search.status));
+  for (const [key, value] of Object.entries(search.metadata ?? {})) {
+    conditions.push(sql`json_extract(${threads.metadata}, ${`$."${key.replace(/"/g, '""')}"`}) IS json_extract(${JSON.stringify(value)}, '$')`);
+  }
+  return database
+    .select()
+    .from(threads)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(threads.updatedAt), desc(threads.threadId))
+    .limit(search.limit)
+    .offset(search.offset);
+}
+
+export async function deleteThreadRow(database: Database, threadId: string): Promise<void> {
+  await database.delete(threads).where(eq(threads.threadId, threadId));
+}

@@ -1,0 +1,50 @@
+import type { z } from "zod";
+import { AppError, type Surface } from "@/lib/errors";
+
+/** Largest request body the runtime reads. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Reads a JSON body of at most 1 MB; an empty body reads as `{}`. */
+export async function readJson(request: Request, surface: Surface): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge(surface);
+  const reader = request.body?.getReader();
+  if (!reader) return {};
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge(surface);
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8").trim();
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(`unprocessable:${surface}`, { field: "body", message: "The request body is not valid JSON." });
+  }
+}
+
+function tooLarge(surface: Surface) {
+  return new AppError(`payload_too_large:${surface}`, { field: "body", message: `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.` });
+}
+
+/** Validates with zod; the first problem becomes a 422 naming its field path (`input.subject`). */
+export function validate<T extends z.ZodType>(schema: T, value: unknown, surface: Surface, prefix?: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
+  if (issue.code === "unrecognized_keys") {
+    const field = [...path, issue.keys[0]].join(".");
+    throw new AppError(`unprocessable:${surface}`, { field, message: `Unknown field "${field}"${issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more)` : ""}.` });
+  }
+  const field = path.join(".") || (prefix ?? "body");
+  throw new AppError(`unprocessable:${surface}`, { field, message: `Invalid "${field}": ${issue.message}` });
+}

@@ -1,0 +1,237 @@
+import { randomUUID } from "node:crypto";
+import { Command } from "@langchain/langgraph";
+import type { Database } from "@/db/client";
+import { finishRun, insertRun } from "@/db/queries/runs";
+import { claimThread, getThread, insertThread, releaseThread } from "@/db/queries/threads";
+import type { RunStatus } from "@/db/schema";
+import { BUDGET_SECONDS, type GraphSpec, type Registry, type RunnableGraph } from "@/graphs/spec";
+import { AppError } from "@/lib/errors";
+import { validate } from "./body";
+import type { GraphCache } from "./graph-cache";
+import { RunCreate } from "./schemas";
+import { traceIdFrom } from "./trace-context";
+
+/** Extra time the runtime allows past a graph's budget before it stops the run itself. */
+const SERVER_GRACE_MS = 5_000;
+const HEARTBEAT_MS = 1_000;
+
+class RunAbort extends Error {
+  constructor(readonly kind: "timeout" | "cancelled", message: string) {
+    super(message);
+  }
+}
+
+export type RunDeps = {
+  database: Database;
+  registry: Registry;
+  cache: GraphCache;
+  /** Runs in flight in this process, for cancellation. */
+  active: Map<string, AbortController>;
+  /** Threads with a run in flight here; enqueued runs wait on `done`. */
+  threadDone: Map<string, { done: Promise<void>; resolve: () => void }>;
+};
+
+type Prepared = {
+  spec: GraphSpec;
+  graph: RunnableGraph;
+  input: unknown;
+  payload: RunCreate;
+  threadId: string | null;
+  runId: string;
+  traceId: string | null;
+};
+
+/**
+ * POST /runs/wait and POST /threads/:id/runs/wait. Everything that can be refused is checked
+ * before anything is written; then the response starts at once with `Content-Location` and the
+ * body (the final values, or `__error__`) follows when the graph finishes.
+ */
+export async function waitRun(deps: RunDeps, request: Request, threadId: string | null, body: unknown): Promise<Response> {
+  const prepared = await prepare(deps, request, threadId, body);
+  const execution = execute(deps, prepared, request);
+  const headers = new Headers({
+    "content-type": "application/json",
+    "content-location": threadId ? `/threads/${threadId}/runs/${prepared.runId}` : `/runs/${prepared.runId}`,
+  });
+  if (prepared.traceId) headers.set("x-trace-id", prepared.traceId);
+  return new Response(streamResult(execution), { status: 200, headers });
+}
+
+async function prepare(deps: RunDeps, request: Request, threadId: string | null, body: unknown): Promise<Prepared> {
+  const payload = validate(RunCreate, body, "runs");
+  const spec = deps.registry.get(payload.assistant_id);
+  if (!spec) {
+    throw new AppError("not_found:assistants", { field: "assistant_id", message: `No assistant "${payload.assistant_id}" is registered.` });
+  }
+  const loaded = await deps.cache.get(spec.assistantId);
+  let input: unknown;
+  if (payload.command) {
+    if (!threadId) throw new AppError("unprocessable:runs", { field: "command", message: "A resume command needs a thread: use POST /threads/{thread_id}/runs/wait." });
+    if (payload.input != null) throw new AppError("unprocessable:runs", { field: "input", message: "Send either input or command, not both." });
+    input = new Command({ resume: payload.command.resume });
+  } else {
+    input = validate(loaded.inputSchema, payload.input ?? {}, "runs", "input");
+  }
+  let graph = loaded.ephemeral;
+  if (threadId) {
+    if (!loaded.persistent) {
+      throw new AppError("unprocessable:runs", { field: "assistant_id", message: `Graph "${spec.assistantId}" is stateless; run it with POST /runs/wait.` });
+    }
+    graph = loaded.persistent;
+    await claim(deps, threadId, spec, payload);
+  }
+  const runId = randomUUID();
+  const traceId = traceIdFrom(request.headers.get("traceparent"));
+  try {
+    await insertRun(deps.database, { id: runId, assistantId: spec.assistantId, threadId, startedAt: new Date(), traceId, metadata: payload.metadata });
+  } catch (e) {
+    if (threadId) await release(deps, threadId, { status: "idle" });
+    throw e;
+  }
+  return { spec, graph, input, payload, threadId, runId, traceId };
+}
+
+/** Takes the thread for this run, creating it only now that the request is known to be valid. */
+async function claim(deps: RunDeps, threadId: string, spec: GraphSpec, payload: RunCreate): Promise<void> {
+  let thread = await getThread(deps.database, threadId);
+  if (!thread) {
+    if (payload.if_not_exists !== "create") throw new AppError("not_found:threads", { message: `Thread ${threadId} does not exist.` });
+    thread = (await insertThread(deps.database, { threadId, metadata: {} })) ?? (await getThread(deps.database, threadId));
+  }
+  if (payload.command && thread && thread.status !== "interrupted" && thread.status !== "busy") {
+    throw new AppError("conflict:threads", { field: "command", message: `Thread ${threadId} is not waiting for input (it is ${thread.status}).` });
+  }
+  const deadline = Date.now() + BUDGET_SECONDS[spec.budget] * 1000;
+  while (!(await claimThread(deps.database, threadId, spec.assistantId))) {
+    if (payload.multitask_strategy !== "enqueue") {
+      throw new AppError("unprocessable:threads", {
+        message: "Thread is already running a task. Wait for it to finish or choose a different multitask strategy.",
+      });
+    }
+    if (Date.now() > deadline) throw new AppError("timeout:threads", { message: `Thread ${threadId} stayed busy past the ${spec.budget} budget.` });
+    // A run in this process wakes us when it ends; one in another process is polled.
+    await Promise.race([deps.threadDone.get(threadId)?.done ?? Promise.resolve(), sleep(200)]);
+  }
+  let resolve!: () => void;
+  const done = new Promise<void>((r) => (resolve = r));
+  deps.threadDone.set(threadId, { done, resolve });
+}
+
+async function release(
+  deps: RunDeps,
+  threadId: string,
+  outcome: Parameters<typeof releaseThread>[2],
+): Promise<void> {
+  try {
+    await releaseThread(deps.database, threadId, outcome);
+  } finally {
+    deps.threadDone.get(threadId)?.resolve();
+    deps.threadDone.delete(threadId);
+  }
+}
+
+type Outcome = { status: RunStatus; body: Record<string, unknown>; error: string | null };
+
+async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<Record<string, unknown>> {
+  const controller = new AbortController();
+  deps.active.set(run.runId, controller);
+  const budgetMs = BUDGET_SECONDS[run.spec.budget] * 1000;
+  const timer = setTimeout(
+    () => controller.abort(new RunAbort("timeout", `Run exceeded the ${run.spec.budget} budget of ${budgetMs / 1000} s for "${run.spec.assistantId}".`)),
+    budgetMs + SERVER_GRACE_MS,
+  );
+  const onDisconnect = () => controller.abort(new RunAbort("cancelled", "The caller disconnected before the run finished."));
+  if (run.payload.on_disconnect === "cancel") request.signal.addEventListener("abort", onDisconnect, { once: true });
+
+  let outcome: Outcome;
+  try {
+    const config = {
+      configurable: { ...run.payload.config?.configurable, thread_id: run.threadId ?? randomUUID(), run_id: run.runId, assistant_id: run.spec.assistantId },
+      metadata: { ...run.payload.metadata, assistant_id: run.spec.assistantId, run_id: run.runId },
+      tags: run.payload.config?.tags,
+      recursionLimit: run.payload.config?.recursion_limit,
+      signal: controller.signal,
+    };
+    const values = (await run.graph.invoke(run.input, config)) as Record<string, unknown>;
+    const interrupted = Array.isArray(values?.__interrupt__) && values.__interrupt__.length > 0;
+    outcome = { status: interrupted ? "interrupted" : "success", body: values ?? {}, error: null };
+  } catch (e) {
+    const reason: unknown = controller.signal.aborted ? controller.signal.reason : null;
+    if (reason instanceof RunAbort) {
+      outcome = { status: reason.kind, body: errorBody(reason.kind === "timeout" ? "TimeoutError" : "CancelledError", reason.message), error: reason.message };
+    } else {
+      const error = e instanceof Error ? e : new Error(String(e));
+      outcome = { status: "error", body: errorBody(error.name, error.message), error: error.message };
+    }
+  } finally {
+    clearTimeout(timer);
+    request.signal.removeEventListener("abort", onDisconnect);
+    deps.active.delete(run.runId);
+  }
+
+  await record(deps, run, outcome);
+  return outcome.body;
+}
+
+async function record(deps: RunDeps, run: Prepared, outcome: Outcome): Promise<void> {
+  try {
+    await finishRun(deps.database, run.runId, { status: outcome.status, endedAt: new Date(), error: outcome.error });
+  } catch (e) {
+    console.error(`[runtime] could not record the end of run ${run.runId}`, e);
+  }
+  if (!run.threadId) return;
+  const values = Object.fromEntries(Object.entries(outcome.body).filter(([key]) => key !== "__interrupt__"));
+  const ok = outcome.status === "success" || outcome.status === "interrupted";
+  await release(deps, run.threadId, {
+    status: outcome.status === "interrupted" ? "interrupted" : outcome.status === "error" ? "error" : "idle",
+    values: ok ? values : undefined,
+    error: outcome.error,
+  }).catch((e: unknown) => console.error(`[runtime] could not release thread ${run.threadId}`, e));
+}
+
+function errorBody(error: string, message: string) {
+  return { __error__: { error, message } };
+}
+
+/** Newlines keep the connection alive during long runs (JSON allows leading whitespace). */
+function streamResult(execution: Promise<Record<string, unknown>>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      heartbeat = setInterval(() => {
+        try {
+          controller.enqueue(encoder.encode("\n"));
+        } catch {
+          clearInterval(heartbeat);
+        }
+      }, HEARTBEAT_MS);
+      return execution
+        .then((body) => controller.enqueue(encoder.encode(JSON.stringify(body))))
+        .catch((e: unknown) => controller.enqueue(encoder.encode(JSON.stringify(errorBody("RuntimeError", e instanceof Error ? e.message : String(e))))))
+        .finally(() => {
+          clearInterval(heartbeat);
+          try {
+            controller.close();
+          } catch {
+            // The caller went away; nothing left to close.
+          }
+        });
+    },
+    cancel() {
+      clearInterval(heartbeat);
+    },
+  });
+}
+
+function sleep(ms: number) {
+  return new Promise<void>((resolve) => setTimeout(resolve, ms));
+}
+
+/** POST /threads/:id/runs/:run_id/cancel: stops a run in flight in this process. */
+export function cancelRun(deps: RunDeps, runId: string): boolean {
+  const controller = deps.active.get(runId);
+  if (!controller) return false;
+  controller.abort(new RunAbort("cancelled", "The run was cancelled on request."));
+  return true;
+}

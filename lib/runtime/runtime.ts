@@ -1,0 +1,144 @@
+import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
+import type { Database } from "@/db/client";
+import type { GraphSpec, Registry } from "@/graphs/spec";
+import { AppError, errorResponse } from "@/lib/errors";
+import { bearerVerifier } from "./auth";
+import { readJson, validate } from "./body";
+import { GraphCache, GraphLoadError } from "./graph-cache";
+import { cancelRun, waitRun, type RunDeps } from "./runs";
+import { AssistantSearch } from "./schemas";
+import {
+  createThread, findThreads, parseThreadId, removeThread, requireThread, runJson, threadHistory, threadJson, threadState,
+  type ThreadDeps,
+} from "./threads";
+
+export type RuntimeOptions = {
+  database: Database;
+  registry: Registry;
+  checkpointer: BaseCheckpointSaver;
+  /** Bearer tokens accepted on every route but /ok, /info and /health. */
+  tokens: readonly string[];
+};
+
+export type Runtime = {
+  /** Serves one LangGraph Server API request; `path` is the part after the runtime's mount point. */
+  handle(request: Request, path: string): Promise<Response>;
+  health(): { status: "ok"; graphs: number; compiled: number; failed: string[] };
+};
+
+type Route = { method: string; pattern: RegExp; open?: boolean; run: (request: Request, params: string[]) => Promise<Response> };
+
+const json = (value: unknown, status = 200) => Response.json(value, { status });
+const BOOTED_AT = new Date().toISOString();
+
+function assistantJson(spec: GraphSpec) {
+  return {
+    assistant_id: spec.assistantId,
+    graph_id: spec.assistantId,
+    name: spec.assistantId,
+    description: spec.description,
+    config: {},
+    context: {},
+    metadata: { created_by: "system", feature: spec.feature, budget: spec.budget, resumable: spec.resumable },
+    version: 1,
+    created_at: BOOTED_AT,
+    updated_at: BOOTED_AT,
+  };
+}
+
+/** The embedded LangGraph-compatible runtime: the subset of the LangGraph Server API the SDK uses. */
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const cache = new GraphCache(options.registry, options.checkpointer);
+  const runDeps: RunDeps = { database: options.database, registry: options.registry, cache, active: new Map(), threadDone: new Map() };
+  const threadDeps: ThreadDeps = { database: options.database, cache, checkpointer: options.checkpointer };
+  const authorized = bearerVerifier(options.tokens);
+
+  const health = () => ({ status: "ok" as const, graphs: options.registry.ids.length, compiled: cache.compiled().length, failed: cache.failed() });
+
+  const routes: Route[] = [
+    { method: "GET", pattern: /^\/ok$/, open: true, run: async () => json({ ok: true }) },
+    { method: "GET", pattern: /^\/health$/, open: true, run: async () => json(health()) },
+    { method: "GET", pattern: /^\/info$/, open: true, run: async () => json({ version: "embedded", flags: { assistants: true, crons: false, langsmith: false } }) },
+    {
+      method: "POST",
+      pattern: /^\/assistants\/search$/,
+      run: async (request) => {
+        const search = validate(AssistantSearch, await readJson(request, "assistants"), "assistants");
+        const matches = options.registry.specs.filter((s) => !search.graph_id || s.assistantId === search.graph_id);
+        return json(matches.slice(search.offset, search.offset + search.limit).map(assistantJson));
+      },
+    },
+    {
+      method: "GET",
+      pattern: /^\/assistants\/([^/]+)$/,
+      run: async (_request, [id]) => {
+        const spec = options.registry.get(id!);
+        if (!spec) throw new AppError("not_found:assistants", { message: `No assistant "${id}" is registered.` });
+        return json(assistantJson(spec));
+      },
+    },
+    { method: "POST", pattern: /^\/runs\/wait$/, run: async (request) => waitRun(runDeps, request, null, await readJson(request, "runs")) },
+    { method: "POST", pattern: /^\/threads$/, run: async (request) => json(await createThread(threadDeps, await readJson(request, "threads"))) },
+    { method: "POST", pattern: /^\/threads\/search$/, run: async (request) => json(await findThreads(threadDeps, await readJson(request, "threads"))) },
+    { method: "GET", pattern: /^\/threads\/([^/]+)$/, run: async (_request, [id]) => json(threadJson(await requireThread(threadDeps, id!))) },
+    {
+      method: "DELETE",
+      pattern: /^\/threads\/([^/]+)$/,
+      run: async (_request, [id]) => {
+        await removeThread(threadDeps, id!);
+        return new Response(null, { status: 204 });
+      },
+    },
+    { method: "GET", pattern: /^\/threads\/([^/]+)\/state$/, run: async (_request, [id]) => json(await threadState(threadDeps, id!)) },
+    {
+      method: "GET",
+      pattern: /^\/threads\/([^/]+)\/history$/,
+      run: async (request, [id]) => json(await threadHistory(threadDeps, id!, Object.fromEntries(new URL(request.url).searchParams))),
+    },
+    { method: "POST", pattern: /^\/threads\/([^/]+)\/history$/, run: async (request, [id]) => json(await threadHistory(threadDeps, id!, await readJson(request, "threads"))) },
+    {
+      method: "POST",
+      pattern: /^\/threads\/([^/]+)\/runs\/wait$/,
+      run: async (request, [id]) => {
+        return waitRun(runDeps, request, parseThreadId(id!), await readJson(request, "runs"));
+      },
+    },
+    { method: "GET", pattern: /^\/threads\/([^/]+)\/runs\/([^/]+)$/, run: async (_request, [id, runId]) => json(await runJson(threadDeps, id!, runId!)) },
+    {
+      method: "POST",
+      pattern: /^\/threads\/([^/]+)\/runs\/([^/]+)\/cancel$/,
+      run: async (_request, [id, runId]) => {
+        const run = await runJson(threadDeps, id!, runId!);
+        if (!cancelRun(runDeps, run.run_id)) {
+          throw new AppError("conflict:runs", { message: `Run ${runId} is not running in this process (it is ${run.status}).` });
+        }
+        return new Response(null, { status: 202 });
+      },
+    },
+  ];
+
+  async function handle(request: Request, path: string): Promise<Response> {
+    const clean = "/" + path.replace(/^\/+|\/+$/g, "");
+    const candidates = routes.filter((r) => r.pattern.test(clean));
+    const route = candidates.find((r) => r.method === request.method);
+    try {
+      if (!route) {
+        if (candidates.length) throw new AppError("bad_request:runtime", { message: `${request.method} is not allowed on ${clean}.` });
+        throw new AppError("not_found:runtime", { message: `No route ${request.method} ${clean}.` });
+      }
+      if (!route.open && !authorized(request.headers.get("authorization"))) {
+        throw new AppError("unauthorized:runtime", { message: "A valid bearer token is required." });
+      }
+      const params = (clean.match(route.pattern) ?? []).slice(1).map(decodeURIComponent);
+      return await route.run(request, params);
+    } catch (e) {
+      if (e instanceof GraphLoadError) {
+        console.error(`[runtime] ${e.message}`, e.cause);
+        return json({ error: { code: "internal:runtime", message: e.message, assistant_id: e.assistantId } }, 500);
+      }
+      return errorResponse(e, "runtime");
+    }
+  }
+
+  return { handle, health };
+}
