@@ -22,6 +22,17 @@ const EnvSchema = z
     APP_URL: z.string().url().optional(),
     /** Demo mode: seed demo data and users into an empty database and show their credentials on sign-in. */
     DEMO_MODE: bool,
+    /** Where graphs run: a LangGraph server / Platform URL. Unset: the console's embedded runtime, in-process. */
+    LANGGRAPH_API_URL: z.string().url().optional(),
+    /** `x-api-key` for a LangGraph Platform deployment at LANGGRAPH_API_URL. */
+    LANGGRAPH_API_KEY: z.string().optional(),
+    /**
+     * Bearer secret of the embedded runtime's HTTP API (/api/langgraph), also sent by the client when
+     * LANGGRAPH_API_URL points at another console. Unset: only this process's own token is accepted.
+     */
+    LANGGRAPH_RUNTIME_SECRET: z.string().min(32, "LANGGRAPH_RUNTIME_SECRET must be at least 32 characters").optional(),
+    /** Most graph runs one console process has in flight at once. */
+    LANGGRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   })
   .transform((e) => ({
     ...e,
