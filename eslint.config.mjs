@@ -23,6 +23,10 @@ export default defineConfig([
           selector: "MemberExpression[object.name='process'][property.name='env']",
           message: "Read configuration through lib/env.ts only.",
         },
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: "Use database.batch([...]) for multi-statement writes: an interactive transaction on the local libSQL driver can deadlock the process (see db/client.ts).",
+        },
       ],
     },
   },

@@ -14,6 +14,10 @@ export function localPath(url: string): string | null {
 }
 
 /**
+ * Multi-statement writes use `database.batch([...])`, never `database.transaction(async …)`: the
+ * local driver is synchronous, so a transaction held open across awaits makes any other
+ * connection's write block the whole event loop on the lock (a self-deadlock until busy_timeout).
+ *
  * Creates a client for a libSQL URL. A local file's directory is created first (libSQL will
  * not), and every pooled connection waits up to 5 s on a lock instead of failing at once.
  * libSQL enables foreign keys on each connection by default.

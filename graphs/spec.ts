@@ -16,6 +16,7 @@ export type BudgetClass = keyof typeof BUDGET_SECONDS;
 /** What a compiled graph must offer the runtime (a subset of LangGraph's CompiledStateGraph). */
 export interface RunnableGraph {
   invoke(input: unknown, config?: Record<string, unknown>): Promise<unknown>;
+  stream(input: unknown, config?: Record<string, unknown>): Promise<AsyncIterable<unknown>>;
   getState(config: Record<string, unknown>): Promise<StateSnapshotLike>;
   getStateHistory(config: Record<string, unknown>, options?: { limit?: number; before?: Record<string, unknown>; filter?: Record<string, unknown> }): AsyncIterableIterator<StateSnapshotLike>;
 }

@@ -33,6 +33,25 @@ const EnvSchema = z
     LANGGRAPH_RUNTIME_SECRET: z.string().min(32, "LANGGRAPH_RUNTIME_SECRET must be at least 32 characters").optional(),
     /** Most graph runs one console process has in flight at once. */
     LANGGRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    /** DeepSeek API key: model calls go to DeepSeek (`DEEPSEEK_MODEL`, default deepseek-chat). */
+    DEEPSEEK_API_KEY: z.string().optional(),
+    DEEPSEEK_MODEL: z.string().default("deepseek-chat"),
+    /** Any OpenAI-compatible endpoint (Ollama, vLLM, a gateway): base URL, key and model. */
+    LLM_BASE_URL: z.string().url().optional(),
+    LLM_API_KEY: z.string().optional(),
+    LLM_MODEL: z.string().optional(),
+    /** Stops every model call; nodes take their deterministic path. Admins can also flip it in the console. */
+    LLM_KILL_SWITCH: bool,
+    /** Most tokens (in + out) one graph run may spend across all its model calls. */
+    LLM_MAX_TOKENS_PER_RUN: z.coerce.number().int().min(100).default(12_000),
+    /** Longest one model call may take. */
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(45_000),
+    /** SMTP server for outgoing mail (`smtp://user:pass@host:587`). Unset: mail is delivered to the console's local outbox. */
+    SMTP_URL: z.string().url().optional(),
+    /** The From address of outgoing mail. */
+    SMTP_FROM: z.string().default("Sales Console <outreach@sales-console.local>"),
+    /** Bearer token for POST /api/inbound (the mail gateway's webhook). Unset: inbound mail is refused. */
+    INBOUND_TOKEN: z.string().min(24, "INBOUND_TOKEN must be at least 24 characters").optional(),
   })
   .transform((e) => ({
     ...e,

@@ -151,3 +151,9 @@ export async function getContactDetail(database: Database, id: number) {
 }
 
 export type ContactDetail = NonNullable<Awaited<ReturnType<typeof getContactDetail>>>;
+
+/** The contact's owner id: undefined when the contact does not exist, null when unowned. */
+export async function getContactOwner(database: Database, contactId: number): Promise<string | null | undefined> {
+  const [row] = await database.select({ ownerId: contacts.ownerId }).from(contacts).where(eq(contacts.id, contactId)).limit(1);
+  return row ? row.ownerId : undefined;
+}

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../client";
-import { runs, type RunStatus } from "../schema";
+import { runSteps, runs, type RunStatus } from "../schema";
 
 export type RunStart = {
   id: string;
@@ -26,4 +26,18 @@ export async function finishRun(
 export async function getRun(database: Database, id: string) {
   const [row] = await database.select().from(runs).where(eq(runs.id, id)).limit(1);
   return row ?? null;
+}
+
+export type StepRecord = {
+  node: string;
+  status: "running" | "success" | "error" | "interrupted";
+  startedAt: Date;
+  endedAt: Date | null;
+  error: string | null;
+};
+
+/** All of a run's node steps in one write, after the run: nothing is written per step. */
+export async function insertRunSteps(database: Database, runId: string, steps: StepRecord[]): Promise<void> {
+  if (steps.length === 0) return;
+  await database.insert(runSteps).values(steps.map((s) => ({ ...s, runId })));
 }

@@ -23,13 +23,14 @@ export async function getThread(database: Database, threadId: string): Promise<T
 
 /**
  * Marks a thread busy unless it already is: the one write that makes "a second run on a busy
- * thread gets 422" hold across processes. Returns false when the thread was busy (or missing).
+ * thread gets 422" hold across processes. A resume may only claim a thread that is waiting for
+ * input (`requireInterrupted`), so two resumes can never both run. False when not claimed.
  */
-export async function claimThread(database: Database, threadId: string, assistantId: string): Promise<boolean> {
+export async function claimThread(database: Database, threadId: string, assistantId: string, { requireInterrupted = false } = {}): Promise<boolean> {
   const result = await database
     .update(threads)
     .set({ status: "busy", assistantId, updatedAt: new Date() })
-    .where(and(eq(threads.threadId, threadId), ne(threads.status, "busy")));
+    .where(and(eq(threads.threadId, threadId), requireInterrupted ? eq(threads.status, "interrupted") : ne(threads.status, "busy")));
   return result.rowsAffected === 1;
 }
 

@@ -5,3 +5,5 @@ export * from "./safety";
 export * from "./telemetry";
 export * from "./admin";
 export * from "./runtime";
+export * from "./mail";
+export * from "./memory";

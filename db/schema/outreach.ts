@@ -121,9 +121,12 @@ export const drafts = sqliteTable(
     threadId: text("thread_id"),
     traceId: text("trace_id"),
     runUrl: text("run_url"),
+    /** The action the orchestrator took: initial, followup or reply. */
+    action: text("action"),
     decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp("decided_at"),
     rejectReason: text("reject_reason"),
+    sentAt: timestamp("sent_at"),
     createdAt: createdAt(),
     updatedAt: createdAt("updated_at"),
   },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "@langchain/langgraph";
 import type { Database } from "@/db/client";
-import { finishRun, insertRun } from "@/db/queries/runs";
+import { finishRun, insertRun, insertRunSteps, type StepRecord } from "@/db/queries/runs";
 import { claimThread, getThread, insertThread, releaseThread } from "@/db/queries/threads";
 import type { RunStatus } from "@/db/schema";
 import { BUDGET_SECONDS, type GraphSpec, type Registry, type RunnableGraph } from "@/graphs/spec";
@@ -93,16 +93,17 @@ async function prepare(deps: RunDeps, request: Request, threadId: string | null,
 
 /** Takes the thread for this run, creating it only now that the request is known to be valid. */
 async function claim(deps: RunDeps, threadId: string, spec: GraphSpec, payload: RunCreate): Promise<void> {
-  let thread = await getThread(deps.database, threadId);
-  if (!thread) {
+  if (!(await getThread(deps.database, threadId))) {
     if (payload.if_not_exists !== "create") throw new AppError("not_found:threads", { message: `Thread ${threadId} does not exist.` });
-    thread = (await insertThread(deps.database, { threadId, metadata: {} })) ?? (await getThread(deps.database, threadId));
+    await insertThread(deps.database, { threadId, metadata: {} });
   }
-  if (payload.command && thread && thread.status !== "interrupted" && thread.status !== "busy") {
-    throw new AppError("conflict:threads", { field: "command", message: `Thread ${threadId} is not waiting for input (it is ${thread.status}).` });
-  }
+  const resuming = payload.command !== undefined;
   const deadline = Date.now() + BUDGET_SECONDS[spec.budget] * 1000;
-  while (!(await claimThread(deps.database, threadId, spec.assistantId))) {
+  while (!(await claimThread(deps.database, threadId, spec.assistantId, { requireInterrupted: resuming }))) {
+    const status = (await getThread(deps.database, threadId))?.status;
+    if (resuming && status !== "busy") {
+      throw new AppError("conflict:threads", { field: "command", message: `Thread ${threadId} is not waiting for input (it is ${status}).` });
+    }
     if (payload.multitask_strategy !== "enqueue") {
       throw new AppError("unprocessable:threads", {
         message: "Thread is already running a task. Wait for it to finish or choose a different multitask strategy.",
@@ -130,7 +131,37 @@ async function release(
   }
 }
 
-type Outcome = { status: RunStatus; body: Record<string, unknown>; error: string | null };
+type Outcome = { status: RunStatus; body: Record<string, unknown>; error: string | null; steps: StepRecord[] };
+
+type TaskEvent = { id: string; name: string; input?: unknown; error?: unknown; interrupts?: unknown[] };
+
+/**
+ * Runs the graph as a stream of task and values events: the final values are what `invoke()`
+ * returns (state plus `__interrupt__` when paused), and each task's start and end become a step.
+ */
+async function runGraph(graph: RunnableGraph, input: unknown, config: Record<string, unknown>, steps: Map<string, StepRecord>) {
+  let values: Record<string, unknown> = {};
+  let interrupts: unknown = undefined;
+  for await (const event of await graph.stream(input, { ...config, streamMode: ["tasks", "values"] })) {
+    const [mode, chunk] = event as [string, Record<string, unknown>];
+    if (mode === "values") {
+      if ("__interrupt__" in chunk) interrupts = chunk.__interrupt__;
+      else values = chunk;
+      continue;
+    }
+    const task = chunk as TaskEvent;
+    if ("input" in task) {
+      steps.set(task.id, { node: task.name, status: "running", startedAt: new Date(), endedAt: null, error: null });
+      continue;
+    }
+    const step = steps.get(task.id);
+    if (!step) continue;
+    step.endedAt = new Date();
+    step.status = task.error ? "error" : task.interrupts?.length ? "interrupted" : "success";
+    step.error = task.error ? String(task.error) : null;
+  }
+  return interrupts ? { ...values, __interrupt__: interrupts } : values;
+}
 
 async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<Record<string, unknown>> {
   const controller = new AbortController();
@@ -144,6 +175,7 @@ async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<
   if (run.payload.on_disconnect === "cancel") request.signal.addEventListener("abort", onDisconnect, { once: true });
 
   let outcome: Outcome;
+  const steps = new Map<string, StepRecord>();
   try {
     const config = {
       configurable: { ...run.payload.config?.configurable, thread_id: run.threadId ?? randomUUID(), run_id: run.runId, assistant_id: run.spec.assistantId },
@@ -152,18 +184,26 @@ async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<
       recursionLimit: run.payload.config?.recursion_limit,
       signal: controller.signal,
     };
-    const values = (await run.graph.invoke(run.input, config)) as Record<string, unknown>;
-    const interrupted = Array.isArray(values?.__interrupt__) && values.__interrupt__.length > 0;
-    outcome = { status: interrupted ? "interrupted" : "success", body: values ?? {}, error: null };
+    const values = await runGraph(run.graph, run.input, config, steps);
+    const interrupted = Array.isArray(values.__interrupt__) && values.__interrupt__.length > 0;
+    outcome = { status: interrupted ? "interrupted" : "success", body: values, error: null, steps: [] };
   } catch (e) {
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : null;
     if (reason instanceof RunAbort) {
-      outcome = { status: reason.kind, body: errorBody(reason.kind === "timeout" ? "TimeoutError" : "CancelledError", reason.message), error: reason.message };
+      outcome = { status: reason.kind, body: errorBody(reason.kind === "timeout" ? "TimeoutError" : "CancelledError", reason.message), error: reason.message, steps: [] };
     } else {
       const error = e instanceof Error ? e : new Error(String(e));
-      outcome = { status: "error", body: errorBody(error.name, error.message), error: error.message };
+      outcome = { status: "error", body: errorBody(error.name, error.message), error: error.message, steps: [] };
     }
   } finally {
+    // A step still open when the run stopped ended with it.
+    for (const step of steps.values()) {
+      if (step.status !== "running") continue;
+      step.status = "error";
+      step.endedAt = new Date();
+      step.error ??= "The run stopped before this step finished.";
+    }
+    outcome!.steps = [...steps.values()];
     clearTimeout(timer);
     request.signal.removeEventListener("abort", onDisconnect);
     deps.active.delete(run.runId);
@@ -176,6 +216,7 @@ async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<
 async function record(deps: RunDeps, run: Prepared, outcome: Outcome): Promise<void> {
   try {
     await finishRun(deps.database, run.runId, { status: outcome.status, endedAt: new Date(), error: outcome.error });
+    await insertRunSteps(deps.database, run.runId, outcome.steps);
   } catch (e) {
     console.error(`[runtime] could not record the end of run ${run.runId}`, e);
   }

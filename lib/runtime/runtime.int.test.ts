@@ -35,7 +35,10 @@ describe("the embedded runtime, through the official SDK", () => {
   it("interrupts for a person, shows the interrupt, and resumes with a command", async () => {
     const thread = await rt.client.threads.create({ metadata: { purpose: "approval-test" } });
     expect(thread.status).toBe("idle");
-    const paused = await rt.client.runs.wait(thread.thread_id, "approval", { input: { subject: "pricing" } });
+    let pausedRun: { run_id: string } | undefined;
+    const paused = await rt.client.runs.wait(thread.thread_id, "approval", { input: { subject: "pricing" }, onRunCreated: (m) => (pausedRun = m) });
+    const steps = await db.database.all<{ node: string; status: string }>(sql`SELECT node, status FROM run_steps WHERE run_id = ${pausedRun!.run_id} ORDER BY id`);
+    expect(steps).toEqual([{ node: "write_draft", status: "success" }, { node: "await_decision", status: "interrupted" }]);
     const interrupts = (paused as { __interrupt__?: { id: string; value: { action_request: { args: { draft: string } } } }[] }).__interrupt__;
     expect(interrupts?.[0]?.value.action_request.args.draft).toBe("Draft about pricing");
 

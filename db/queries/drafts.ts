@@ -1,0 +1,125 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import type { Database } from "../client";
+import { companies, contacts, drafts, emailCampaigns, type DraftStatus, type Provenance } from "../schema";
+
+export type NewDraft = {
+  contactId: number;
+  companyId: number;
+  campaignId: number | null;
+  assignedRepId: string | null;
+  action: string;
+  tier: string | null;
+  subject: string;
+  body: string;
+  provenance: Provenance;
+  reviewFlags: string[];
+  promptVersion: string;
+  model: string;
+  graphId: string;
+  runId: string | null;
+  threadId: string | null;
+  traceId: string | null;
+};
+
+export async function insertDraft(database: Database, draft: NewDraft): Promise<number> {
+  const [row] = await database.insert(drafts).values({ ...draft, status: "draft" }).returning({ id: drafts.id });
+  return row!.id;
+}
+
+export type DraftDecision =
+  | { status: "approved"; decidedBy: string | null; editedSubject?: string; editedBody?: string }
+  | { status: "rejected"; decidedBy: string | null; rejectReason: string };
+
+/** Records a person's decision, only on a draft still waiting for one. False when it was not. */
+export async function decideDraft(database: Database, draftId: number, decision: DraftDecision): Promise<boolean> {
+  const now = new Date();
+  const result = await database
+    .update(drafts)
+    .set({ ...decision, decidedAt: now, updatedAt: now })
+    .where(and(eq(drafts.id, draftId), eq(drafts.status, "draft")));
+  return result.rowsAffected === 1;
+}
+
+export async function setDraftStatus(database: Database, draftId: number, status: DraftStatus, extra: { sentAt?: Date } = {}) {
+  await database.update(drafts).set({ status, ...extra, updatedAt: new Date() }).where(eq(drafts.id, draftId));
+}
+
+export async function setDraftRunUrl(database: Database, draftId: number, runUrl: string, traceId: string | null) {
+  await database.update(drafts).set({ runUrl, ...(traceId ? { traceId } : {}) }).where(eq(drafts.id, draftId));
+}
+
+export async function getDraft(database: Database, draftId: number) {
+  const [row] = await database.select().from(drafts).where(eq(drafts.id, draftId)).limit(1);
+  return row ?? null;
+}
+
+export type DraftRow = NonNullable<Awaited<ReturnType<typeof getDraft>>>;
+
+export type DraftListFilter = {
+  /** Only this rep's drafts; admins pass undefined. */
+  repId?: string;
+  status?: DraftStatus;
+  campaignId?: number;
+  tier?: string;
+  /** Only drafts created at or after this time. */
+  since?: Date;
+  /** Keyset cursor: drafts created before (createdAt, id). */
+  before?: { createdAt: Date; id: number };
+  limit: number;
+};
+
+/** The queue, newest first, paged by keyset so page 1,000 costs what page 1 costs. */
+export async function listDrafts(database: Database, filter: DraftListFilter) {
+  const conditions: SQL[] = [];
+  if (filter.repId) conditions.push(eq(drafts.assignedRepId, filter.repId));
+  if (filter.status) conditions.push(eq(drafts.status, filter.status));
+  if (filter.campaignId) conditions.push(eq(drafts.campaignId, filter.campaignId));
+  if (filter.tier) conditions.push(eq(drafts.tier, filter.tier));
+  if (filter.since) conditions.push(gte(drafts.createdAt, filter.since));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const { before } = filter;
+  const page = before
+    ? and(where, or(lt(drafts.createdAt, before.createdAt), and(eq(drafts.createdAt, before.createdAt), lt(drafts.id, before.id))))
+    : where;
+  const rows = await database
+    .select({
+      id: drafts.id,
+      status: drafts.status,
+      subject: drafts.subject,
+      editedSubject: drafts.editedSubject,
+      tier: drafts.tier,
+      action: drafts.action,
+      model: drafts.model,
+      confidence: drafts.provenance,
+      createdAt: drafts.createdAt,
+      contactId: contacts.id,
+      contactName: contacts.firstName,
+      contactLastName: contacts.lastName,
+      companyName: companies.name,
+      campaignName: emailCampaigns.name,
+    })
+    .from(drafts)
+    .innerJoin(contacts, eq(contacts.id, drafts.contactId))
+    .leftJoin(companies, eq(companies.id, drafts.companyId))
+    .leftJoin(emailCampaigns, eq(emailCampaigns.id, drafts.campaignId))
+    .where(page)
+    .orderBy(desc(drafts.createdAt), desc(drafts.id))
+    .limit(filter.limit);
+  return rows.map(({ confidence, ...r }) => ({ ...r, confidence: confidence.confidence }));
+}
+
+export async function countDrafts(database: Database, filter: Omit<DraftListFilter, "before" | "limit">) {
+  const conditions: SQL[] = [];
+  if (filter.repId) conditions.push(eq(drafts.assignedRepId, filter.repId));
+  if (filter.status) conditions.push(eq(drafts.status, filter.status));
+  if (filter.campaignId) conditions.push(eq(drafts.campaignId, filter.campaignId));
+  if (filter.tier) conditions.push(eq(drafts.tier, filter.tier));
+  if (filter.since) conditions.push(gte(drafts.createdAt, filter.since));
+  const [row] = await database.select({ n: count() }).from(drafts).where(conditions.length ? and(...conditions) : undefined);
+  return row?.n ?? 0;
+}
+
+export async function getDraftsByIds(database: Database, ids: number[]) {
+  if (ids.length === 0) return [];
+  return database.select().from(drafts).where(inArray(drafts.id, ids)).orderBy(asc(drafts.id));
+}

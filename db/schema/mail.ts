@@ -1,0 +1,61 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, timestamp } from "./columns";
+import { contacts } from "./crm";
+import { drafts } from "./outreach";
+
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed", "blocked"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Approved mail waiting to go out. One row per draft, enforced by a unique key, so double clicks,
+ * two tabs and retries can never queue (or send) a draft twice.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    draftId: integer("draft_id")
+      .notNull()
+      .references(() => drafts.id, { onDelete: "cascade" }),
+    /** `draft:<id>`: the idempotency key. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    toEmail: text("to_email").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    /** RFC 5322 Message-ID, fixed before the first attempt so a retry reuses it. */
+    messageId: text("message_id").notNull(),
+    inReplyTo: text("in_reply_to"),
+    conversationId: text("conversation_id").notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("queued"),
+    /** "smtp" or "local" (the embedded default: delivered to the console's own outbox). */
+    transport: text("transport"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** A sender holds the row until this time; a crashed sender's claim expires. */
+    leaseUntil: timestamp("lease_until"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("outbox_draft_uq").on(t.draftId),
+    uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey),
+    uniqueIndex("outbox_message_id_uq").on(t.messageId),
+    index("outbox_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/** Inbound mail that could not be parsed or matched: kept, never dropped silently. */
+export const deadLetters = sqliteTable(
+  "dead_letters",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    receivedAt: createdAt("received_at"),
+    reason: text("reason").notNull(),
+    contentType: text("content_type"),
+    raw: text("raw").notNull(),
+  },
+  (t) => [index("dead_letters_received_idx").on(t.receivedAt)],
+);

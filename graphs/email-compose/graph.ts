@@ -1,0 +1,20 @@
+import { END, START, StateGraph } from "@langchain/langgraph";
+import { z } from "zod";
+import { draftEmail } from "./nodes/draft-email";
+import { refineEmail } from "./nodes/refine-email";
+import { afterDraft } from "./routers";
+import { ComposeBrief, ComposeState } from "./state";
+
+export const inputSchema = z.object({ brief: ComposeBrief }).strict();
+export type ComposeInput = z.input<typeof inputSchema>;
+export type ComposeOutput = typeof ComposeState.State;
+
+/** draft → (refine ≤ 2) → end. Also the orchestrator's compose step. */
+export const workflow = new StateGraph(ComposeState)
+  .addNode("draft_email", draftEmail)
+  .addNode("refine_email", refineEmail)
+  .addEdge(START, "draft_email")
+  .addConditionalEdges("draft_email", afterDraft, ["refine_email", END])
+  .addConditionalEdges("refine_email", afterDraft, ["refine_email", END]);
+
+export const graph = workflow.compile();

@@ -1,0 +1,72 @@
+import type { Provenance } from "@/db/schema";
+import { OFFLINE_MODEL_LABEL } from "@/lib/llm/types";
+import type { ComposeBrief, ComposedDraft } from "./state";
+
+const GREETING = { warm: "Hi", direct: "Hi", formal: "Dear", casual: "Hey", consultative: "Hi" } as const;
+const CLOSING = { warm: "Warm regards", direct: "Best", formal: "Kind regards", casual: "Cheers", consultative: "Best regards" } as const;
+const VERBS = new Set(["runs", "uses", "raised", "secured", "opened", "launched", "reported", "named", "migrated", "partnered", "moved", "rolled", "announced", "expanded", "replaced", "relaunched", "standardised", "standardized", "grew", "won", "hired", "acquired", "signed"]);
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const stripPeriod = (s: string) => s.trim().replace(/[.\s]+$/, "");
+
+/**
+ * A company fact as a clause about the company: "Opened 3 stores" → "Acme opened 3 stores",
+ * "Hiring 12 engineers" → "Acme is hiring 12 engineers", "Fleet grew to 52 trucks" → "Acme's
+ * fleet grew to 52 trucks".
+ */
+export function factClause(company: string, fact: string): string {
+  const text = stripPeriod(fact);
+  const first = text.split(/\s+/)[0]?.toLowerCase() ?? "";
+  if (first.endsWith("ing")) return `${company} is ${lowerFirst(text)}`;
+  if (VERBS.has(first) || first.endsWith("ed")) return `${company} ${lowerFirst(text)}`;
+  return `${company}'s ${lowerFirst(text)}`;
+}
+
+function angleSentence(brief: ComposeBrief): string {
+  const angle = brief.campaign?.angle ? stripPeriod(brief.campaign.angle) : null;
+  const team = brief.contact.department ? `${brief.contact.department.toLowerCase()} teams` : "teams";
+  return angle
+    ? `We help ${brief.company.vertical === "saas" ? "SaaS" : brief.company.vertical} ${team} with exactly that: ${lowerFirst(angle)}.`
+    : `We help ${team} like yours spend less time on manual pipeline work.`;
+}
+
+const reSubject = (subject: string) => `Re: ${subject.replace(/^(re:\s*)+/i, "")}`;
+
+/**
+ * The deterministic draft used when no model can write one: grounded in the contact, the
+ * company's most confident facts and the campaign angle, never in anything invented.
+ */
+export function templateDraft(brief: ComposeBrief, reason: string): ComposedDraft {
+  const tone = brief.campaign?.tone ?? "consultative";
+  const { contact, company } = brief;
+  const [top, second] = brief.facts;
+  let subject: string;
+  let paragraphs: string[];
+  if (brief.action === "reply") {
+    subject = reSubject(brief.inbound?.subject ?? brief.previousSubject ?? `${company.name}`);
+    paragraphs = [
+      `Thank you for getting back to me.${top ? ` With ${factClause(company.name, top.fact)}, I think the timing is good.` : ""} ${angleSentence(brief)}`,
+      "Would a 20-minute call on Tuesday or Wednesday next week suit you?",
+    ];
+  } else if (brief.action === "followup") {
+    subject = brief.previousSubject ? reSubject(brief.previousSubject) : `Following up: ${brief.campaign?.name ?? company.name}`;
+    paragraphs = [
+      `I wanted to follow up on my earlier note.${top ? ` Since ${factClause(company.name, top.fact)}, a short example from a similar team might be useful.` : ""} ${angleSentence(brief)}`,
+      "Is this worth a quick conversation, or should I check back next quarter?",
+    ];
+  } else {
+    subject = brief.campaign ? `${brief.campaign.name} for ${company.name}` : `An idea for ${company.name}`;
+    const hook = top ? `I noticed that ${factClause(company.name, top.fact)}.` : `I have been following ${company.name}'s work in ${company.vertical}.`;
+    const more = second ? ` With ${factClause(company.name, second.fact)} as well, it seemed worth reaching out.` : "";
+    paragraphs = [`${hook}${more} ${angleSentence(brief)}`, "Would you be open to a 20-minute call next week to see whether it fits?"];
+  }
+  const body = [`${GREETING[tone]} ${contact.firstName},`, ...paragraphs, `${CLOSING[tone]},\n${brief.senderName}`].join("\n\n");
+  const used = [top, second].filter((f) => f !== undefined);
+  const provenance: Provenance = {
+    confidence: used.length ? 0.6 : 0.45,
+    reason: `Offline template (${reason}), filled from ${used.length} company fact${used.length === 1 ? "" : "s"}${brief.campaign ? " and the campaign angle" : ""}.`,
+    source: "rule_based_fallback",
+    evidence: used.map((f) => `${f.fact} (${f.source}, ${Math.round(f.confidence * 100)}%)`),
+  };
+  return { subject, body, model: OFFLINE_MODEL_LABEL, provenance, refinements: 0 };
+}

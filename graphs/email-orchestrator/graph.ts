@@ -1,0 +1,54 @@
+import { END, START, StateGraph } from "@langchain/langgraph";
+import { applyDecision } from "./nodes/apply-decision";
+import { assessLead } from "./nodes/assess-lead";
+import { awaitApproval } from "./nodes/await-approval";
+import { compose } from "./nodes/compose";
+import { decideAction } from "./nodes/decide-action";
+import { hydrate } from "./nodes/hydrate";
+import { loadHistory } from "./nodes/load-history";
+import { planRoles } from "./nodes/plan-roles";
+import { planTasks } from "./nodes/plan-tasks";
+import { recallMemory } from "./nodes/recall-memory";
+import { review } from "./nodes/review";
+import { safetyGate } from "./nodes/safety-gate";
+import { storeDraft } from "./nodes/store-draft";
+import { afterDecide, afterGate } from "./routers";
+import { inputSchema, OrchestratorState } from "./state";
+
+export { inputSchema };
+export type { OrchestratorInput, OrchestratorOutput, ApprovalResponse } from "./state";
+
+/**
+ * hydrate → load_history → safety_gate → recall_memory → plan_tasks → assess_lead → decide_action
+ * → plan_roles → compose → review_draft → store_draft → await_approval (interrupt) → apply_decision.
+ */
+export const workflow = new StateGraph(OrchestratorState)
+  .addNode("hydrate", hydrate)
+  .addNode("load_history", loadHistory)
+  .addNode("safety_gate", safetyGate)
+  .addNode("recall_memory", recallMemory)
+  .addNode("plan_tasks", planTasks)
+  .addNode("assess_lead", assessLead)
+  .addNode("decide_action", decideAction)
+  .addNode("plan_roles", planRoles)
+  .addNode("compose", compose)
+  .addNode("review_draft", review)
+  .addNode("store_draft", storeDraft)
+  .addNode("await_approval", awaitApproval)
+  .addNode("apply_decision", applyDecision)
+  .addEdge(START, "hydrate")
+  .addEdge("hydrate", "load_history")
+  .addEdge("load_history", "safety_gate")
+  .addConditionalEdges("safety_gate", afterGate, ["recall_memory", END])
+  .addEdge("recall_memory", "plan_tasks")
+  .addEdge("plan_tasks", "assess_lead")
+  .addEdge("assess_lead", "decide_action")
+  .addConditionalEdges("decide_action", afterDecide, ["plan_roles", END])
+  .addEdge("plan_roles", "compose")
+  .addEdge("compose", "review_draft")
+  .addEdge("review_draft", "store_draft")
+  .addEdge("store_draft", "await_approval")
+  .addEdge("await_approval", "apply_decision")
+  .addEdge("apply_decision", END);
+
+export const graph = workflow.compile();

@@ -1,0 +1,37 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
+import { db } from "@/db/client";
+import { insertDraft } from "@/db/queries/drafts";
+import { PROMPT_VERSION as COMPOSE_PROMPT_VERSION } from "@/graphs/email-compose/prompts";
+import { tierOf } from "../rules";
+import type { OrchestratorStateType } from "../state";
+
+/** Stores the draft with status "draft" and everything the rep needs to trust it. */
+export async function storeDraft(state: OrchestratorStateType, config?: LangGraphRunnableConfig): Promise<Partial<OrchestratorStateType>> {
+  const { contact, company, campaign } = state.snapshot!;
+  const draft = state.draft!;
+  const configurable = config?.configurable ?? {};
+  const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+  const verdicts = [state.qualification, state.opportunity].filter((v) => v !== undefined);
+  const draftId = await insertDraft(db(), {
+    contactId: contact.id,
+    companyId: company.id,
+    campaignId: campaign?.id ?? null,
+    assignedRepId: contact.ownerId,
+    action: state.action!.kind,
+    tier: state.qualification ? tierOf(state.qualification.score) : null,
+    subject: draft.subject,
+    body: draft.body,
+    provenance: {
+      ...draft.provenance,
+      evidence: [...draft.provenance.evidence, ...verdicts.map((v) => `${v.label} (${v.score}): ${v.provenance.reason}`)],
+    },
+    reviewFlags: state.review?.flags ?? [],
+    promptVersion: COMPOSE_PROMPT_VERSION,
+    model: draft.model,
+    graphId: "email_orchestrator",
+    runId: str(configurable.run_id),
+    threadId: str(configurable.thread_id),
+    traceId: str(configurable.trace_id),
+  });
+  return { draftId, outcome: { status: "drafted", draftId } };
+}

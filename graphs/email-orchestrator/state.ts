@@ -1,0 +1,80 @@
+import { Annotation } from "@langchain/langgraph";
+import { z } from "zod";
+import type { ComposeBrief, ComposedDraft, Role } from "@/graphs/email-compose/state";
+import type { GateVerdict } from "@/lib/safety/gate";
+import type { Action, Memory, Task, Verdict } from "./rules";
+
+export const inputSchema = z
+  .object({
+    contactId: z.number().int().positive(),
+    campaignId: z.number().int().positive().nullable().default(null),
+    /** "reply": a person asked to answer the contact's latest message. */
+    intent: z.enum(["outreach", "reply"]).default("outreach"),
+    /** The user who asked for the draft. */
+    requestedBy: z.string().nullable().default(null),
+  })
+  .strict();
+export type OrchestratorInput = z.input<typeof inputSchema>;
+
+/** What a person answers at the approval interrupt (Agent Inbox response types). */
+export const ApprovalResponse = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("accept"), decidedBy: z.string().nullable().default(null) }),
+  z.object({
+    type: z.literal("edit"),
+    args: z.object({ subject: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(10_000) }),
+    decidedBy: z.string().nullable().default(null),
+  }),
+  z.object({ type: z.literal("ignore"), reason: z.string().trim().max(500).default(""), decidedBy: z.string().nullable().default(null) }),
+]);
+export type ApprovalResponse = z.input<typeof ApprovalResponse>;
+
+/** The contact as the graph keeps it: plain JSON (timestamps as epoch ms), safe to checkpoint. */
+export type ContactSnapshot = {
+  contact: { id: number; firstName: string; lastName: string; email: string; title: string | null; seniority: string | null; department: string | null; ownerId: string | null; doNotContact: boolean; bounced: boolean; unsubscribed: boolean; replied: boolean };
+  company: { id: number; name: string; vertical: string; size: string | null; hqCity: string | null };
+  facts: { id: number; fact: string; source: string; confidence: number }[];
+  campaign: { id: number; name: string; angle: string | null; tone: "warm" | "direct" | "formal" | "casual" | "consultative" } | null;
+  suppressed: boolean;
+  senderName: string;
+};
+
+export type History = {
+  outboundCount: number;
+  lastOutboundAt: number | null;
+  lastOutboundSubject: string | null;
+  unansweredInbound: { id: number; subject: string; body: string; sentAt: number; messageId: string; threadId: string } | null;
+  pendingDraftId: number | null;
+};
+
+/** How the run ended, for callers and batch summaries. */
+export type Outcome =
+  | { status: "skipped"; reason: string }
+  | { status: "drafted"; draftId: number }
+  | { status: "approved"; draftId: number; edited: boolean }
+  | { status: "rejected"; draftId: number; reason: string };
+
+export const OrchestratorState = Annotation.Root({
+  contactId: Annotation<number>,
+  campaignId: Annotation<number | null>,
+  intent: Annotation<"outreach" | "reply">,
+  requestedBy: Annotation<string | null>,
+  snapshot: Annotation<ContactSnapshot | undefined>,
+  history: Annotation<History | undefined>,
+  gate: Annotation<GateVerdict | undefined>,
+  memories: Annotation<Memory[] | undefined>,
+  plan: Annotation<Task[] | undefined>,
+  planSource: Annotation<"model" | "rule_based_fallback" | undefined>,
+  qualification: Annotation<Verdict | undefined>,
+  opportunity: Annotation<Verdict | undefined>,
+  action: Annotation<Action | undefined>,
+  roles: Annotation<Role[] | undefined>,
+  brief: Annotation<ComposeBrief | undefined>,
+  draft: Annotation<ComposedDraft | undefined>,
+  review: Annotation<{ passed: boolean; flags: string[] } | undefined>,
+  draftId: Annotation<number | undefined>,
+  /** The person's answer at the approval interrupt, validated by apply_decision. */
+  response: Annotation<unknown>,
+  outcome: Annotation<Outcome | undefined>,
+});
+export type OrchestratorStateType = typeof OrchestratorState.State;
+export type OrchestratorOutput = OrchestratorStateType;

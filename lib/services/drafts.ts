@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { db } from "@/db/client";
+import { getContactOwner } from "@/db/queries/contacts";
+import { countDrafts, getDraft, listDrafts, setDraftRunUrl, type DraftRow } from "@/db/queries/drafts";
+import { outboxForDraft } from "@/db/queries/outbox";
+import { DRAFT_STATUSES } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { AppError, isAppError } from "@/lib/errors";
+import { graphClient } from "@/lib/langgraph/instance";
+import { deliverNow } from "@/lib/mail";
+import { paging, parseParams, type RawParams } from "./params";
+
+/** Admins see and decide every draft; everyone else only drafts assigned to them. */
+function canActOn(user: SessionUser, draft: Pick<DraftRow, "assignedRepId">): boolean {
+  return hasRole(user.role, "admin") || draft.assignedRepId === user.id;
+}
+
+async function loadDraftFor(user: SessionUser, draftId: number): Promise<DraftRow> {
+  const draft = await getDraft(db(), draftId);
+  // Someone else's draft is reported as missing, not forbidden: its existence is not theirs to know.
+  if (!draft || !canActOn(user, draft)) throw new AppError("not_found:drafts", { message: "That draft does not exist or is not yours." });
+  return draft;
+}
+
+export const DraftListQuery = z.object({
+  status: z.enum(DRAFT_STATUSES).optional(),
+  campaign: z.coerce.number().int().positive().optional(),
+  tier: z.enum(["A", "B", "C", "D"]).optional(),
+  /** Only drafts from the last N days. */
+  age: z.coerce.number().int().min(1).max(365).optional(),
+  /** Keyset cursor from the previous page: "<createdAtMs>.<id>". */
+  cursor: z.string().regex(/^\d+\.\d+$/, "is not a valid cursor").optional(),
+  pageSize: paging.pageSize,
+});
+export type DraftListQuery = z.infer<typeof DraftListQuery>;
+
+export function parseDraftListQuery(params: RawParams): DraftListQuery {
+  return parseParams(DraftListQuery, params, "drafts");
+}
+
+export async function listDraftsFor(user: SessionUser, query: DraftListQuery) {
+  const filter = {
+    repId: hasRole(user.role, "admin") ? undefined : user.id,
+    status: query.status,
+    campaignId: query.campaign,
+    tier: query.tier,
+    since: query.age ? new Date(Date.now() - query.age * 86_400_000) : undefined,
+  };
+  const [at, id] = query.cursor?.split(".").map(Number) ?? [];
+  const [rows, total] = await Promise.all([
+    listDrafts(db(), { ...filter, limit: query.pageSize, before: at !== undefined && id !== undefined ? { createdAt: new Date(at), id } : undefined }),
+    countDrafts(db(), filter),
+  ]);
+  const last = rows.at(-1);
+  return { rows, total, nextCursor: rows.length === query.pageSize && last ? `${last.createdAt.getTime()}.${last.id}` : null };
+}
+
+export async function draftDetailFor(user: SessionUser, draftId: number) {
+  const draft = await loadDraftFor(user, draftId);
+  const outbox = await outboxForDraft(db(), draftId);
+  return { draft, outbox };
+}
+
+export const DraftEdit = z.object({
+  subject: z.string().trim().min(1, "Subject cannot be empty.").max(200, "Subject is too long (200 characters at most)."),
+  body: z.string().trim().min(1, "Body cannot be empty.").max(10_000, "Body is too long."),
+});
+
+export type DecisionResult = { draftId: number; status: "sent" | "approved" | "rejected" | "blocked" | "failed"; message: string };
+
+async function resumeDraft(draft: DraftRow, value: Parameters<ReturnType<typeof graphClient>["resume"]>[2]) {
+  if (draft.status !== "draft") throw new AppError("conflict:drafts", { message: `This draft was already ${draft.status}.` });
+  if (!draft.threadId) throw new AppError("conflict:drafts", { message: "This draft has no thread to resume." });
+  try {
+    await graphClient().resume("email_orchestrator", draft.threadId, value);
+  } catch (e) {
+    // A concurrent decision holds the thread (422) or already finished it (409).
+    if (isAppError(e) && (e.status === 422 || e.status === 409)) throw new AppError("conflict:drafts", { message: "Someone already decided on this draft." });
+    throw e;
+  }
+}
+
+/** Approves a draft as written or as edited; the message is queued once and sent at once. */
+export async function approveDraft(user: SessionUser, draftId: number, edit?: z.infer<typeof DraftEdit>): Promise<DecisionResult> {
+  const draft = await loadDraftFor(user, draftId);
+  const changed = edit && (edit.subject !== draft.subject || edit.body !== draft.body);
+  await resumeDraft(draft, changed ? { type: "edit", args: edit, decidedBy: user.id } : { type: "accept", decidedBy: user.id });
+  await deliverNow();
+  const outbox = await outboxForDraft(db(), draftId);
+  if (outbox?.status === "sent") return { draftId, status: "sent", message: "Approved and sent." };
+  if (outbox?.status === "blocked") return { draftId, status: "blocked", message: outbox.lastError ?? "Not sent: blocked by the safety gate." };
+  if (outbox?.status === "failed") return { draftId, status: "failed", message: outbox.lastError ?? "Sending failed." };
+  return { draftId, status: "approved", message: "Approved; queued for sending." };
+}
+
+export async function rejectDraft(user: SessionUser, draftId: number, reason: string): Promise<DecisionResult> {
+  const draft = await loadDraftFor(user, draftId);
+  await resumeDraft(draft, { type: "ignore", reason, decidedBy: user.id });
+  return { draftId, status: "rejected", message: "Rejected." };
+}
+
+/** Approves each selected draft as written; one failure never stops the others. */
+export async function batchApprove(user: SessionUser, draftIds: number[]) {
+  const results: (DecisionResult | { draftId: number; status: "error"; message: string })[] = [];
+  for (const draftId of draftIds) {
+    results.push(await approveDraft(user, draftId).catch((e: unknown) => ({ draftId, status: "error" as const, message: isAppError(e) ? e.message : "Something went wrong." })));
+  }
+  return results;
+}
+
+export type OutreachResult =
+  | { contactId: number; status: "drafted"; draftId: number }
+  | { contactId: number; status: "skipped"; reason: string }
+  | { contactId: number; status: "failed"; message: string };
+
+/** Runs the orchestrator for each contact; a rep may only draft for contacts they own. */
+export async function draftOutreach(user: SessionUser, contactIds: number[], campaignId: number | null = null): Promise<OutreachResult[]> {
+  const client = graphClient();
+  return Promise.all(
+    contactIds.map(async (contactId): Promise<OutreachResult> => {
+      try {
+        const ownerId = await getContactOwner(db(), contactId);
+        if (ownerId === undefined) return { contactId, status: "failed", message: "That contact does not exist." };
+        if (!hasRole(user.role, "admin") && ownerId !== user.id) return { contactId, status: "failed", message: "You can only draft for your own contacts." };
+        const result = await client.run("email_orchestrator", { contactId, campaignId, requestedBy: user.id }, { metadata: { contact_id: contactId, requested_by: user.id } });
+        const outcome = result.values.outcome;
+        if (outcome?.status === "drafted") {
+          await setDraftRunUrl(db(), outcome.draftId, result.runUrl ?? `/runs/${result.runId}`, result.traceId);
+          return { contactId, status: "drafted", draftId: outcome.draftId };
+        }
+        return { contactId, status: "skipped", reason: outcome?.status === "skipped" ? outcome.reason : "no draft" };
+      } catch (e) {
+        return { contactId, status: "failed", message: isAppError(e) ? e.message : "Something went wrong." };
+      }
+    }),
+  );
+}
