@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { companies, contacts, drafts, emailCampaigns, type DraftStatus, type Provenance } from "../schema";
 
@@ -90,7 +90,7 @@ export async function listDrafts(database: Database, filter: DraftListFilter) {
       tier: drafts.tier,
       action: drafts.action,
       model: drafts.model,
-      confidence: drafts.provenance,
+      confidence: sql<number>`json_extract(${drafts.provenance}, '$.confidence')`,
       createdAt: drafts.createdAt,
       contactId: contacts.id,
       contactName: contacts.firstName,
@@ -105,18 +105,24 @@ export async function listDrafts(database: Database, filter: DraftListFilter) {
     .where(page)
     .orderBy(desc(drafts.createdAt), desc(drafts.id))
     .limit(filter.limit);
-  return rows.map(({ confidence, ...r }) => ({ ...r, confidence: confidence.confidence }));
+  return rows;
 }
 
-export async function countDrafts(database: Database, filter: Omit<DraftListFilter, "before" | "limit">) {
+/**
+ * How many drafts match, counted up to `cap`: the queue shows "1,000+" rather than scanning
+ * 100,000 index entries on every page load.
+ */
+export async function countDrafts(database: Database, filter: Omit<DraftListFilter, "before" | "limit">, cap = 1_000) {
   const conditions: SQL[] = [];
   if (filter.repId) conditions.push(eq(drafts.assignedRepId, filter.repId));
   if (filter.status) conditions.push(eq(drafts.status, filter.status));
   if (filter.campaignId) conditions.push(eq(drafts.campaignId, filter.campaignId));
   if (filter.tier) conditions.push(eq(drafts.tier, filter.tier));
   if (filter.since) conditions.push(gte(drafts.createdAt, filter.since));
-  const [row] = await database.select({ n: count() }).from(drafts).where(conditions.length ? and(...conditions) : undefined);
-  return row?.n ?? 0;
+  const capped = database.select({ one: sql`1` }).from(drafts).where(conditions.length ? and(...conditions) : undefined).limit(cap + 1).as("capped");
+  const [row] = await database.select({ n: count() }).from(capped);
+  const n = row?.n ?? 0;
+  return { total: Math.min(n, cap), more: n > cap };
 }
 
 export async function getDraftsByIds(database: Database, ids: number[]) {

@@ -48,12 +48,18 @@ export async function listDraftsFor(user: SessionUser, query: DraftListQuery) {
     since: query.age ? new Date(Date.now() - query.age * 86_400_000) : undefined,
   };
   const [at, id] = query.cursor?.split(".").map(Number) ?? [];
-  const [rows, total] = await Promise.all([
-    listDrafts(db(), { ...filter, limit: query.pageSize, before: at !== undefined && id !== undefined ? { createdAt: new Date(at), id } : undefined }),
-    countDrafts(db(), filter),
-  ]);
+  const before = at !== undefined && id !== undefined ? { createdAt: new Date(at), id } : undefined;
+  const rows = await listDrafts(db(), { ...filter, limit: query.pageSize, before });
+  // The first page counts (up to 1,000); later pages keep the count the client already has.
+  const counted = before ? null : await countDrafts(db(), filter);
   const last = rows.at(-1);
-  return { rows, total, nextCursor: rows.length === query.pageSize && last ? `${last.createdAt.getTime()}.${last.id}` : null };
+  return {
+    rows,
+    /** Matching drafts, counted up to 1,000 on the first page (null on later pages); `totalIsCapped` means "1,000 or more". */
+    total: counted?.total ?? null,
+    totalIsCapped: counted?.more ?? false,
+    nextCursor: rows.length === query.pageSize && last ? `${last.createdAt.getTime()}.${last.id}` : null,
+  };
 }
 
 export async function draftDetailFor(user: SessionUser, draftId: number) {
