@@ -26,6 +26,33 @@ export const FLEET = defineRegistry([
     feature: "outreach",
     entry: "./graphs/email-compose/graph.ts:graph",
   }),
+  defineGraph<{ input: import("./inbound-classify/graph").ClassifyInput; output: import("./inbound-classify/graph").ClassifyOutput; resume: never }>()({
+    assistantId: "inbound_classify",
+    description: "Labels an inbound email (interested, unsubscribe, bounced…) as strict JSON with its polarity; keyword rules when no model may answer.",
+    load: () => import("./inbound-classify/graph"),
+    resumable: false,
+    budget: "background",
+    feature: "inbound",
+    entry: "./graphs/inbound-classify/graph.ts:graph",
+  }),
+  defineGraph<{ input: import("./email-reply/graph").ReplyInput; output: import("./email-reply/graph").ReplyOutput; resume: never }>()({
+    assistantId: "email_reply",
+    description: "Drafts an answer to a contact's inbound message with the compose subgraph; returns the draft without storing or sending it.",
+    load: () => import("./email-reply/graph"),
+    resumable: false,
+    budget: "standard",
+    feature: "outreach",
+    entry: "./graphs/email-reply/graph.ts:graph",
+  }),
+  defineGraph<{ input: import("./memory-reflect/graph").ReflectInput; output: import("./memory-reflect/graph").ReflectOutput; resume: never }>()({
+    assistantId: "memory_reflect",
+    description: "Remembers one email as a one-line graph_derived memory of the contact; run in the background.",
+    load: () => import("./memory-reflect/graph"),
+    resumable: false,
+    budget: "background",
+    feature: "memory",
+    entry: "./graphs/memory-reflect/graph.ts:graph",
+  }),
 ]);
 
 export type Fleet = typeof FLEET;

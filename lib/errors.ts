@@ -29,6 +29,7 @@ export type Surface =
   | "contacts"
   | "database"
   | "drafts"
+  | "inbound"
   | "runs"
   | "runtime"
   | "threads";

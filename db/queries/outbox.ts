@@ -48,9 +48,10 @@ export async function outboxForDraft(database: Database, draftId: number): Promi
  * Records a delivered message atomically (one batch): the outbox row, the draft, the email in the
  * contact's timeline (with its Message-ID, so replies match) and the contact's last touch.
  */
-export async function recordSent(database: Database, entry: OutboxEntry, transport: "smtp" | "local", campaignId: number | null): Promise<void> {
+/** Returns the id of the email now in the contact's timeline. */
+export async function recordSent(database: Database, entry: OutboxEntry, transport: "smtp" | "local", campaignId: number | null): Promise<number> {
   const now = new Date();
-  await database.batch([
+  const [, , inserted] = await database.batch([
     database.update(outbox).set({ status: "sent", transport, sentAt: now, lastError: null, leaseUntil: null }).where(eq(outbox.id, entry.id)),
     database.update(drafts).set({ status: "sent", sentAt: now, updatedAt: now }).where(eq(drafts.id, entry.draftId)),
     database.insert(emails).values({
@@ -63,9 +64,10 @@ export async function recordSent(database: Database, entry: OutboxEntry, transpo
       subject: entry.subject,
       body: entry.body,
       sentAt: now,
-    }),
+    }).returning({ id: emails.id }),
     database.update(contacts).set({ lastContactedAt: now }).where(eq(contacts.id, entry.contactId)),
   ]);
+  return inserted[0]!.id;
 }
 
 /** A send that was refused (safety gate at send time) or failed for good. */

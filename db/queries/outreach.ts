@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, notExists, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { companies, companyFacts, contacts, drafts, emailCampaigns, emails, users } from "../schema";
+import { companies, companyFacts, contacts, drafts, emailCampaigns, emails, outcomes, users } from "../schema";
 import { isSuppressed } from "./suppression";
 
 /** How many company facts a draft may draw on, most confident first. */
@@ -48,7 +48,19 @@ export async function loadMailHistory(database: Database, contactId: number) {
   const [lastInbound] = await database
     .select({ id: emails.id, subject: emails.subject, body: emails.body, sentAt: emails.sentAt, messageId: emails.messageId, threadId: emails.threadId })
     .from(emails)
-    .where(and(eq(emails.contactId, contactId), eq(emails.direction, "inbound")))
+    .where(
+      and(
+        eq(emails.contactId, contactId),
+        eq(emails.direction, "inbound"),
+        // Machine mail (out-of-office, spam, bounces) is not a message to answer.
+        notExists(
+          database
+            .select({ one: sql`1` })
+            .from(outcomes)
+            .where(and(eq(outcomes.emailId, emails.id), sql`${outcomes.label} IN ('auto_reply', 'spam', 'bounced')`)),
+        ),
+      ),
+    )
     .orderBy(desc(emails.sentAt))
     .limit(1);
   const lastOutboundAt = counts?.lastOutboundAt ?? null;

@@ -99,6 +99,18 @@ describe("the email orchestrator, offline", () => {
     expect(result.values.outcome).toEqual({ status: "skipped", reason: "too_soon" });
   });
 
+  it("an out-of-office answer is not a message to reply to", async () => {
+    const contactId = await freshContact(7);
+    const sentAt = Date.now() - 5 * 86_400_000;
+    await db().run(sql`INSERT INTO emails (contact_id, direction, thread_id, message_id, subject, body, sent_at)
+      VALUES (${contactId}, 'outbound', 't-ooo', ${`<ooo-${contactId}@test>`}, 'Idea', 'Body', ${sentAt})`);
+    const inbound = await one<{ id: number }>(sql`INSERT INTO emails (contact_id, direction, thread_id, message_id, subject, body, sent_at)
+      VALUES (${contactId}, 'inbound', 't-ooo', ${`<ooo-reply-${contactId}@test>`}, 'Automatic reply', 'I am away', ${sentAt + 60_000}) RETURNING id`);
+    await db().run(sql`INSERT INTO outcomes (thread_id, contact_id, email_id, label, polarity, at) VALUES ('t-ooo', ${contactId}, ${inbound.id}, 'auto_reply', 'neutral', ${sentAt + 60_000})`);
+    const result = await graphClient().run("email_orchestrator", { contactId });
+    expect(result.values.action).toEqual({ kind: "followup" });
+  });
+
   it("records a rejection with its reason and sends nothing", async () => {
     const [drafted] = await draftOutreach(rep, [await freshContact(3)]);
     expect(drafted).toMatchObject({ status: "drafted" });

@@ -8,7 +8,7 @@ import type { MailTransport } from "./transport";
 /** How long one send may hold its outbox row before it counts as abandoned. */
 const LEASE_MS = 2 * 60_000;
 
-export type DeliveryReport = { sent: number; blocked: number; failed: number };
+export type DeliveryReport = { sent: number; blocked: number; failed: number; sentEmails: { contactId: number; emailId: number }[] };
 
 /**
  * Sends queued mail. Each row is claimed by one conditional UPDATE, so concurrent senders never
@@ -16,7 +16,7 @@ export type DeliveryReport = { sent: number; blocked: number; failed: number };
  * unsubscribed or bounced since the draft was approved.
  */
 export async function deliverQueued(database: Database, transport: MailTransport, from: string): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, blocked: 0, failed: 0 };
+  const report: DeliveryReport = { sent: 0, blocked: 0, failed: 0, sentEmails: [] };
   await failAbandonedSends(database);
   for (const id of await queuedIds(database)) {
     const entry = await claimForSending(database, id, LEASE_MS);
@@ -40,8 +40,9 @@ export async function deliverQueued(database: Database, transport: MailTransport
       report.failed++;
       continue;
     }
-    await recordSent(database, entry, transport.kind, draft?.campaignId ?? null);
+    const emailId = await recordSent(database, entry, transport.kind, draft?.campaignId ?? null);
     report.sent++;
+    report.sentEmails.push({ contactId: entry.contactId, emailId });
   }
   return report;
 }

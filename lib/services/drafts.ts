@@ -9,6 +9,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { deliverNow } from "@/lib/mail";
+import { reflectInBackground } from "./memory";
 import { paging, parseParams, type RawParams } from "./params";
 
 /** Admins see and decide every draft; everyone else only drafts assigned to them. */
@@ -92,7 +93,9 @@ export async function approveDraft(user: SessionUser, draftId: number, edit?: z.
   const draft = await loadDraftFor(user, draftId);
   const changed = edit && (edit.subject !== draft.subject || edit.body !== draft.body);
   await resumeDraft(draft, changed ? { type: "edit", args: edit, decidedBy: user.id } : { type: "accept", decidedBy: user.id });
-  await deliverNow();
+  const delivery = await deliverNow();
+  // What was sent becomes memory for the next draft; never waited on, never blocks a send.
+  for (const sent of delivery.sentEmails) void reflectInBackground(graphClient(), sent);
   const outbox = await outboxForDraft(db(), draftId);
   if (outbox?.status === "sent") return { draftId, status: "sent", message: "Approved and sent." };
   if (outbox?.status === "blocked") return { draftId, status: "blocked", message: outbox.lastError ?? "Not sent: blocked by the safety gate." };
