@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
@@ -33,9 +33,14 @@ export default async function AdminPage() {
             </tbody>
           </table>
         </Card>
-        <EmptyState title="Cost, budgets and runs are not tracked yet">
-          Spend per graph, budgets, the kill switch, release gates and run pages arrive with the model factory and the graph runtime.
-        </EmptyState>
+        <Card title="Operations">
+          <ul className="space-y-2 text-sm">
+            <li>
+              <Link href="/admin/cost" className="font-medium text-brand-700 hover:underline">Model cost</Link>
+              <span className="text-slate-500"> — spend per day, graph, feature, vertical and model; cache savings; cost per outcome; the most expensive runs.</span>
+            </li>
+          </ul>
+        </Card>
       </div>
     </>
   );
