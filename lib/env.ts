@@ -9,6 +9,9 @@ const bool = z
   .optional()
   .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1"));
 
+/** An empty value counts as unset (OpenTelemetry's convention for its OTEL_* variables). */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -52,6 +55,31 @@ const EnvSchema = z
     SMTP_FROM: z.string().default("Sales Console <outreach@sales-console.local>"),
     /** Bearer token for POST /api/inbound (the mail gateway's webhook). Unset: inbound mail is refused. */
     INBOUND_TOKEN: z.string().min(24, "INBOUND_TOKEN must be at least 24 characters").optional(),
+    /**
+     * OTLP/HTTP collector base URL (`http://collector:4318`); spans go to `<url>/v1/traces`.
+     * Unset: no tracing is registered at all and global fetch is left alone.
+     */
+    OTEL_EXPORTER_OTLP_ENDPOINT: unsetWhenEmpty(z.string().url().optional()),
+    /** OTLP encoding: `http/protobuf` or `http/json`. */
+    OTEL_EXPORTER_OTLP_PROTOCOL: unsetWhenEmpty(z.enum(["http/protobuf", "http/json"]).default("http/protobuf")),
+    /** Headers sent with every export, `key=value,key2=value2` (a hosted collector's API key). */
+    OTEL_EXPORTER_OTLP_HEADERS: unsetWhenEmpty(z.string().optional()),
+    /** `service.name` of every span. */
+    OTEL_SERVICE_NAME: unsetWhenEmpty(z.string().default("sales-console")),
+    /** Share (0–1) of routine traces exported, chosen by trace id; error and slow spans are always exported. */
+    OTEL_TAIL_SAMPLE_RATE: unsetWhenEmpty(z.coerce.number().min(0).max(1).default(0.1)),
+    /** A span lasting at least this many milliseconds is always exported. */
+    OTEL_SLOW_SPAN_MS: unsetWhenEmpty(z.coerce.number().int().min(0).default(2_000)),
+    /** LangSmith API key: graph runs are traced to LangSmith, nested under the caller's run. Unset: no LangSmith tracing. */
+    LANGSMITH_API_KEY: unsetWhenEmpty(z.string().optional()),
+    /** LangSmith API URL (self-hosted or EU). */
+    LANGSMITH_ENDPOINT: unsetWhenEmpty(z.string().url().default("https://api.smith.langchain.com")),
+    /** LangSmith project the runs are filed under. */
+    LANGSMITH_PROJECT: unsetWhenEmpty(z.string().default("sales-console")),
+    /** Daily model budget per graph in USD, unless an admin set one for that graph. */
+    LLM_DAILY_BUDGET_USD: z.coerce.number().min(0).default(10),
+    /** Receives budget and kill-switch events as JSON POSTs (Slack-style webhooks work). */
+    ALERT_WEBHOOK_URL: z.string().url().optional(),
   })
   .transform((e) => ({
     ...e,

@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, flag, timestamp } from "./columns";
 
 /** One row per model call, cached or not, refused or not. */
@@ -72,4 +72,23 @@ export const runSteps = sqliteTable(
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
   },
   (t) => [index("run_steps_run_idx").on(t.runId, t.startedAt)],
+);
+
+/**
+ * Per-graph daily model spend, reserved before each call and settled after it. A reservation is
+ * one conditional UPDATE, so concurrent calls in any number of processes cannot all pass the check.
+ */
+export const budgetLedger = sqliteTable(
+  "budget_ledger",
+  {
+    graph: text("graph").notNull(),
+    /** UTC day, YYYY-MM-DD. */
+    day: text("day").notNull(),
+    spentUsd: real("spent_usd").notNull().default(0),
+    reservedUsd: real("reserved_usd").notNull().default(0),
+    /** Set once the 80 % and 100 % alerts for this day have gone out. */
+    warnedAt: integer("warned_at"),
+    exhaustedAt: integer("exhausted_at"),
+  },
+  (t) => [primaryKey({ columns: [t.graph, t.day] })],
 );

@@ -1,0 +1,62 @@
+import type { Database } from "@/db/client";
+import { claimAlert, reserveBudget, settleBudget } from "@/db/queries/budgets";
+import { readSetting } from "@/db/queries/settings";
+import type { AlertEvent } from "@/lib/alerts";
+import { ModelUnavailableError } from "./types";
+
+/** Settings key holding per-graph daily budgets: `{ "<graph>": <usd> }`. */
+export const BUDGETS_KEY = "llm.budgets";
+export const WARN_AT = 0.8;
+
+export type Reservation = { graph: string; day: string; amount: number; limit: number };
+
+export type BudgetDeps = {
+  database: () => Database;
+  defaultLimitUsd: number;
+  alert: (event: AlertEvent) => void;
+  now?: () => number;
+};
+
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Per-graph daily budgets, enforced before the call: reserve the call's worst case, call, then
+ * settle to what it really cost. Concurrent calls can overspend by at most one call's worst case
+ * beyond what an estimate missed, because each reservation is checked atomically.
+ */
+export function createBudgetGuard(deps: BudgetDeps) {
+  const now = deps.now ?? Date.now;
+
+  async function limitFor(graph: string): Promise<number> {
+    const budgets = await readSetting<Record<string, number>>(deps.database(), BUDGETS_KEY).catch((e: unknown) => {
+      console.error("[llm] budgets unreadable; using the default", e);
+      return null;
+    });
+    const configured = budgets?.[graph];
+    return typeof configured === "number" && configured >= 0 ? configured : deps.defaultLimitUsd;
+  }
+
+  return {
+    limitFor,
+
+    async reserve(graph: string, worstCaseUsd: number): Promise<Reservation> {
+      const day = utcDay(now());
+      const limit = await limitFor(graph);
+      const ok = await reserveBudget(deps.database(), graph, day, worstCaseUsd, limit);
+      if (!ok) {
+        if (await claimAlert(deps.database(), graph, day, "exhausted")) deps.alert({ type: "budget_exhausted", graph, day, spentUsd: limit, limitUsd: limit });
+        throw new ModelUnavailableError("budget_exhausted", `graph "${graph}" has used its daily budget of $${limit.toFixed(2)}`);
+      }
+      return { graph, day, amount: worstCaseUsd, limit };
+    },
+
+    async settle(reservation: Reservation, actualUsd: number): Promise<void> {
+      const { spentUsd } = await settleBudget(deps.database(), reservation.graph, reservation.day, reservation.amount, actualUsd);
+      if (reservation.limit > 0 && spentUsd >= WARN_AT * reservation.limit && (await claimAlert(deps.database(), reservation.graph, reservation.day, "warned"))) {
+        deps.alert({ type: "budget_warning", graph: reservation.graph, day: reservation.day, spentUsd, limitUsd: reservation.limit });
+      }
+    },
+  };
+}
+
+export type BudgetGuard = ReturnType<typeof createBudgetGuard>;
