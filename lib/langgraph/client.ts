@@ -7,7 +7,7 @@ import {
 import { AppError, isAppError } from "@/lib/errors";
 import { fromHttpError, GraphRunError, GraphTimeoutError } from "./errors";
 import { Semaphore } from "./semaphore";
-import { recordRunOnSpan, traceHeaders } from "./trace-headers";
+import { recordRunOnSpan, traceHeaders, withClientSpan } from "./trace-headers";
 
 export type Interrupt = { id: string; value: unknown };
 
@@ -104,11 +104,14 @@ export function createGraphClient<R extends Registry>(registry: R, options: Grap
       if (error.error === "TimeoutError") throw new GraphTimeoutError(spec.assistantId, spec.budget, timeoutMs);
       throw new GraphRunError(spec.assistantId, error.error ?? "Error", error.message ?? "unknown error");
     }
-    const { __interrupt__: interrupts, ...values } = body;
+    const { __interrupt__: interrupts, ...returned } = body;
+    const paused = Array.isArray(interrupts) && interrupts.length > 0;
+    // LangGraph Server answers an interrupted wait with the interrupt alone; the state is on the thread.
+    const values = paused && threadId && Object.keys(returned).length === 0 ? ((await sdk.threads.getState(threadId)).values as Record<string, unknown>) : returned;
     const headers = state.response?.headers;
     const result: GraphRunResult<Output> = {
       values: values as Output,
-      interrupts: Array.isArray(interrupts) ? (interrupts as Interrupt[]) : [],
+      interrupts: paused ? (interrupts as Interrupt[]) : [],
       runId: created?.run_id ?? "",
       threadId,
       traceId: headers?.get("x-trace-id") ?? null,
@@ -125,12 +128,13 @@ export function createGraphClient<R extends Registry>(registry: R, options: Grap
     run<Id extends AssistantIdOf<R>>(assistantId: Id, input: InputOf<R, Id>, opts: RunOptions = {}) {
       const spec = specOf(assistantId);
       const threadId = spec.resumable ? (opts.threadId ?? randomUUID()) : null;
-      return wait<OutputOf<R, Id>>(spec, threadId, { input: input as Record<string, unknown> }, opts);
+      return withClientSpan(spec, threadId, () => wait<OutputOf<R, Id>>(spec, threadId, { input: input as Record<string, unknown> }, opts));
     },
 
     /** Answers a paused thread's interrupt (approve, edit, reject…). */
     resume<Id extends AssistantIdOf<R>>(assistantId: Id, threadId: string, value: ResumeOf<R, Id>, opts: Omit<RunOptions, "threadId"> = {}) {
-      return wait<OutputOf<R, Id>>(specOf(assistantId), threadId, { command: { resume: value } }, opts);
+      const spec = specOf(assistantId);
+      return withClientSpan(spec, threadId, () => wait<OutputOf<R, Id>>(spec, threadId, { command: { resume: value } }, opts));
     },
 
     /** The thread's current state, including pending interrupts. */

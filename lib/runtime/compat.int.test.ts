@@ -2,8 +2,9 @@ import type { Client } from "@langchain/langgraph-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDatabase } from "@/db/testing";
 import { TEST_REGISTRY } from "@/graphs/testing/registry";
+import { createGraphClient } from "@/lib/langgraph/client";
 import { startOfficialServer, type OfficialServer } from "./official-server";
-import { startTestRuntime } from "./testing";
+import { startTestRuntime, TEST_TOKEN } from "./testing";
 
 /**
  * One scenario through the official SDK against our embedded runtime and against the official
@@ -176,5 +177,20 @@ describe("the embedded runtime next to the official dev server", () => {
       purpose: "compat", graph_id: "approval", run_id: expect.stringMatching(ID), assistant_id: expect.stringMatching(ID),
     });
     expect(Object.keys(transcript("embedded").state.metadata ?? {}).sort()).toEqual(["parents", "source", "step", "thread_id"]);
+  });
+});
+
+describe("the console's typed client on either server", () => {
+  it.each<Target>(["embedded", "official"])("returns the paused state and resumes it on the %s server", async (target) => {
+    const client = createGraphClient(TEST_REGISTRY, {
+      apiUrl: target === "embedded" ? embedded!.url : official!.url,
+      token: target === "embedded" ? TEST_TOKEN : null,
+      maxConcurrency: 4,
+    });
+    const paused = await client.run("approval", { subject: "portability" });
+    expect(paused.interrupts).toHaveLength(1);
+    expect(paused.values).toMatchObject({ subject: "portability", draft: "Draft about portability" });
+    const done = await client.resume("approval", paused.threadId!, { decision: "approve" });
+    expect(done.values).toMatchObject({ subject: "portability", decision: "approve" });
   });
 });
