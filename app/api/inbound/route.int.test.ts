@@ -100,7 +100,8 @@ describe("POST /api/inbound", () => {
     expect((await one<{ replied_at: number | null }>(sql`SELECT replied_at FROM emails WHERE id = ${sent.id}`)).replied_at).not.toBeNull();
     expect(await one(sql`SELECT source, thread_id FROM memories WHERE contact_id = ${contact.id} AND source = 'inbound_unverified'`)).toEqual({ source: "inbound_unverified", thread_id: sent.thread_id });
 
-    const reflected = await waitFor(() => one<{ content: string } | undefined>(sql`SELECT content FROM memories WHERE contact_id = ${contact.id} AND source = 'graph_derived'`));
+    // The sent message was reflected on too; this is the memory of the reply.
+    const reflected = await waitFor(() => one<{ content: string } | undefined>(sql`SELECT content FROM memories WHERE contact_id = ${contact.id} AND source = 'graph_derived' AND content LIKE 'Received %'`));
     expect(reflected.content).toMatch(new RegExp(`^Received \\d{4}-\\d{2}-\\d{2}: Re: .+ \\(interested\\)$`));
 
     // A person takes over: automated outreach now stops at the safety gate.
