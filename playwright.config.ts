@@ -27,12 +27,15 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && npx next start --port ${PORT} --hostname 127.0.0.1`,
+    // A fresh database, a real SMTP server on loopback (e2e/smtp-sink.ts), then `next start`.
+    command: "npx tsx e2e/web-server.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
     env: {
+      E2E_PORT: String(PORT),
+      E2E_DATA_DIR,
       DATABASE_URL: `file:./${E2E_DATA_DIR}/sales.db`,
       DEMO_MODE: "true",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -8,3 +8,18 @@ export const companyKeys = {
   all: ["companies"] as const,
   list: (params: Record<string, string>) => ["companies", "list", params] as const,
 };
+
+export const draftKeys = {
+  all: ["drafts"] as const,
+  lists: () => ["drafts", "list"] as const,
+  list: (params: Record<string, string>) => ["drafts", "list", params] as const,
+  details: () => ["drafts", "detail"] as const,
+  detail: (id: number) => ["drafts", "detail", id] as const,
+};
+
+export const analyticsKeys = {
+  all: ["analytics"] as const,
+  history: () => ["analytics", "history"] as const,
+  /** "all" for every vertical summed. */
+  funnel: (vertical: string) => ["analytics", "funnel", vertical] as const,
+};

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ContactStatus } from "@/components/contacts/contact-status";
+import { OutreachBatchBar } from "@/components/contacts/outreach-batch-bar";
 import { Pagination } from "@/components/ui/pagination";
 import { formatDate, humanize } from "@/lib/format";
 import { contactKeys } from "@/lib/query-keys";
@@ -28,6 +29,17 @@ const select = "rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
 export function ContactsBrowser({ initial, initialParams, options }: { initial: ContactListPage; initialParams: Params; options: Options }) {
   const [params, setParams] = useState<Params>(initialParams);
   const [search, setSearch] = useState(initialParams.q ?? "");
+  // Checked contacts by id, kept across pages and filters until drafted or cleared.
+  const [selected, setSelected] = useState<ReadonlyMap<number, string>>(new Map());
+  const toggle = (entries: [number, string][], on: boolean) =>
+    setSelected((current) => {
+      const next = new Map(current);
+      for (const [id, name] of entries) {
+        if (on) next.set(id, name);
+        else next.delete(id);
+      }
+      return next;
+    });
 
   // Typing settles for 250 ms before it becomes a query; every change starts again at page 1.
   useEffect(() => {
@@ -51,6 +63,8 @@ export function ContactsBrowser({ initial, initialParams, options }: { initial: 
   const data = query.data ?? initial;
 
   const update = (key: string, value: string) => setParams((p) => withParam(p, key, value));
+  const pageEntries = data.rows.map((c): [number, string] => [c.id, `${c.firstName} ${c.lastName}`]);
+  const pageChecked = pageEntries.length > 0 && pageEntries.every(([id]) => selected.has(id));
 
   return (
     <div>
@@ -97,10 +111,15 @@ export function ContactsBrowser({ initial, initialParams, options }: { initial: 
         <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">{query.error.message}</p>
       ) : null}
 
+      <OutreachBatchBar selected={[...selected].map(([id, name]) => ({ id, name }))} onClear={() => setSelected(new Map())} />
+
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
+              <th className="w-10 py-3 pl-4">
+                <input type="checkbox" className="size-4 accent-brand-600" aria-label="Select every contact on this page" checked={pageChecked} onChange={(e) => toggle(pageEntries, e.target.checked)} />
+              </th>
               <th className="px-4 py-3">Name</th>
               <th className="px-4 py-3">Title</th>
               <th className="px-4 py-3">Company</th>
@@ -113,6 +132,15 @@ export function ContactsBrowser({ initial, initialParams, options }: { initial: 
           <tbody className="divide-y divide-slate-100" data-testid="contacts-rows">
             {data.rows.map((c) => (
               <tr key={c.id} className="hover:bg-slate-50">
+                <td className="py-2.5 pl-4">
+                  <input
+                    type="checkbox"
+                    className="size-4 accent-brand-600"
+                    aria-label={`Select ${c.firstName} ${c.lastName}`}
+                    checked={selected.has(c.id)}
+                    onChange={(e) => toggle([[c.id, `${c.firstName} ${c.lastName}`]], e.target.checked)}
+                  />
+                </td>
                 <td className="px-4 py-2.5">
                   <Link href={`/contacts/${c.id}`} className="font-medium text-brand-700 hover:underline">
                     {c.firstName} {c.lastName}
@@ -133,7 +161,7 @@ export function ContactsBrowser({ initial, initialParams, options }: { initial: 
             ))}
             {data.rows.length === 0 ? (
               <tr>
-                <td colSpan={7} className="px-4 py-10 text-center text-slate-500">No contacts match these filters.</td>
+                <td colSpan={8} className="px-4 py-10 text-center text-slate-500">No contacts match these filters.</td>
               </tr>
             ) : null}
           </tbody>

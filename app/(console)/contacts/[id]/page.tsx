@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContactStatus } from "@/components/contacts/contact-status";
+import { DraftOutreachButton } from "@/components/contacts/draft-outreach-button";
 import { EmailTimeline } from "@/components/contacts/email-timeline";
 import { FactList } from "@/components/contacts/fact-list";
 import { Badge } from "@/components/ui/badge";
 import { Card, Fields } from "@/components/ui/card";
+import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDate, humanize } from "@/lib/format";
@@ -20,15 +22,24 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     throw e;
   });
   const { contact, company, facts, timeline, enrollments, ownerName } = detail;
+  // Only the owner (or an admin) may draft for a contact; the service enforces it as well.
+  const mayDraft = contact.ownerId === user.id || hasRole(user.role, "admin");
   return (
     <div className="space-y-6">
-      <div>
-        <Link href="/contacts" className="text-sm text-slate-500 hover:text-slate-800">← Contacts</Link>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{contact.firstName} {contact.lastName}</h1>
-        <p className="mt-1 text-slate-600">
-          {contact.title} at <Link href={`/companies/${company.id}`} className="text-brand-700 hover:underline">{company.name}</Link>
-        </p>
-        <div className="mt-2"><ContactStatus flags={contact} /></div>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <Link href="/contacts" className="text-sm text-slate-500 hover:text-slate-800">← Contacts</Link>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight">{contact.firstName} {contact.lastName}</h1>
+          <p className="mt-1 text-slate-600">
+            {contact.title} at <Link href={`/companies/${company.id}`} className="text-brand-700 hover:underline">{company.name}</Link>
+          </p>
+          <div className="mt-2"><ContactStatus flags={contact} /></div>
+        </div>
+        {mayDraft ? (
+          <div className="max-w-md">
+            <DraftOutreachButton contact={{ id: contact.id, name: `${contact.firstName} ${contact.lastName}` }} />
+          </div>
+        ) : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Contact">

@@ -1,0 +1,46 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { draftOutreachAction } from "@/app/(console)/contacts/actions";
+import { draftKeys } from "@/lib/query-keys";
+import type { OutreachResult } from "@/lib/services/drafts";
+
+/** Contacts per server action call: small enough that a batch reports progress as it goes. */
+export const OUTREACH_CHUNK = 3;
+
+export type OutreachTarget = { id: number; name: string };
+export type OutreachOutcome = OutreachResult & { name: string };
+export type OutreachProgress = { done: number; total: number; current: OutreachTarget[] };
+
+/**
+ * Drafts outreach for contacts a few at a time. A refusal of the whole call (signed out, bad
+ * input) stops the batch and marks the rest failed with that message; one contact's failure
+ * never stops the others.
+ */
+export function useDraftOutreach() {
+  const client = useQueryClient();
+  const [progress, setProgress] = useState<OutreachProgress | null>(null);
+  const mutation = useMutation({
+    mutationFn: async (targets: OutreachTarget[]) => {
+      const outcomes: OutreachOutcome[] = [];
+      const nameOf = new Map(targets.map((t) => [t.id, t.name]));
+      for (let at = 0; at < targets.length; at += OUTREACH_CHUNK) {
+        const chunk = targets.slice(at, at + OUTREACH_CHUNK);
+        setProgress({ done: at, total: targets.length, current: chunk });
+        const answer = await draftOutreachAction({ contactIds: chunk.map((t) => t.id) }).catch(() => ({
+          ok: false as const,
+          error: "The console could not be reached. Check your connection and try again.",
+        }));
+        if (!answer.ok) {
+          for (const t of targets.slice(at)) outcomes.push({ contactId: t.id, name: t.name, status: "failed", message: answer.error });
+          break;
+        }
+        for (const r of answer.results) outcomes.push({ ...r, name: nameOf.get(r.contactId) ?? `Contact ${r.contactId}` });
+      }
+      setProgress({ done: targets.length, total: targets.length, current: [] });
+      return outcomes;
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: draftKeys.all }),
+  });
+  return { ...mutation, progress };
+}

@@ -1,0 +1,122 @@
+"use client";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { formatDateTime, humanize } from "@/lib/format";
+import { DraftChanges } from "./draft-changes";
+import { DraftDecision, useDraftDecision, type Decision } from "./draft-decision";
+import { DraftEvidence, DraftProvenance } from "./draft-provenance";
+import { DraftStatus } from "./draft-status";
+import type { DraftView } from "./types";
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="border-t border-slate-100 px-5 py-4">
+      <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** One draft: who it is for, the editor or the outcome, and everything that explains it. */
+export function DraftDetail({ view }: { view: DraftView }) {
+  const decision = useDraftDecision(view.draft);
+  const { draft, contact, company } = view;
+  return (
+    <article className="rounded-lg border border-slate-200 bg-white" aria-label={`Draft to ${contact.firstName} ${contact.lastName}`} data-testid="draft-detail">
+      <header className="flex items-start justify-between gap-4 px-5 py-4">
+        <div className="min-w-0 flex-1">
+          <h2 className="text-lg font-semibold text-slate-900">
+            <Link href={`/contacts/${contact.id}`} className="hover:underline">{contact.firstName} {contact.lastName}</Link>
+          </h2>
+          <p className="text-sm text-slate-600">
+            {contact.title ? `${contact.title} at ` : ""}
+            <Link href={`/companies/${company.id}`} className="text-brand-700 hover:underline">{company.name}</Link>
+          </p>
+          <p className="mt-0.5 break-all font-mono text-xs text-slate-500">{contact.email}</p>
+        </div>
+        <div className="flex shrink-0 flex-col items-end gap-1 text-xs text-slate-500">
+          <DraftStatus status={draft.status} />
+          <span>
+            {draft.action ? `${humanize(draft.action)} · ` : ""}
+            {draft.tier ? `Tier ${draft.tier}` : "No tier"}
+          </span>
+          <span>{formatDateTime(draft.createdAt)}</span>
+        </div>
+      </header>
+      <div className="border-t border-slate-100 px-5 py-4">
+        {draft.status === "draft" ? <DraftDecision decision={decision} /> : <DraftOutcome view={view} decision={decision} />}
+      </div>
+      <Section title="Provenance">
+        <DraftProvenance draft={draft} />
+      </Section>
+      <Section title="Facts this draft used">
+        <DraftEvidence evidence={draft.provenance.evidence} />
+      </Section>
+    </article>
+  );
+}
+
+const OUTBOX_TEXT: Record<string, string> = {
+  queued: "Queued for sending.",
+  sending: "Sending…",
+  sent: "Sent",
+  blocked: "Not sent: blocked by the safety gate.",
+  failed: "Not sent.",
+};
+
+/** A decided draft: what was decided, by when, what happened to the message, and what changed. */
+function DraftOutcome({ view, decision }: { view: DraftView; decision: Decision }) {
+  const { draft, outbox } = view;
+  const { approve, reject } = decision;
+  const pending = approve.isPending || reject.isPending;
+  const message = approve.data?.result.message ?? reject.data?.result.message;
+  const edited = draft.editedSubject !== null || draft.editedBody !== null;
+  const final = { subject: draft.editedSubject ?? draft.subject, body: draft.editedBody ?? draft.body };
+  // A decision refused because someone else decided first ends here, after the refetch.
+  const refused = approve.error ?? reject.error;
+  return (
+    <div className="space-y-4">
+      {refused ? <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{refused.message}</p> : null}
+      <div role="status" className={`rounded-md px-3 py-2 text-sm ${draft.status === "failed" ? "bg-rose-50 text-rose-700" : draft.status === "rejected" ? "bg-slate-100 text-slate-700" : "bg-emerald-50 text-emerald-800"}`}>
+        {pending ? (
+          draft.status === "rejected" ? "Rejecting…" : "Approving and sending…"
+        ) : (
+          <>
+            <span className="font-medium">{message ?? `${humanize(draft.status)}${draft.decidedAt ? ` ${formatDateTime(draft.decidedAt)}` : ""}.`}</span>
+            {draft.status === "rejected" && draft.rejectReason ? <span> Reason: {draft.rejectReason}</span> : null}
+            {draft.status === "failed" && draft.rejectReason ? <span> {draft.rejectReason}</span> : null}
+            {outbox && outbox.status === "sent" ? (
+              <span> Sent to {outbox.toEmail} {formatDateTime(outbox.sentAt)}{outbox.transport === "local" ? " (local outbox)" : " by SMTP"}.</span>
+            ) : outbox && draft.status !== "failed" ? (
+              <span> {OUTBOX_TEXT[outbox.status]}{outbox.lastError ? ` ${outbox.lastError}` : ""}</span>
+            ) : null}
+          </>
+        )}
+      </div>
+      {edited ? (
+        <>
+          <DraftChanges original={{ subject: draft.subject, body: draft.body }} edited={final} />
+          <details className="text-sm">
+            <summary className="cursor-pointer text-slate-600">Both versions in full</summary>
+            <div className="mt-2 grid gap-3 md:grid-cols-2">
+              <Version title="AI draft" version={{ subject: draft.subject, body: draft.body }} />
+              <Version title="Approved" version={final} />
+            </div>
+          </details>
+        </>
+      ) : (
+        <Version title={draft.status === "rejected" ? "The rejected draft" : "Approved as written"} version={final} />
+      )}
+    </div>
+  );
+}
+
+function Version({ title, version }: { title: string; version: { subject: string; body: string } }) {
+  return (
+    <div className="rounded-md border border-slate-200 p-3">
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h4>
+      <p className="mt-1 text-sm font-medium text-slate-900">{version.subject}</p>
+      <pre className="mt-2 whitespace-pre-wrap font-sans text-sm leading-relaxed text-slate-700">{version.body}</pre>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+import { useEffect, useState } from "react";
+import { STATUS_OPTIONS } from "./draft-status";
+import type { DraftParams } from "./draft-params";
+
+const select = "rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
+
+const AGES: [string, string][] = [
+  ["", "Any age"],
+  ["1", "Last 24 hours"],
+  ["7", "Last 7 days"],
+  ["30", "Last 30 days"],
+  ["90", "Last 90 days"],
+];
+
+/** Status, tier, age and campaign; every change is a new server-side query from the first page. */
+export function DraftFilters({ params, onChange, busy }: { params: DraftParams; onChange: (key: string, value: string) => void; busy: boolean }) {
+  const [campaign, setCampaign] = useState(params.campaign ?? "");
+
+  // Typing a campaign number settles for 300 ms before it becomes a query.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (campaign !== (params.campaign ?? "")) onChange("campaign", campaign.trim());
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [campaign, params.campaign, onChange]);
+
+  return (
+    <form role="search" aria-label="Filter drafts" className="mb-4 flex flex-wrap items-center gap-2" onSubmit={(e) => e.preventDefault()}>
+      <select aria-label="Status" className={select} value={params.status ?? "draft"} onChange={(e) => onChange("status", e.target.value)}>
+        {STATUS_OPTIONS.map(([value, label]) => (
+          <option key={value} value={value}>{label}</option>
+        ))}
+      </select>
+      <select aria-label="Tier" className={select} value={params.tier ?? ""} onChange={(e) => onChange("tier", e.target.value)}>
+        <option value="">All tiers</option>
+        {["A", "B", "C", "D"].map((t) => (
+          <option key={t} value={t}>Tier {t}</option>
+        ))}
+      </select>
+      <select aria-label="Age" className={select} value={params.age ?? ""} onChange={(e) => onChange("age", e.target.value)}>
+        {AGES.map(([value, label]) => (
+          <option key={value} value={value}>{label}</option>
+        ))}
+      </select>
+      <input
+        type="number"
+        min={1}
+        inputMode="numeric"
+        aria-label="Campaign number"
+        placeholder="Campaign #"
+        value={campaign}
+        onChange={(e) => setCampaign(e.target.value)}
+        className="w-32 rounded-md border border-slate-300 px-3 py-2 text-sm"
+      />
+      {busy ? <span className="text-sm text-slate-500" aria-live="polite">Loading…</span> : null}
+    </form>
+  );
+}

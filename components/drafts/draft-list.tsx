@@ -1,0 +1,54 @@
+"use client";
+import { Badge } from "@/components/ui/badge";
+import { formatDateTime, formatPercent, humanize } from "@/lib/format";
+import { DraftStatus } from "./draft-status";
+import type { DraftListRow } from "./types";
+
+type Props = {
+  rows: DraftListRow[];
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+  checked: ReadonlySet<number>;
+  onCheck: (id: number, checked: boolean) => void;
+};
+
+/** The queue, newest first. Only drafts still waiting can be checked for a batch approval. */
+export function DraftList({ rows, selectedId, onSelect, checked, onCheck }: Props) {
+  return (
+    <ul className="divide-y divide-slate-100" data-testid="draft-rows">
+      {rows.map((row) => {
+        const selected = row.id === selectedId;
+        const name = `${row.contactName} ${row.contactLastName}`;
+        return (
+          <li key={row.id} data-draft-id={row.id} className={`flex items-start gap-3 px-3 py-2.5 ${selected ? "bg-brand-50" : "hover:bg-slate-50"}`}>
+            <input
+              type="checkbox"
+              className="mt-1 size-4 accent-brand-600 disabled:opacity-30"
+              aria-label={`Select the draft to ${name}`}
+              disabled={row.status !== "draft"}
+              checked={checked.has(row.id)}
+              onChange={(e) => onCheck(row.id, e.target.checked)}
+            />
+            <button type="button" className="min-w-0 flex-1 text-left" aria-current={selected ? "true" : undefined} onClick={() => onSelect(row.id)}>
+              <div className="flex items-center justify-between gap-2">
+                <span className={`truncate text-sm font-medium ${selected ? "text-brand-700" : "text-slate-900"}`}>
+                  {name}
+                  <span className="font-normal text-slate-500"> · {row.companyName ?? "No company"}</span>
+                </span>
+                <DraftStatus status={row.status} />
+              </div>
+              <p className="mt-0.5 truncate text-sm text-slate-700">{row.editedSubject ?? row.subject}</p>
+              <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
+                {row.tier ? <Badge>Tier {row.tier}</Badge> : null}
+                <span>{formatPercent(row.confidence)} confidence</span>
+                {row.action ? <span>· {humanize(row.action)}</span> : null}
+                {row.campaignName ? <span className="truncate">· {row.campaignName}</span> : null}
+                <span>· {formatDateTime(row.createdAt)}</span>
+              </div>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
