@@ -1,17 +1,24 @@
 /**
- * Runs once when the server starts: applies pending migrations and, in demo mode, seeds an empty
- * database. Tracing (when an exporter is configured) registers here too.
+ * Runs once when the server starts: registers tracing when an exporter is configured, then
+ * applies pending migrations and, in demo mode, seeds an empty database.
  */
 export async function register() {
   // NEXT_RUNTIME is a build-time constant that Next inlines, so the edge bundle drops the
   // Node-only imports below; reading it through lib/env would defeat that.
   // eslint-disable-next-line no-restricted-syntax
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ db }, { prepareDatabase }, { env }] = await Promise.all([
-    import("@/db/client"),
-    import("@/db/setup"),
-    import("@/lib/env"),
-  ]);
+  const { env } = await import("@/lib/env");
+  // First, so every module loaded after it sees the instrumented fetch. Tracing is optional:
+  // a failure to set it up is a warning, never a failed boot.
+  if (env().OTEL_EXPORTER_OTLP_ENDPOINT) {
+    try {
+      const { registerTracing } = await import("@/lib/telemetry/register");
+      await registerTracing(env());
+    } catch (e) {
+      console.warn("[tracing] OpenTelemetry was not registered; the console runs untraced", e);
+    }
+  }
+  const [{ db }, { prepareDatabase }] = await Promise.all([import("@/db/client"), import("@/db/setup")]);
   const seeded = await prepareDatabase(db(), { demo: env().DEMO_MODE });
   if (seeded) {
     console.log(

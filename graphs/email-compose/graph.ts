@@ -1,9 +1,12 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { z } from "zod";
+import { nodeTracer } from "@/lib/telemetry/node-span";
 import { draftEmail } from "./nodes/draft-email";
 import { refineEmail } from "./nodes/refine-email";
 import { afterDraft } from "./routers";
 import { ComposeBrief, ComposeState } from "./state";
+
+const traced = nodeTracer("email_compose");
 
 export const inputSchema = z.object({ brief: ComposeBrief }).strict();
 export type ComposeInput = z.input<typeof inputSchema>;
@@ -11,8 +14,8 @@ export type ComposeOutput = typeof ComposeState.State;
 
 /** draft → (refine ≤ 2) → end. Also the orchestrator's compose step. */
 export const workflow = new StateGraph(ComposeState)
-  .addNode("draft_email", draftEmail)
-  .addNode("refine_email", refineEmail)
+  .addNode("draft_email", traced("draft_email", draftEmail))
+  .addNode("refine_email", traced("refine_email", refineEmail))
   .addEdge(START, "draft_email")
   .addConditionalEdges("draft_email", afterDraft, ["refine_email", END])
   .addConditionalEdges("refine_email", afterDraft, ["refine_email", END]);

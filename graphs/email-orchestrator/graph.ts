@@ -1,4 +1,5 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
+import { nodeTracer } from "@/lib/telemetry/node-span";
 import { applyDecision } from "./nodes/apply-decision";
 import { assessLead } from "./nodes/assess-lead";
 import { awaitApproval } from "./nodes/await-approval";
@@ -15,6 +16,8 @@ import { storeDraft } from "./nodes/store-draft";
 import { afterDecide, afterGate } from "./routers";
 import { inputSchema, OrchestratorState } from "./state";
 
+const traced = nodeTracer("email_orchestrator");
+
 export { inputSchema };
 export type { OrchestratorInput, OrchestratorOutput, ApprovalResponse } from "./state";
 
@@ -23,19 +26,19 @@ export type { OrchestratorInput, OrchestratorOutput, ApprovalResponse } from "./
  * → plan_roles → compose → review_draft → store_draft → await_approval (interrupt) → apply_decision.
  */
 export const workflow = new StateGraph(OrchestratorState)
-  .addNode("hydrate", hydrate)
-  .addNode("load_history", loadHistory)
-  .addNode("safety_gate", safetyGate)
-  .addNode("recall_memory", recallMemory)
-  .addNode("plan_tasks", planTasks)
-  .addNode("assess_lead", assessLead)
-  .addNode("decide_action", decideAction)
-  .addNode("plan_roles", planRoles)
-  .addNode("compose", compose)
-  .addNode("review_draft", review)
-  .addNode("store_draft", storeDraft)
-  .addNode("await_approval", awaitApproval)
-  .addNode("apply_decision", applyDecision)
+  .addNode("hydrate", traced("hydrate", hydrate))
+  .addNode("load_history", traced("load_history", loadHistory))
+  .addNode("safety_gate", traced("safety_gate", safetyGate))
+  .addNode("recall_memory", traced("recall_memory", recallMemory))
+  .addNode("plan_tasks", traced("plan_tasks", planTasks))
+  .addNode("assess_lead", traced("assess_lead", assessLead))
+  .addNode("decide_action", traced("decide_action", decideAction))
+  .addNode("plan_roles", traced("plan_roles", planRoles))
+  .addNode("compose", traced("compose", compose))
+  .addNode("review_draft", traced("review_draft", review))
+  .addNode("store_draft", traced("store_draft", storeDraft))
+  .addNode("await_approval", traced("await_approval", awaitApproval))
+  .addNode("apply_decision", traced("apply_decision", applyDecision))
   .addEdge(START, "hydrate")
   .addEdge("hydrate", "load_history")
   .addEdge("load_history", "safety_gate")

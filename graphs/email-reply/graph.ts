@@ -1,8 +1,11 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
+import { nodeTracer } from "@/lib/telemetry/node-span";
 import { composeReply } from "./nodes/compose-reply";
 import { loadReplyContext } from "./nodes/load-reply-context";
 import { afterLoad } from "./routers";
 import { inputSchema, ReplyState } from "./state";
+
+const traced = nodeTracer("email_reply");
 
 export { inputSchema };
 export type { ReplyInput, ReplyOutput, ReplyOutcome } from "./state";
@@ -12,8 +15,8 @@ export type { ReplyInput, ReplyOutput, ReplyOutcome } from "./state";
  * draft only: storing it for approval is the orchestrator's job (intent "reply").
  */
 export const workflow = new StateGraph(ReplyState)
-  .addNode("load_reply_context", loadReplyContext)
-  .addNode("compose_reply", composeReply)
+  .addNode("load_reply_context", traced("load_reply_context", loadReplyContext))
+  .addNode("compose_reply", traced("compose_reply", composeReply))
   .addEdge(START, "load_reply_context")
   .addConditionalEdges("load_reply_context", afterLoad, ["compose_reply", END])
   .addEdge("compose_reply", END);

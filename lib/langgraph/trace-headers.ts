@@ -1,5 +1,8 @@
-import { context, propagation, trace } from "@opentelemetry/api";
+import { context, propagation, SpanKind, trace } from "@opentelemetry/api";
 import { getCurrentRunTree } from "langsmith/singletons/traceable";
+import { toOtelAttributes } from "@/lib/telemetry/attributes";
+import { featureForGraph } from "@/lib/telemetry/feature";
+import { withSpan } from "@/lib/telemetry/span";
 
 /**
  * Headers that continue the caller's traces in the graph runtime: W3C `traceparent`/`tracestate`
@@ -20,15 +23,21 @@ export function traceHeaders(): Record<string, string> {
   return carrier;
 }
 
+/**
+ * Runs one client call (run or resume) in the client's own span, so the trace headers it sends
+ * name this span as the runtime's parent: action → client → runtime → nodes → model calls.
+ */
+export function withClientSpan<T>(spec: { assistantId: string; feature: string }, threadId: string | null, call: () => Promise<T>): Promise<T> {
+  return withSpan(
+    `graph.client ${spec.assistantId}`,
+    { assistantId: spec.assistantId, threadId, graph: spec.assistantId, feature: featureForGraph(spec.assistantId, spec.feature) },
+    call,
+    { kind: SpanKind.CLIENT },
+  );
+}
+
 /** Stamps the run's identity on the caller's active span, so a trace links to its graph run. */
 export function recordRunOnSpan(attributes: { assistantId: string; runId: string; threadId: string | null; peerTraceId: string | null; runUrl: string | null }) {
   const span = trace.getActiveSpan();
-  if (!span) return;
-  span.setAttributes({
-    "langgraph.assistant_id": attributes.assistantId,
-    "langgraph.run_id": attributes.runId,
-    ...(attributes.threadId ? { "langgraph.thread_id": attributes.threadId } : {}),
-    ...(attributes.peerTraceId ? { "langgraph.peer_trace_id": attributes.peerTraceId } : {}),
-    ...(attributes.runUrl ? { "langsmith.run_url": attributes.runUrl } : {}),
-  });
+  span?.setAttributes(toOtelAttributes(attributes));
 }

@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { insertLlmCall, readKillSwitch, sumRunTokens, type NewLlmCall } from "@/db/queries/llm";
+import { addToCostTally } from "@/lib/telemetry/cost-tally";
+import { featureForGraph } from "@/lib/telemetry/feature";
+import { errorLabel, setSpanAttributes, withSpan } from "@/lib/telemetry/span";
 import { responseCache } from "./cache";
 import { createChatModel, estimateTokens, invokeChat, type CallParams, type ModelReply } from "./chat-model";
 import type { LlmConfig, ModelStatus, ProviderConfig } from "./config";
@@ -9,6 +12,7 @@ import { cachedKillSwitch } from "./kill-switch";
 import { costUsd } from "./prices";
 import { RunLedger } from "./run-ledger";
 import {
+  isModelUnavailable,
   ModelUnavailableError,
   type CallContext,
   type ChatMessage,
@@ -45,6 +49,14 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Refusals (kill switch, ceilings) are the gateway working as designed, not failed calls. */
+const REFUSALS: readonly UnavailableReason[] = ["offline", "kill_switch", "budget_exhausted", "token_ceiling"];
+
+function modelCallFailure(e: unknown): string | null {
+  if (!isModelUnavailable(e)) return errorLabel(e);
+  return REFUSALS.includes(e.reason) ? null : e.reason;
+}
+
 export function createLlm(deps: LlmDeps): Llm {
   const { config } = deps;
   const log = deps.log ?? defaultLog;
@@ -64,7 +76,39 @@ export function createLlm(deps: LlmDeps): Llm {
     }
   }
 
-  async function call<T>(ctx: CallContext, messages: ChatMessage[], opts: CompletionOptions, parse: Parse<T>) {
+  /**
+   * One span per model call, active while it runs (its HTTP request nests under it), with the call's
+   * shape and cost. Offline there is no call and no span.
+   */
+  function call<T>(ctx: CallContext, messages: ChatMessage[], opts: CompletionOptions, parse: Parse<T>) {
+    const model = config.provider?.model;
+    if (!model) return callModel(ctx, messages, opts, parse);
+    const shape = {
+      graph: ctx.graph,
+      node: ctx.node,
+      model,
+      promptVersion: ctx.promptVersion,
+      feature: featureForGraph(ctx.graph, ctx.feature),
+      vertical: ctx.vertical ?? null,
+      runId: ctx.runId ?? null,
+      threadId: ctx.threadId ?? null,
+    };
+    return withSpan(
+      `chat ${model}`,
+      shape,
+      async (span) => {
+        const result = await callModel(ctx, messages, opts, parse);
+        const { tokensIn, tokensOut, costUsd: cost, cacheHit, latencyMs } = result;
+        setSpanAttributes(span, { cacheHit, inputTokens: tokensIn, outputTokens: tokensOut, totalTokens: tokensIn + tokensOut, costUsd: cost, llmLatencyMs: latencyMs, llmCalls: 1 });
+        // The run's totals count spend: a cache hit is a call that cost nothing.
+        addToCostTally(cacheHit ? { inputTokens: 0, outputTokens: 0, costUsd: 0 } : { inputTokens: tokensIn, outputTokens: tokensOut, costUsd: cost });
+        return result;
+      },
+      { failure: modelCallFailure },
+    );
+  }
+
+  async function callModel<T>(ctx: CallContext, messages: ChatMessage[], opts: CompletionOptions, parse: Parse<T>) {
     const started = now();
     const provider = config.provider;
     if (!provider) throw new ModelUnavailableError("offline", "no model is configured");

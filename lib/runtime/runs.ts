@@ -5,7 +5,12 @@ import { finishRun, insertRun, insertRunSteps, type StepRecord } from "@/db/quer
 import { claimThread, getThread, insertThread, releaseThread } from "@/db/queries/threads";
 import type { RunStatus } from "@/db/schema";
 import { BUDGET_SECONDS, type GraphSpec, type Registry, type RunnableGraph } from "@/graphs/spec";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { featureForGraph } from "@/lib/telemetry/feature";
+import { startLangsmithRun, type LangsmithRun } from "@/lib/telemetry/langsmith";
+import { startRunSpan } from "@/lib/telemetry/run-span";
+import { errorLabel } from "@/lib/telemetry/span";
 import { validate } from "./body";
 import type { GraphCache } from "./graph-cache";
 import { RunCreate } from "./schemas";
@@ -39,25 +44,62 @@ type Prepared = {
   threadId: string | null;
   runId: string;
   traceId: string | null;
+  /** Set when LangSmith traces this run. */
+  langsmith?: LangsmithRun | null;
 };
 
 /**
  * POST /runs/wait and POST /threads/:id/runs/wait. Everything that can be refused is checked
  * before anything is written; then the response starts at once with `Content-Location` and the
- * body (the final values, or `__error__`) follows when the graph finishes.
+ * body (the final values, or `__error__`) follows when the graph finishes. When tracing, the run
+ * is one span continued from the request's `traceparent`, with the nodes' spans beneath it.
  */
 export async function waitRun(deps: RunDeps, request: Request, threadId: string | null, body: unknown): Promise<Response> {
-  const prepared = await prepare(deps, request, threadId, body);
-  const execution = execute(deps, prepared, request);
+  const span = startRunSpan(request.headers);
+  let prepared: Prepared;
+  try {
+    prepared = await span.within(() => prepare(deps, request, threadId, body, span.traceId));
+  } catch (e) {
+    span.end(errorLabel(e));
+    throw e;
+  }
+  prepared.langsmith = await startLangsmithRun(env, request.headers);
+  span.identify({
+    assistantId: prepared.spec.assistantId,
+    graph: prepared.spec.assistantId,
+    feature: featureForGraph(prepared.spec.assistantId, prepared.spec.feature),
+    runId: prepared.runId,
+    threadId: prepared.threadId,
+    langsmithRunId: prepared.langsmith?.runId ?? null,
+    runUrl: prepared.langsmith?.runUrl ?? null,
+  });
+  const execution = span.within(() => execute(deps, prepared, request)).then(
+    (values) => {
+      span.end(failureOf(values));
+      return values;
+    },
+    (e: unknown) => {
+      span.end(errorLabel(e));
+      throw e;
+    },
+  );
   const headers = new Headers({
     "content-type": "application/json",
     "content-location": threadId ? `/threads/${threadId}/runs/${prepared.runId}` : `/runs/${prepared.runId}`,
   });
   if (prepared.traceId) headers.set("x-trace-id", prepared.traceId);
+  if (prepared.langsmith) headers.set("x-langsmith-run-id", prepared.langsmith.runId);
+  if (prepared.langsmith?.runUrl) headers.set("x-langsmith-run-url", prepared.langsmith.runUrl);
   return new Response(streamResult(execution), { status: 200, headers });
 }
 
-async function prepare(deps: RunDeps, request: Request, threadId: string | null, body: unknown): Promise<Prepared> {
+/** The span status of a run's result: the error class of `__error__`, or null for a run that ended well. */
+function failureOf(values: Record<string, unknown>): string | null {
+  const error = values.__error__ as { error?: string } | undefined;
+  return error ? (error.error ?? "Error") : null;
+}
+
+async function prepare(deps: RunDeps, request: Request, threadId: string | null, body: unknown, spanTraceId: string | null): Promise<Prepared> {
   const payload = validate(RunCreate, body, "runs");
   const spec = deps.registry.get(payload.assistant_id);
   if (!spec) {
@@ -81,7 +123,8 @@ async function prepare(deps: RunDeps, request: Request, threadId: string | null,
     await claim(deps, threadId, spec, payload);
   }
   const runId = randomUUID();
-  const traceId = traceIdFrom(request.headers.get("traceparent"));
+  // Tracing on: the run span's trace (the caller's, continued). Off: the caller's, as it sent it.
+  const traceId = spanTraceId ?? traceIdFrom(request.headers.get("traceparent"));
   try {
     await insertRun(deps.database, { id: runId, assistantId: spec.assistantId, threadId, startedAt: new Date(), traceId, metadata: payload.metadata });
   } catch (e) {
@@ -178,11 +221,20 @@ async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<
   const steps = new Map<string, StepRecord>();
   try {
     const config = {
-      configurable: { ...run.payload.config?.configurable, thread_id: run.threadId ?? randomUUID(), run_id: run.runId, assistant_id: run.spec.assistantId },
+      configurable: {
+        ...run.payload.config?.configurable,
+        thread_id: run.threadId ?? randomUUID(),
+        run_id: run.runId,
+        assistant_id: run.spec.assistantId,
+        // Model calls record it (graphs/shared/call-context.ts), so llm_calls rows join their trace.
+        ...(run.traceId ? { trace_id: run.traceId } : {}),
+      },
       metadata: { ...run.payload.metadata, assistant_id: run.spec.assistantId, run_id: run.runId },
       tags: run.payload.config?.tags,
       recursionLimit: run.payload.config?.recursion_limit,
       signal: controller.signal,
+      // LangSmith: the graph's own run takes the id announced in x-langsmith-run-id.
+      ...run.langsmith?.config,
     };
     const values = await runGraph(run.graph, run.input, config, steps);
     const interrupted = Array.isArray(values.__interrupt__) && values.__interrupt__.length > 0;
@@ -215,7 +267,8 @@ async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<
 
 async function record(deps: RunDeps, run: Prepared, outcome: Outcome): Promise<void> {
   try {
-    await finishRun(deps.database, run.runId, { status: outcome.status, endedAt: new Date(), error: outcome.error });
+    const runUrl = run.langsmith?.runUrl;
+    await finishRun(deps.database, run.runId, { status: outcome.status, endedAt: new Date(), error: outcome.error, ...(runUrl ? { runUrl } : {}) });
     await insertRunSteps(deps.database, run.runId, outcome.steps);
   } catch (e) {
     console.error(`[runtime] could not record the end of run ${run.runId}`, e);

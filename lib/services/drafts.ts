@@ -9,6 +9,8 @@ import { hasRole } from "@/lib/auth/roles";
 import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { deliverNow } from "@/lib/mail";
+import { featureForGraph } from "@/lib/telemetry/feature";
+import { withSpan } from "@/lib/telemetry/span";
 import { reflectInBackground } from "./memory";
 import { paging, parseParams, type RawParams } from "./params";
 
@@ -88,8 +90,15 @@ async function resumeDraft(draft: DraftRow, value: Parameters<ReturnType<typeof 
   }
 }
 
+/** The span of an operation that runs the orchestrator: the root of its run's trace. */
+const ORCHESTRATOR_SPAN = { graph: "email_orchestrator", feature: featureForGraph("email_orchestrator") };
+
 /** Approves a draft as written or as edited; the message is queued once and sent at once. */
-export async function approveDraft(user: SessionUser, draftId: number, edit?: z.infer<typeof DraftEdit>): Promise<DecisionResult> {
+export function approveDraft(user: SessionUser, draftId: number, edit?: z.infer<typeof DraftEdit>): Promise<DecisionResult> {
+  return withSpan("drafts.approve_draft", ORCHESTRATOR_SPAN, () => approve(user, draftId, edit));
+}
+
+async function approve(user: SessionUser, draftId: number, edit?: z.infer<typeof DraftEdit>): Promise<DecisionResult> {
   const draft = await loadDraftFor(user, draftId);
   const changed = edit && (edit.subject !== draft.subject || edit.body !== draft.body);
   await resumeDraft(draft, changed ? { type: "edit", args: edit, decidedBy: user.id } : { type: "accept", decidedBy: user.id });
@@ -124,7 +133,11 @@ export type OutreachResult =
   | { contactId: number; status: "failed"; message: string };
 
 /** Runs the orchestrator for each contact; a rep may only draft for contacts they own. */
-export async function draftOutreach(user: SessionUser, contactIds: number[], campaignId: number | null = null): Promise<OutreachResult[]> {
+export function draftOutreach(user: SessionUser, contactIds: number[], campaignId: number | null = null): Promise<OutreachResult[]> {
+  return withSpan("drafts.draft_outreach", ORCHESTRATOR_SPAN, () => draftEach(user, contactIds, campaignId));
+}
+
+async function draftEach(user: SessionUser, contactIds: number[], campaignId: number | null): Promise<OutreachResult[]> {
   const client = graphClient();
   return Promise.all(
     contactIds.map(async (contactId): Promise<OutreachResult> => {
