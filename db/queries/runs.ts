@@ -15,12 +15,19 @@ export async function insertRun(database: Database, run: RunStart): Promise<void
   await database.insert(runs).values({ ...run, status: "running" });
 }
 
+/** Ends a run and records its node steps in one write. */
 export async function finishRun(
   database: Database,
   id: string,
   outcome: { status: RunStatus; endedAt: Date; error?: string | null; runUrl?: string | null },
+  steps: StepRecord[] = [],
 ): Promise<void> {
-  await database.update(runs).set(outcome).where(eq(runs.id, id));
+  const update = database.update(runs).set(outcome).where(eq(runs.id, id));
+  if (steps.length === 0) {
+    await update;
+    return;
+  }
+  await database.batch([update, database.insert(runSteps).values(steps.map((s) => ({ ...s, runId: id })))]);
 }
 
 export async function getRun(database: Database, id: string) {
@@ -36,8 +43,3 @@ export type StepRecord = {
   error: string | null;
 };
 
-/** All of a run's node steps in one write, after the run: nothing is written per step. */
-export async function insertRunSteps(database: Database, runId: string, steps: StepRecord[]): Promise<void> {
-  if (steps.length === 0) return;
-  await database.insert(runSteps).values(steps.map((s) => ({ ...s, runId })));
-}

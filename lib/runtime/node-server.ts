@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import { MAX_BODY_BYTES } from "./body";
 import type { Runtime } from "./runtime";
 
 /**
@@ -23,6 +24,18 @@ export async function serveRuntime(runtime: Runtime, options: { port?: number; h
   };
 }
 
+async function readCapped(req: IncomingMessage): Promise<{ body: Buffer; complete: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    // One byte past the limit is enough for the runtime to answer 413; the rest is never read.
+    if (size > MAX_BODY_BYTES) return { body: Buffer.concat(chunks), complete: false };
+  }
+  return { body: Buffer.concat(chunks), complete: true };
+}
+
 async function bridge(runtime: Runtime, req: IncomingMessage, res: ServerResponse) {
   const aborter = new AbortController();
   res.on("close", () => {
@@ -35,23 +48,23 @@ async function bridge(runtime: Runtime, req: IncomingMessage, res: ServerRespons
     else if (value !== undefined) headers.set(key, value);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const request = new Request(url, {
-    method: req.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    signal: aborter.signal,
-    ...(hasBody ? { duplex: "half" } : {}),
-  } as RequestInit);
+  const read = hasBody ? await readCapped(req) : { body: undefined, complete: true };
+  const request = new Request(url, { method: req.method, headers, body: read.body as BodyInit | undefined, signal: aborter.signal });
   const response = await runtime.handle(request, url.pathname);
   const outgoing = Object.fromEntries(response.headers);
   // A refused request (413) may leave body bytes unread; that connection cannot be reused.
-  if (!req.complete) outgoing.connection = "close";
+  if (!read.complete) outgoing.connection = "close";
   res.writeHead(response.status, outgoing);
   if (!response.body) {
     res.end();
     return;
   }
-  const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
-  body.on("error", () => res.destroy());
-  body.pipe(res);
+  // A body of known length (most runs) is written at once; a streamed one (long runs) is piped.
+  if (response.headers.has("content-length")) {
+    res.end(Buffer.from(await response.arrayBuffer()));
+    return;
+  }
+  const stream = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  stream.on("error", () => res.destroy());
+  stream.pipe(res);
 }

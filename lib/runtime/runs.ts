@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "@langchain/langgraph";
 import type { Database } from "@/db/client";
-import { finishRun, insertRun, insertRunSteps, type StepRecord } from "@/db/queries/runs";
+import { finishRun, insertRun, type StepRecord } from "@/db/queries/runs";
 import { claimThread, getThread, insertThread, releaseThread } from "@/db/queries/threads";
 import type { RunStatus } from "@/db/schema";
 import { BUDGET_SECONDS, type GraphSpec, type Registry, type RunnableGraph } from "@/graphs/spec";
@@ -19,6 +19,8 @@ import { traceIdFrom } from "./trace-context";
 /** Extra time the runtime allows past a graph's budget before it stops the run itself. */
 const SERVER_GRACE_MS = 5_000;
 const HEARTBEAT_MS = 1_000;
+/** How long a run may take and still be answered with a plain (non-streamed) body. */
+const QUICK_ANSWER_MS = 50;
 
 class RunAbort extends Error {
   constructor(readonly kind: "timeout" | "cancelled", message: string) {
@@ -90,6 +92,19 @@ export async function waitRun(deps: RunDeps, request: Request, threadId: string 
   if (prepared.traceId) headers.set("x-trace-id", prepared.traceId);
   if (prepared.langsmith) headers.set("x-langsmith-run-id", prepared.langsmith.runId);
   if (prepared.langsmith?.runUrl) headers.set("x-langsmith-run-url", prepared.langsmith.runUrl);
+  // Most runs finish in milliseconds: answer those with a plain body, and stream (with
+  // keep-alive newlines) only a run still going after a short wait.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const quick = await Promise.race([
+    execution.then((values) => ({ values }), () => null),
+    new Promise<null>((resolve) => (timer = setTimeout(resolve, QUICK_ANSWER_MS, null))),
+  ]);
+  clearTimeout(timer);
+  if (quick) {
+    const text = JSON.stringify(quick.values);
+    headers.set("content-length", String(Buffer.byteLength(text)));
+    return new Response(text, { status: 200, headers });
+  }
   return new Response(streamResult(execution), { status: 200, headers });
 }
 
@@ -268,8 +283,7 @@ async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<
 async function record(deps: RunDeps, run: Prepared, outcome: Outcome): Promise<void> {
   try {
     const runUrl = run.langsmith?.runUrl;
-    await finishRun(deps.database, run.runId, { status: outcome.status, endedAt: new Date(), error: outcome.error, ...(runUrl ? { runUrl } : {}) });
-    await insertRunSteps(deps.database, run.runId, outcome.steps);
+    await finishRun(deps.database, run.runId, { status: outcome.status, endedAt: new Date(), error: outcome.error, ...(runUrl ? { runUrl } : {}) }, outcome.steps);
   } catch (e) {
     console.error(`[runtime] could not record the end of run ${run.runId}`, e);
   }
