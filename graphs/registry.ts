@@ -53,6 +53,15 @@ export const FLEET = defineRegistry([
     feature: "memory",
     entry: "./graphs/memory-reflect/graph.ts:graph",
   }),
+  defineGraph<{ input: import("./text-to-sql/graph").TextToSqlInput; output: import("./text-to-sql/graph").TextToSqlOutput; resume: never }>()({
+    assistantId: "text_to_sql",
+    description: "Answers a CRM question: SQL written (or a fixed report matched), gated, run read-only, repaired at most twice, summarised from the rows only.",
+    load: () => import("./text-to-sql/graph"),
+    resumable: false,
+    budget: "default",
+    feature: "analytics",
+    entry: "./graphs/text-to-sql/graph.ts:graph",
+  }),
 ]);
 
 export type Fleet = typeof FLEET;

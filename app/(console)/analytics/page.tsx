@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { AnalyticsConsole } from "@/components/analytics/analytics-console";
 import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
+import { analyticsHome } from "@/lib/services/analytics";
 
 export const metadata: Metadata = { title: "Analytics" };
 
 export default async function AnalyticsPage() {
-  await requirePageUser("operator");
+  const user = await requirePageUser("operator");
+  const home = await analyticsHome(user);
   return (
     <>
       <PageHeader title="Analytics" description="Ask questions of the CRM in plain language and see the SQL, the rows and a chart." />
-      <EmptyState title="No questions asked yet">
-        The question box, the report catalogue and the funnel arrive with the text-to-SQL graph.
-      </EmptyState>
+      <AnalyticsConsole home={home} canOpenRuns={hasRole(user.role, "admin")} />
     </>
   );
 }

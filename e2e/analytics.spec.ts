@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { queryE2eDb, signIn, USERS } from "./helpers";
+
+const QUESTION = "Which campaign gets the most replies?";
+
+async function ask(page: Page, question: string) {
+  await page.getByLabel("Ask a question about the CRM").fill(question);
+  await page.getByRole("button", { name: "Ask", exact: true }).click();
+}
+
+const answer = (page: Page) => page.getByRole("region", { name: "Answer" });
+
+test("an operator asks which campaign gets the most replies and sees the rows, a chart, the SQL and the run's steps", async ({ page }) => {
+  const campaigns = await queryE2eDb<{ n: number }>("SELECT count(DISTINCT campaign_id) AS n FROM emails WHERE campaign_id IS NOT NULL");
+  await signIn(page, USERS.operator);
+  await page.goto("/analytics");
+  await ask(page, QUESTION);
+
+  await expect(answer(page).getByRole("img", { name: "Replies by campaign" })).toBeVisible({ timeout: 30_000 });
+  const table = answer(page).getByRole("table", { name: "Result" });
+  await expect(table.getByRole("row")).toHaveCount(campaigns[0]!.n + 1);
+  await expect(answer(page).getByTestId("answer-provenance")).toContainText("Fixed report from the catalogue");
+  await expect(answer(page).getByTestId("answer-provenance")).toContainText("Confidence 90%");
+  await expect(answer(page).getByLabel("SQL")).toHaveValue(/^SELECT c\.name AS campaign.*\nFROM emails AS e\n/s);
+  const steps = answer(page).getByTestId("run-steps");
+  await expect(steps).toContainText("generate_sql");
+  await expect(steps).toContainText("execute_sql");
+  await expect(steps.getByRole("listitem")).toHaveCount(6);
+
+  // Sorting by a numeric column puts the smallest first, then the largest.
+  const repliesHeader = table.getByRole("columnheader", { name: /^replies\b/ }).first();
+  await repliesHeader.getByRole("button").click();
+  await expect(repliesHeader).toHaveAttribute("aria-sort", "ascending");
+  const firstReplies = async () => Number((await table.getByRole("row").nth(1).getByRole("cell").nth(2).innerText()).replace(/,/g, ""));
+  const low = await firstReplies();
+  await repliesHeader.getByRole("button").click();
+  await expect(repliesHeader).toHaveAttribute("aria-sort", "descending");
+  expect(await firstReplies()).toBeGreaterThanOrEqual(low);
+
+  // The CSV holds the same rows, header first.
+  const [download] = await Promise.all([page.waitForEvent("download"), answer(page).getByRole("button", { name: "Export CSV" }).click()]);
+  expect(download.suggestedFilename()).toBe("which-campaign-gets-the-most-replies.csv");
+  const csv = readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
+  expect(csv[0]).toBe("campaign,sent,replies,replies_per_100_sent");
+  expect(csv).toHaveLength(campaigns[0]!.n + 1);
+
+  // The question is now in the operator's history, and clicking it asks again.
+  const asked = async () => (await queryE2eDb<{ n: number }>("SELECT count(*) AS n FROM runs WHERE assistant_id = 'text_to_sql' AND json_extract(metadata, '$.question') = ?", [QUESTION]))[0]!.n;
+  const runsBefore = await asked();
+  expect(runsBefore).toBeGreaterThan(0);
+  await page.getByRole("list", { name: "Your questions" }).getByRole("button", { name: new RegExp(QUESTION.replace("?", "\\?")) }).first().click();
+  await expect(answer(page).getByTestId("run-steps")).toBeVisible({ timeout: 30_000 });
+  await expect.poll(asked).toBe(runsBefore + 1);
+});
+
+test("an operator who edits the SQL into a DELETE is told it was refused, and no contact is deleted", async ({ page }) => {
+  const [before] = await queryE2eDb<{ n: number }>("SELECT count(*) AS n FROM contacts");
+  await signIn(page, USERS.operator);
+  await page.goto("/analytics");
+  await page.getByRole("list", { name: "Reports" }).getByRole("button", { name: /^Replies by campaign/ }).click();
+  await expect(answer(page).getByRole("table", { name: "Result" })).toBeVisible({ timeout: 30_000 });
+
+  await answer(page).getByLabel("SQL").fill("DELETE FROM contacts");
+  await answer(page).getByRole("button", { name: "Run SQL" }).click();
+  await expect(answer(page).getByRole("alert")).toHaveText("This SQL was refused: Only SELECT queries may run; this is a DELETE statement.");
+  await expect(answer(page).getByRole("table", { name: "Result" })).toHaveCount(0);
+  await expect(answer(page).getByLabel("SQL")).toHaveValue("DELETE FROM contacts");
+
+  const [after] = await queryE2eDb<{ n: number }>("SELECT count(*) AS n FROM contacts");
+  expect(after!.n).toBe(before!.n);
+  expect(after!.n).toBeGreaterThan(0);
+});
+
+test("an operator sees the funnel for one vertical with its stage-to-stage rates", async ({ page }) => {
+  const [saas] = await queryE2eDb<{ discovered: number; enriched: number }>(
+    "SELECT count(*) AS discovered, count(co.enriched_at) AS enriched FROM contacts c JOIN companies co ON co.id = c.company_id WHERE co.vertical = 'saas'",
+  );
+  await signIn(page, USERS.operator);
+  await page.goto("/analytics");
+  await expect(page.getByRole("img", { name: "Funnel, all verticals" })).toBeVisible();
+  await page.getByRole("combobox", { name: "Vertical" }).selectOption("saas");
+  await expect(page.getByRole("img", { name: "Funnel, SaaS" })).toBeVisible();
+  const stages = page.getByRole("list", { name: "Funnel stages, SaaS" });
+  await expect(stages.getByRole("listitem").first()).toContainText(new Intl.NumberFormat("en").format(saas!.discovered));
+  const rate = `${((saas!.enriched / saas!.discovered) * 100).toFixed(saas!.enriched / saas!.discovered < 0.1 ? 1 : 0)}% of discovered`;
+  await expect(stages.getByTestId("rate-enriched")).toHaveText(rate);
+});
+
+test("a rep cannot open analytics: the page is the 403 page and the API answers 403 JSON", async ({ page, request }) => {
+  await signIn(page, USERS.rep);
+  expect((await page.goto("/analytics"))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  for (const path of ["/api/analytics/funnel", "/api/analytics/history"]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(403);
+    expect(response.headers()["content-type"]).toContain("application/json");
+    expect((await response.json()).error.code).toBe("forbidden:analytics");
+  }
+  const anonymous = await request.get("/api/analytics/funnel");
+  expect(anonymous.status()).toBe(401);
+  expect((await anonymous.json()).error.code).toBe("unauthorized:analytics");
+});

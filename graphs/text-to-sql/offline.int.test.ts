@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// This file owns its process's environment: a fresh seeded database and no model.
+const dir = mkdtempSync(join(tmpdir(), "sales-text-to-sql-"));
+process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
+for (const key of ["LLM_BASE_URL", "LLM_MODEL", "DEEPSEEK_API_KEY"]) delete process.env[key];
+
+const { db } = await import("@/db/client");
+const { applyMigrations } = await import("@/db/migrate");
+const { seedDatabase } = await import("@/db/seed/seed");
+const { graphClient } = await import("@/lib/langgraph/instance");
+
+beforeAll(async () => {
+  await applyMigrations(db());
+  await seedDatabase(db(), { companies: 30, contacts: 200, emails: 800, anchor: new Date() });
+}, 60_000);
+afterAll(() => {
+  db().$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("text_to_sql without a model", () => {
+  it("answers a catalogue question from the fixed report, labelled as such, with the real numbers", async () => {
+    const { values } = await graphClient().run("text_to_sql", { question: "Which campaign gets the most replies?" });
+    expect(values.sqlSource).toBe("catalogue");
+    expect(values.reportId).toBe("replies_by_campaign");
+    expect(values.answer?.status).toBe("answered");
+    expect(values.provenance).toMatchObject({ source: "catalogue", confidence: 0.9 });
+    const answer = values.answer as { columns: string[]; rows: unknown[][] };
+    const totalReplies = answer.rows.reduce((sum, row) => sum + Number(row[answer.columns.indexOf("replies")] ?? 0), 0);
+    const [independent] = await db().all<{ n: number }>(sql`SELECT count(*) AS n FROM emails WHERE direction = 'inbound' AND campaign_id IS NOT NULL`);
+    expect(totalReplies).toBe(independent!.n);
+  });
+
+  it("says a model is needed instead of guessing when no report clearly matches", async () => {
+    const { values } = await graphClient().run("text_to_sql", { question: "how are we doing?" });
+    expect(values.sqlSource).toBe("none");
+    expect(values.answer).toMatchObject({ status: "needs_model" });
+    expect(values.answer?.summary).toContain("needs a model");
+    expect(values.provenance?.confidence).toBe(0);
+  });
+
+  it("refuses a question that is too short, naming the field", async () => {
+    await expect(graphClient().run("text_to_sql", { question: "x" })).rejects.toMatchObject({ status: 422, field: "input.question" });
+  });
+});

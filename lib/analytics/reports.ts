@@ -1,0 +1,130 @@
+import { VERTICALS, type Vertical } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { CATALOGUE, CONVERTED_LABELS, type CatalogueReport } from "./catalogue";
+import { executeQuery, rowObjects, type ExecuteOptions } from "./executor";
+
+/**
+ * Deterministic reports: fixed SQL, run through the same gate and read-only path as any query.
+ *
+ * The funnel, per contact (per enrolled contact for a campaign), each stage counted on its own:
+ * - discovered: the contact exists (for a campaign: is enrolled in it);
+ * - enriched: the contact's company has `enriched_at`;
+ * - contacted: at least one outbound email (for a campaign: with that campaign_id);
+ * - opened: an outbound email with `opened_at` (same campaign rule);
+ * - replied: an inbound email (same campaign rule), or the contact's `replied` flag (for a
+ *   campaign: the enrollment's `replied` status);
+ * - converted: an outcome labelled interested or meeting_scheduled (for a campaign: one whose
+ *   reply email belongs to the campaign).
+ * Stages are counted independently, as the seeds' funnel does, not intersected: a contact from an
+ * unenriched company who was emailed still counts as contacted. A stage can therefore exceed the
+ * one before it (a reply whose open was never tracked); its rate is then above 1 and is reported
+ * as is, since clamping would hide a tracking gap.
+ */
+export const FUNNEL_STAGES = ["discovered", "enriched", "contacted", "opened", "replied", "converted"] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+export type FunnelRow = {
+  /** The vertical, or the campaign's name. */
+  key: string;
+  campaignId?: number;
+  counts: Record<FunnelStage, number>;
+  /** count(stage) / count(previous stage); null for the first stage or an empty previous one. */
+  rates: Record<Exclude<FunnelStage, "discovered">, number | null>;
+  /** converted / discovered. */
+  overall: number | null;
+};
+export type FunnelScope = { by: "vertical"; vertical?: Vertical } | { by: "campaign"; campaignId?: number };
+
+/** Fixed reports scan whole tables at scale; they get more time than an ad-hoc query. */
+export const REPORT_TIMEOUT_MS = 15_000;
+const CONVERTED = CONVERTED_LABELS.map((label) => `'${label}'`).join(", ");
+
+function contactStages(emailScope: string, repliedFlag: string, convertedExists: string): string {
+  return `count(*) AS discovered, count(co.enriched_at) AS enriched,
+  sum(EXISTS (SELECT 1 FROM emails e WHERE ${emailScope} AND e.direction = 'outbound')) AS contacted,
+  sum(EXISTS (SELECT 1 FROM emails e WHERE ${emailScope} AND e.direction = 'outbound' AND e.opened_at IS NOT NULL)) AS opened,
+  sum(${repliedFlag} OR EXISTS (SELECT 1 FROM emails e WHERE ${emailScope} AND e.direction = 'inbound')) AS replied,
+  sum(${convertedExists}) AS converted`;
+}
+
+/** The funnel's SQL for a scope. Filters come from closed sets (a vertical, an integer id) only. */
+export function funnelSql(scope: FunnelScope): string {
+  if (scope.by === "vertical") {
+    if (scope.vertical !== undefined && !VERTICALS.includes(scope.vertical)) throw new AppError("bad_request:analytics", { message: `Unknown vertical "${scope.vertical}".` });
+    const where = scope.vertical ? `WHERE co.vertical = '${scope.vertical}'` : "";
+    return `SELECT co.vertical AS key, ${contactStages("e.contact_id = c.id", "c.replied = 1", `EXISTS (SELECT 1 FROM outcomes o WHERE o.contact_id = c.id AND o.label IN (${CONVERTED}))`)}
+FROM contacts c JOIN companies co ON co.id = c.company_id ${where}
+GROUP BY co.vertical ORDER BY co.vertical`;
+  }
+  if (scope.campaignId !== undefined && !Number.isSafeInteger(scope.campaignId)) throw new AppError("bad_request:analytics", { message: "The campaign id must be an integer." });
+  const where = scope.campaignId === undefined ? "" : `WHERE ce.campaign_id = ${scope.campaignId}`;
+  const converted = `EXISTS (SELECT 1 FROM outcomes o JOIN emails r ON r.id = o.email_id WHERE o.contact_id = ce.contact_id AND r.campaign_id = ce.campaign_id AND o.label IN (${CONVERTED}))`;
+  return `SELECT cm.name AS key, cm.id AS campaign_id, ${contactStages("e.contact_id = ce.contact_id AND e.campaign_id = ce.campaign_id", "ce.status = 'replied'", converted)}
+FROM campaign_enrollments ce JOIN email_campaigns cm ON cm.id = ce.campaign_id JOIN contacts c ON c.id = ce.contact_id JOIN companies co ON co.id = c.company_id ${where}
+GROUP BY cm.id, cm.name ORDER BY cm.id`;
+}
+
+const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : null);
+
+/** Adds stage-to-stage rates to raw stage counts. */
+export function withRates(key: string, counts: Record<FunnelStage, number>, campaignId?: number): FunnelRow {
+  const rates = Object.fromEntries(FUNNEL_STAGES.slice(1).map((stage, i) => [stage, ratio(counts[stage], counts[FUNNEL_STAGES[i]!])])) as FunnelRow["rates"];
+  return { key, ...(campaignId === undefined ? {} : { campaignId }), counts, rates, overall: ratio(counts.converted, counts.discovered) };
+}
+
+/** Runs a fixed report's SQL; a fixed report that fails is a fault, not something to repair. */
+export async function runFixed(sql: string, options: ExecuteOptions = {}): Promise<Record<string, unknown>[]> {
+  const result = await executeQuery(sql, { timeoutMs: REPORT_TIMEOUT_MS, ...options });
+  if (result.ok) return rowObjects(result);
+  if (result.kind === "timeout") throw new AppError("timeout:analytics", { message: result.error });
+  throw new AppError("internal:analytics", { message: `A fixed report failed (${result.kind}): ${result.error}` });
+}
+
+/** The funnel per vertical or per campaign, optionally for one vertical or campaign. */
+export async function funnel(scope: FunnelScope, options: ExecuteOptions = {}): Promise<FunnelRow[]> {
+  const rows = await runFixed(funnelSql(scope), options);
+  return rows.map((row) => {
+    const counts = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, Number(row[stage] ?? 0)])) as Record<FunnelStage, number>;
+    return withRates(String(row.key), counts, row.campaign_id == null ? undefined : Number(row.campaign_id));
+  });
+}
+
+/** Runs a catalogue report by id. */
+export async function runReport(id: string, options: ExecuteOptions = {}): Promise<{ report: CatalogueReport; rows: Record<string, unknown>[] }> {
+  const report = CATALOGUE.find((r) => r.id === id);
+  if (!report) throw new AppError("not_found:analytics", { message: `There is no report "${id}".` });
+  return { report, rows: await runFixed(report.sql, options) };
+}
+
+export type ReportMatch = { report: CatalogueReport; score: number };
+
+const normalise = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()} `;
+
+/**
+ * Scores every catalogue report against a question: a keyword phrase of several words found in
+ * the question counts 2, a single word 1. Highest first.
+ */
+export function scoreReports(question: string): ReportMatch[] {
+  const text = normalise(question);
+  return CATALOGUE.map((report) => ({
+    report,
+    score: report.keywords.reduce((sum, keyword) => {
+      const phrase = normalise(keyword);
+      return text.includes(phrase) ? sum + (phrase.trim().includes(" ") ? 2 : 1) : sum;
+    }, 0),
+  })).sort((a, b) => b.score - a.score || a.report.id.localeCompare(b.report.id));
+}
+
+/** A match needs this score, and this lead over the runner-up, to count as clearly the closest. */
+export const MATCH_MIN_SCORE = 2;
+export const MATCH_MIN_LEAD = 1;
+
+/**
+ * The catalogue report a question clearly asks for, for the offline path; null when none scores
+ * enough or two score too close to call. It never guesses: null means "ask a model or a person".
+ */
+export function matchReport(question: string): CatalogueReport | null {
+  const [best, second] = scoreReports(question);
+  if (!best || best.score < MATCH_MIN_SCORE) return null;
+  if (second && best.score - second.score < MATCH_MIN_LEAD) return null;
+  return best.report;
+}

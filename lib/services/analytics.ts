@@ -1,0 +1,237 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { listQuestionRuns } from "@/db/queries/analytics-history";
+import { listRunSteps } from "@/db/queries/run-steps";
+import { VERTICALS, type Vertical } from "@/db/schema";
+import type { TextToSqlOutput } from "@/graphs/text-to-sql/graph";
+import { CATALOGUE, type ChartKind } from "@/lib/analytics/catalogue";
+import { executeQuery } from "@/lib/analytics/executor";
+import { FUNNEL_STAGES, funnel, matchReport, runReport, withRates, type FunnelRow, type FunnelStage } from "@/lib/analytics/reports";
+import type { SessionUser } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { AppError, isAppError } from "@/lib/errors";
+import { graphClient } from "@/lib/langgraph/instance";
+import { parseParams, type RawParams } from "./params";
+
+/** Why there is no table: each kind reads as its own plain sentence. */
+export type ProblemKind = "rejected" | "timeout" | "database" | "needs_model" | "failed";
+export type Problem = { kind: ProblemKind; message: string };
+export type AnswerSource = "model" | "catalogue" | "none" | "operator";
+export type Attempt = { sql: string; error: string | null; kind: "rejected" | "database" | "timeout" | "ok" };
+/** One recorded node step of a run; `ms` is null while it had not ended. */
+export type StepView = { node: string; status: string; ms: number | null; error: string | null };
+
+/** What the analytics page shows for a question, a report run directly, or edited SQL. */
+export type AnswerView = {
+  /** Unique per answer, so the page can tell a new answer from a re-render. */
+  id: string;
+  origin: "question" | "report" | "sql";
+  /** The question asked, the report's title, or the question the edited SQL came from. */
+  title: string;
+  status: "answered" | "validated" | "failed" | "needs_model";
+  summary: string;
+  problem: Problem | null;
+  sql: string | null;
+  source: AnswerSource;
+  reportId: string | null;
+  columns: string[];
+  rows: unknown[][];
+  truncated: boolean;
+  attempts: Attempt[];
+  repairs: number;
+  /** The graph's confidence in the answer; null when nothing was interpreted (a report, your SQL). */
+  confidence: number | null;
+  reason: string | null;
+  runId: string | null;
+  steps: StepView[];
+};
+
+export type ReportSummary = { id: string; title: string; description: string; chart: ChartKind };
+export type HistoryItem = { runId: string; question: string; askedAt: string; status: string };
+export type FunnelView = { vertical: Vertical | null; total: FunnelRow; byVertical: FunnelRow[] };
+
+export const AskInput = z.object({
+  question: z.string({ error: "Type a question." }).trim().min(3, "Ask a question of at least 3 characters.").max(500, "Keep the question under 500 characters."),
+});
+export const SqlInput = z.object({
+  sql: z.string({ error: "Write some SQL." }).trim().min(1, "Write some SQL to run.").max(20_000, "The SQL is too long (20,000 characters at most)."),
+  /** The question or report the SQL was edited from, to label the result. */
+  title: z.string().max(500).optional(),
+});
+export const ReportInput = z.object({ reportId: z.string().min(1, "Choose a report.").max(100) });
+export const FunnelQuery = z.object({ vertical: z.enum(VERTICALS, { error: `must be one of ${VERTICALS.join(", ")}` }).optional() });
+
+/** Rows an edited query may return to the page (a question's answer is capped at 50 by the graph). */
+export const SQL_MAX_ROWS = 200;
+const HISTORY_SIZE = 20;
+const SUGGESTIONS = 4;
+
+/** Parses a service input; a bad one is a 400 naming the field, as from a server action. */
+function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new AppError("bad_request:analytics", { field: issue.path.join(".") || undefined, message: issue.message });
+}
+
+function requireOperator(user: SessionUser): void {
+  if (!hasRole(user.role, "operator")) throw new AppError("forbidden:analytics");
+}
+
+const GATE_PREFIX = /^Rejected by the SQL gate \([a-z]+\): /;
+
+/** The sentence a person reads for a failed query: the gate's reason, the time limit, or the database's own words. */
+export function problemFor(kind: Attempt["kind"] | "failed", error: string): Problem {
+  switch (kind) {
+    case "rejected":
+      return { kind, message: `This SQL was refused: ${error.replace(GATE_PREFIX, "")}` };
+    case "timeout":
+      return { kind, message: "The query took too long and was stopped. Narrow it with filters (a date range, one vertical or one campaign) and avoid cross joins." };
+    case "database":
+      return { kind, message: `The database could not run this query: ${error}` };
+    default:
+      return { kind: "failed", message: error };
+  }
+}
+
+function stepViews(steps: Awaited<ReturnType<typeof listRunSteps>>): StepView[] {
+  return steps.map((s) => ({ node: s.node, status: s.status, ms: s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : null, error: s.error }));
+}
+
+function fromGraph(question: string, values: TextToSqlOutput, runId: string, steps: StepView[]): AnswerView {
+  const answer = values.answer ?? { status: "failed" as const, summary: "The graph returned no answer.", error: "No answer." };
+  const attempts = values.attempts ?? [];
+  const last = attempts.at(-1);
+  let problem: Problem | null = null;
+  if (answer.status === "needs_model") problem = { kind: "needs_model", message: answer.summary };
+  else if (answer.status === "failed") problem = last && last.kind !== "ok" ? problemFor(last.kind, last.error ?? answer.error) : problemFor("failed", answer.error);
+  return {
+    id: randomUUID(),
+    origin: "question",
+    title: question,
+    status: answer.status,
+    summary: answer.summary,
+    problem,
+    sql: values.sql ?? null,
+    source: values.sqlSource ?? "none",
+    reportId: values.reportId ?? null,
+    columns: answer.status === "answered" ? answer.columns : [],
+    rows: answer.status === "answered" ? answer.rows : [],
+    truncated: answer.status === "answered" ? answer.truncated : false,
+    attempts,
+    repairs: values.repairs ?? 0,
+    confidence: values.provenance?.confidence ?? null,
+    reason: values.provenance?.reason ?? null,
+    runId: runId || null,
+    steps,
+  };
+}
+
+/**
+ * Asks the text_to_sql graph a question. The run carries who asked and what, so it becomes the
+ * person's history; its recorded steps come back with the answer.
+ */
+export async function askQuestion(user: SessionUser, input: z.infer<typeof AskInput>): Promise<AnswerView> {
+  requireOperator(user);
+  const { question } = parseInput(AskInput, input);
+  let result;
+  try {
+    result = await graphClient().run("text_to_sql", { question }, { metadata: { requested_by: user.id, question } });
+  } catch (e) {
+    if (isAppError(e) && e.type === "timeout") {
+      throw new AppError("timeout:analytics", { message: "Answering took too long and was stopped. Try a narrower question, or run a report from the catalogue.", cause: e });
+    }
+    if (isAppError(e) && e.field?.startsWith("input.question")) throw new AppError("bad_request:analytics", { field: "question", message: e.message, cause: e });
+    throw e;
+  }
+  // Steps exist only for runs recorded by this console (the embedded runtime), never made up.
+  const steps = result.runId ? stepViews(await listRunSteps(db(), result.runId)) : [];
+  return fromGraph(question, result.values, result.runId, steps);
+}
+
+function emptyAnswer(origin: AnswerView["origin"], title: string, source: AnswerSource): Omit<AnswerView, "status" | "summary" | "problem"> {
+  return { id: randomUUID(), origin, title, sql: null, source, reportId: null, columns: [], rows: [], truncated: false, attempts: [], repairs: 0, confidence: null, reason: null, runId: null, steps: [] };
+}
+
+const rowCount = (n: number, truncated: boolean) => `${n}${truncated ? "+" : ""} row${n === 1 && !truncated ? "" : "s"}`;
+
+/** Runs SQL an operator wrote or edited, through the same gate and read-only path as the graph's. */
+export async function runEditedSql(user: SessionUser, input: z.infer<typeof SqlInput>): Promise<AnswerView> {
+  requireOperator(user);
+  const { sql, title } = parseInput(SqlInput, input);
+  const base = { ...emptyAnswer("sql", title || "Your SQL", "operator"), sql };
+  const result = await executeQuery(sql, { maxRows: SQL_MAX_ROWS });
+  if (!result.ok) {
+    const problem = problemFor(result.kind, result.error);
+    return { ...base, status: "failed", summary: problem.message, problem, attempts: [{ sql, error: result.error, kind: result.kind }] };
+  }
+  const { columns, rows, truncated, ms } = result;
+  const summary = rows.length === 0 ? `Your SQL ran in ${ms} ms and matched no records.` : `Your SQL returned ${rowCount(rows.length, truncated)} in ${ms} ms${truncated ? ` (only the first ${SQL_MAX_ROWS} are shown)` : ""}.`;
+  return { ...base, status: "answered", summary, problem: null, columns, rows, truncated, attempts: [{ sql: result.sql, error: null, kind: "ok" }] };
+}
+
+/** Runs a catalogue report by id, without a question or a model. */
+export async function runCatalogueReport(user: SessionUser, input: z.infer<typeof ReportInput>): Promise<AnswerView> {
+  requireOperator(user);
+  const { reportId } = parseInput(ReportInput, input);
+  const known = CATALOGUE.find((r) => r.id === reportId);
+  if (!known) throw new AppError("not_found:analytics", { field: "reportId", message: "There is no such report." });
+  const base = { ...emptyAnswer("report", known.title, "catalogue"), sql: known.sql, reportId, reason: "A fixed report from the catalogue, run as written; no question was interpreted." };
+  try {
+    const { report, rows } = await runReport(reportId);
+    const columns = Object.keys(rows[0] ?? {});
+    const summary = `${report.description} ${rows.length === 0 ? "No records matched." : `${rowCount(rows.length, false)}.`}`;
+    return { ...base, status: "answered", summary, problem: null, columns, rows: rows.map((row) => columns.map((c) => row[c])) };
+  } catch (e) {
+    if (!isAppError(e) || e.type !== "timeout") throw e;
+    const problem = problemFor("timeout", e.message);
+    return { ...base, status: "failed", summary: problem.message, problem };
+  }
+}
+
+/** The person's own questions, newest first, each once (its latest asking). */
+export async function questionHistory(user: SessionUser): Promise<HistoryItem[]> {
+  requireOperator(user);
+  const seen = new Set<string>();
+  const items: HistoryItem[] = [];
+  for (const run of await listQuestionRuns(db(), user.id, HISTORY_SIZE * 5)) {
+    const key = run.question.trim().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    items.push({ runId: run.runId, question: run.question, askedAt: run.startedAt.toISOString(), status: run.status });
+    if (items.length === HISTORY_SIZE) break;
+  }
+  return items;
+}
+
+export function parseFunnelQuery(params: RawParams): z.infer<typeof FunnelQuery> {
+  return parseParams(FunnelQuery, params, "analytics");
+}
+
+/** The funnel for one vertical, or for all of them summed (with each vertical's own row). */
+export async function funnelView(user: SessionUser, query: z.infer<typeof FunnelQuery>): Promise<FunnelView> {
+  requireOperator(user);
+  const rows = await funnel(query.vertical ? { by: "vertical", vertical: query.vertical } : { by: "vertical" });
+  const counts = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, rows.reduce((sum, r) => sum + r.counts[stage], 0)])) as Record<FunnelStage, number>;
+  return { vertical: query.vertical ?? null, total: withRates(query.vertical ?? "all", counts), byVertical: query.vertical ? [] : rows };
+}
+
+/** The catalogue as the page lists it. */
+export function catalogueFor(user: SessionUser): ReportSummary[] {
+  requireOperator(user);
+  return CATALOGUE.map(({ id, title, description, chart }) => ({ id, title, description, chart }));
+}
+
+/** Report titles that, asked as questions, find their own report even without a model. */
+export function suggestionsFor(user: SessionUser): string[] {
+  requireOperator(user);
+  return CATALOGUE.filter((r) => matchReport(r.title)?.id === r.id).slice(0, SUGGESTIONS).map((r) => r.title);
+}
+
+/** Everything the page paints first. */
+export async function analyticsHome(user: SessionUser) {
+  requireOperator(user);
+  const [history, funnelAll] = await Promise.all([questionHistory(user), funnelView(user, {})]);
+  return { reports: catalogueFor(user), suggestions: suggestionsFor(user), verticals: VERTICALS, history, funnel: funnelAll };
+}
