@@ -25,7 +25,7 @@ describe("daily budgets", () => {
         try {
           const reservation = await guard.reserve("busy_graph", worstCase);
           await new Promise((r) => setTimeout(r, i % 7));
-          await guard.settle(reservation, worstCase * (0.8 + (i % 3) * 0.1));
+          await guard.settle(reservation!, worstCase * (0.8 + (i % 3) * 0.1));
           return "called";
         } catch (e) {
           if (isModelUnavailable(e) && e.reason === "budget_exhausted") return "refused";
@@ -54,5 +54,32 @@ describe("daily budgets", () => {
   it("a new day starts with a fresh budget", async () => {
     const guard = createBudgetGuard({ database: () => t.database, defaultLimitUsd: 0.03, alert: () => {}, now: () => Date.parse("2026-11-22T01:00:00Z") });
     await expect(guard.reserve("busy_graph", 0.02)).resolves.toMatchObject({ day: "2026-11-22" });
+  });
+});
+
+describe("the gateway and the budget", () => {
+  it("refuses a graph's model calls once its day's budget is spent, records the refusal, and alerts once", async () => {
+    const { startStubServer, stubLlmConfig } = await import("./testing/stub-server");
+    const { createLlm } = await import("./gateway");
+    const { sql } = await import("drizzle-orm");
+    const stub = await startStubServer({ handler: () => ({ content: "ok", promptTokens: 10, completionTokens: 256 }) });
+    const alerts: AlertEvent[] = [];
+    try {
+      const llm = createLlm({
+        config: stubLlmConfig(stub, { provider: { kind: "openai_compatible", baseURL: stub.url, model: "gpt-4o-mini" }, dailyBudgetUsd: 0.00019 }),
+        database: () => t.database,
+        alert: (e) => alerts.push(e),
+      });
+      const ctx = { graph: "capped_graph", node: "n", promptVersion: "v1" };
+      await expect(llm.complete(ctx, [{ role: "user", content: "first" }], { maxTokens: 256 })).resolves.toMatchObject({ text: "ok" });
+      await expect(llm.complete(ctx, [{ role: "user", content: "second" }], { maxTokens: 256 })).rejects.toMatchObject({ reason: "budget_exhausted" });
+      expect(stub.requests).toHaveLength(1);
+      const rows = await t.database.all<{ status: string; error: string | null }>(sql`SELECT status, error FROM llm_calls WHERE graph = 'capped_graph' ORDER BY id`);
+      expect(rows.map((r) => r.status)).toEqual(["ok", "refused"]);
+      expect(rows[1]!.error).toContain("budget_exhausted");
+      expect(alerts.map((a) => a.type)).toEqual(["budget_warning", "budget_exhausted"]);
+    } finally {
+      await stub.close();
+    }
   });
 });

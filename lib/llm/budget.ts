@@ -39,9 +39,11 @@ export function createBudgetGuard(deps: BudgetDeps) {
   return {
     limitFor,
 
-    async reserve(graph: string, worstCaseUsd: number): Promise<Reservation> {
+    /** Null when the graph has no finite budget (none configured): nothing to hold. */
+    async reserve(graph: string, worstCaseUsd: number): Promise<Reservation | null> {
       const day = utcDay(now());
       const limit = await limitFor(graph);
+      if (!Number.isFinite(limit)) return null;
       const ok = await reserveBudget(deps.database(), graph, day, worstCaseUsd, limit);
       if (!ok) {
         if (await claimAlert(deps.database(), graph, day, "exhausted")) deps.alert({ type: "budget_exhausted", graph, day, spentUsd: limit, limitUsd: limit });

@@ -15,6 +15,7 @@ export type LlmEnv = Pick<
   | "LLM_KILL_SWITCH"
   | "LLM_MAX_TOKENS_PER_RUN"
   | "LLM_TIMEOUT_MS"
+  | "LLM_DAILY_BUDGET_USD"
 >;
 
 export type ProviderKind = "deepseek" | "openai_compatible";
@@ -37,6 +38,8 @@ export type LlmConfig = {
   timeoutMs: number;
   /** Output tokens a call may use when it does not say; always sent, so the ceiling check holds. */
   defaultMaxTokens: number;
+  /** Each graph's daily model budget in USD unless an admin set its own (settings `llm.budgets`). */
+  dailyBudgetUsd?: number;
 };
 
 /** Output tokens a call may use when it does not say (the env defaults live in lib/env.ts). */
@@ -58,6 +61,7 @@ export function resolveLlmConfig(source: LlmEnv): LlmConfig {
     killSwitch: source.LLM_KILL_SWITCH ?? false,
     maxTokensPerRun: source.LLM_MAX_TOKENS_PER_RUN,
     timeoutMs: source.LLM_TIMEOUT_MS,
+    dailyBudgetUsd: source.LLM_DAILY_BUDGET_USD,
     defaultMaxTokens: DEFAULT_MAX_TOKENS,
   };
   if (source.LLM_BASE_URL) {

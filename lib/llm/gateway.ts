@@ -9,6 +9,8 @@ import { createChatModel, estimateTokens, invokeChat, type CallParams, type Mode
 import type { LlmConfig, ModelStatus, ProviderConfig } from "./config";
 import { parseJsonOutput } from "./json";
 import { cachedKillSwitch } from "./kill-switch";
+import type { AlertEvent } from "@/lib/alerts";
+import { createBudgetGuard, type Reservation } from "./budget";
 import { costUsd } from "./prices";
 import { RunLedger } from "./run-ledger";
 import {
@@ -26,6 +28,8 @@ export type Log = (message: string, error?: unknown) => void;
 
 export type LlmDeps = {
   config: LlmConfig;
+  /** Where budget events go (80 % and 100 % of a graph's day); default: nowhere. */
+  alert?: (event: AlertEvent) => void;
   /** Called only when a call needs the database, so an offline process never opens it. */
   database: () => Database;
   log?: Log;
@@ -64,6 +68,7 @@ export function createLlm(deps: LlmDeps): Llm {
   const ledger = new RunLedger();
   const killSwitch = cachedKillSwitch(() => readKillSwitch(deps.database()), now, log);
   const cache = responseCache(deps.database, log);
+  const budget = createBudgetGuard({ database: deps.database, defaultLimitUsd: config.dailyBudgetUsd ?? Number.POSITIVE_INFINITY, alert: deps.alert ?? (() => {}), now });
 
   /** Writes the call's one row. A telemetry fault must not turn a paid answer into a failure, so it is logged. */
   async function record(row: NewLlmCall): Promise<boolean> {
@@ -146,7 +151,25 @@ export function createLlm(deps: LlmDeps): Llm {
       if (spent > config.maxTokensPerRun) {
         await fail("refused", "token_ceiling", `this call needs up to ${reservation} tokens; the run would reach ${spent} of ${config.maxTokensPerRun}`);
       }
-      const answered = await answer(provider, messages, params, parse, fail);
+      // The graph's daily budget: reserve this call's worst case now, settle to its real cost after.
+      const worstCase = costUsd(provider.model, estimateTokens(messages.map((m) => m.content).join("\n")), params.maxTokens);
+      let hold: Reservation | null = null;
+      if (worstCase > 0) {
+        try {
+          hold = await budget.reserve(ctx.graph, worstCase);
+        } catch (e) {
+          if (isModelUnavailable(e)) await fail("refused", e.reason, e.message.replace(/^Model unavailable \([a-z_]+\): /, ""));
+          throw e;
+        }
+      }
+      let answered: Awaited<ReturnType<typeof answer<T>>>;
+      try {
+        answered = await answer(provider, messages, params, parse, fail);
+      } catch (e) {
+        if (hold) await budget.settle(hold, 0).catch((err: unknown) => log("could not release a budget reservation", err));
+        throw e;
+      }
+      if (hold) await budget.settle(hold, answered.costUsd).catch((err: unknown) => log("could not settle a budget reservation", err));
       const { tokensIn, tokensOut, cacheHit } = answered;
       const latencyMs = elapsed();
       const recorded = await record({ ...base, tokensIn, tokensOut, costUsd: answered.costUsd, cacheHit, status: "ok", latencyMs });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { db } from "@/db/client";
+import { sendAlert } from "@/lib/alerts";
 import { env } from "@/lib/env";
 import { resolveLlmConfig, type ModelStatus } from "./config";
 import { createLlm, type Llm } from "./gateway";
@@ -15,7 +16,7 @@ export * from "./types";
 const holder = globalThis as unknown as { __salesLlm?: Llm };
 
 function llm(): Llm {
-  holder.__salesLlm ??= createLlm({ config: resolveLlmConfig(env()), database: db });
+  holder.__salesLlm ??= createLlm({ config: resolveLlmConfig(env()), database: db, alert: (event) => void sendAlert(env().ALERT_WEBHOOK_URL, event) });
   return holder.__salesLlm;
 }
 
