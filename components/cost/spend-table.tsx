@@ -1,8 +1,9 @@
 import type { CostDashboard } from "@/lib/services/cost";
 import { BarChart } from "@/components/charts/bar-chart";
 import { formatNumber } from "@/lib/format";
+import { usd } from "./usd";
 
-export const usd = (n: number) => (n >= 1 ? `$${n.toFixed(2)}` : `$${n.toFixed(4)}`);
+export { usd };
 
 /** Spend by one dimension: a bar chart and the exact figures beneath it. */
 export function SpendTable({ title, rows }: { title: string; rows: CostDashboard["byGraph"] }) {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LineChart } from "@/components/charts/line-chart";
+import { BudgetEditor } from "@/components/cost/budget-editor";
+import { KillSwitchToggle } from "@/components/cost/kill-switch-toggle";
 import { SpendTable, usd } from "@/components/cost/spend-table";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +10,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { userMessage } from "@/lib/errors";
 import { formatDateTime, formatNumber, formatPercent } from "@/lib/format";
 import { costDashboard, CostQuery, parseCostQuery } from "@/lib/services/cost";
+import { modelControls } from "@/lib/services/model-controls";
 
 export const metadata: Metadata = { title: "Cost" };
 
@@ -29,7 +32,7 @@ export default async function CostPage({ searchParams }: { searchParams: Promise
   } catch (e) {
     problem = userMessage(e);
   }
-  const data = await costDashboard(user, query);
+  const [data, controls] = await Promise.all([costDashboard(user, query), modelControls(user)]);
   const today = new Date().toISOString().slice(0, 10);
   const todaySpend = data.spendByDay.find((d) => d.day === today)?.costUsd ?? 0;
   return (
@@ -48,12 +51,23 @@ export default async function CostPage({ searchParams }: { searchParams: Promise
         }
       />
       {problem ? <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{problem} Showing the last 30 days.</p> : null}
+      {controls.killSwitch.enabled || controls.killSwitch.byEnvironment ? (
+        <p role="status" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">The model kill switch is on{controls.killSwitch.byEnvironment ? " via the environment" : ""}: every model call is refused and each graph takes its deterministic path.</p>
+      ) : null}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <Stat label="Spend today (UTC)" value={usd(todaySpend)} testId="spend-today" />
         <Stat label={`Spend, ${data.days} days`} value={usd(data.totals.costUsd)} testId="spend-total" />
         <Stat label="Model calls" value={formatNumber(data.totals.calls)} />
         <Stat label="Cache hit rate" value={formatPercent(data.cacheHitRate)} />
         <Stat label="Saved by cache" value={usd(data.totals.savedUsd)} />
+      </div>
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <Card title="Kill switch">
+          <KillSwitchToggle enabled={controls.killSwitch.enabled} byEnvironment={controls.killSwitch.byEnvironment} />
+        </Card>
+        <Card title={`Daily budgets per graph (${controls.day}, UTC)`} className="lg:col-span-2">
+          <BudgetEditor graphs={controls.graphs} defaultLimitUsd={controls.defaultLimitUsd} />
+        </Card>
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card title="Spend per day" className="lg:col-span-2">

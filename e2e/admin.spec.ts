@@ -1,0 +1,80 @@
+import { createClient, type InValue } from "@libsql/client";
+import { expect, test } from "@playwright/test";
+import { usd } from "../components/cost/usd";
+import { queryE2eDb, signIn, USERS } from "./helpers";
+
+/** Writes to the e2e server's own database, to give the page rows it did not make itself. */
+async function writeE2eDb(sql: string, args: InValue[] = []): Promise<void> {
+  const client = createClient({ url: "file:./.test-output/e2e-data/sales.db" });
+  try {
+    await client.execute({ sql, args });
+  } finally {
+    client.close();
+  }
+}
+
+const startOfTodayUtc = () => {
+  const d = new Date();
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+};
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+test("an admin sees today's spend equal to the sum of today's model calls", async ({ page }) => {
+  const now = Date.now();
+  for (const [graph, cost] of [["email_compose", 0.0123], ["inbound_classify", 0.0042], ["text_to_sql", 0.31]] as const) {
+    await writeE2eDb("INSERT INTO llm_calls (created_at, graph, node, model, tokens_in, tokens_out, cost_usd) VALUES (?, ?, 'e2e', 'deepseek-chat', 100, 20, ?)", [now, graph, cost]);
+  }
+  await signIn(page, USERS.admin);
+  await page.goto("/admin/cost");
+  await page.reload();
+  const [today] = await queryE2eDb<{ total: number }>("SELECT sum(cost_usd) AS total FROM llm_calls WHERE created_at >= ?", [startOfTodayUtc()]);
+  expect(today!.total).toBeGreaterThan(0.3);
+  await expect(page.getByTestId("spend-today")).toHaveText(usd(Number(today!.total)));
+});
+
+test("an admin flips the kill switch on and off, and each flip is audited", async ({ page }) => {
+  const audited = async () => (await queryE2eDb<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'llm.kill_switch'"))[0]!.n;
+  const before = await audited();
+  await signIn(page, USERS.admin);
+  await page.goto("/admin/cost");
+  const toggle = page.getByRole("switch", { name: "Model kill switch" });
+  await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await expect(page.getByText("within a second, with no deploy")).toBeVisible();
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByTestId("kill-switch-state")).toHaveText("On: model calls are refused");
+  await expect.poll(async () => (await queryE2eDb<{ value: string }>("SELECT value FROM settings WHERE key = 'llm.kill_switch'"))[0]?.value).toBe('{"enabled":true}');
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await expect.poll(audited).toBe(before + 2);
+  const rows = await queryE2eDb<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'llm.kill_switch' ORDER BY id DESC LIMIT 2");
+  expect(rows.map((r) => JSON.parse(r.detail))).toEqual([{ enabled: false }, { enabled: true }]);
+});
+
+test("an admin is told a bad budget names its graph, saves a good one, and sees a graph near its budget in the banner", async ({ page }) => {
+  await writeE2eDb("INSERT INTO budget_ledger (graph, day, spent_usd) VALUES ('memory_reflect', ?, 9) ON CONFLICT DO UPDATE SET spent_usd = 9", [todayUtc()]);
+  await signIn(page, USERS.admin);
+  await page.goto("/admin/cost");
+  await expect(page.getByTestId("budget-banners")).toContainText("memory_reflect at 90%");
+
+  const input = page.getByLabel("Daily budget for text_to_sql (USD)");
+  const row = page.getByRole("row").filter({ has: input });
+  await input.fill("-5");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByRole("alert")).toHaveText("The daily budget for text_to_sql must be an amount in USD from 0 to 10,000.");
+
+  await input.fill("2.5");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row).toContainText("$2.50 set");
+  const [audit] = await queryE2eDb<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'llm.budgets' ORDER BY id DESC LIMIT 1");
+  expect(JSON.parse(audit!.detail)).toMatchObject({ graph: "text_to_sql", to: 2.5 });
+});
+
+test("a rep opening the cost page gets the 403 page", async ({ page }) => {
+  await signIn(page, USERS.rep);
+  expect((await page.goto("/admin/cost"))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  await expect(page.getByRole("switch", { name: "Model kill switch" })).toHaveCount(0);
+});
