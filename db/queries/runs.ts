@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
-import { runSteps, runs, type RunStatus } from "../schema";
+import { llmCalls, runSteps, runs, type RunStatus } from "../schema";
 
 export type RunStart = {
   id: string;
@@ -43,3 +43,42 @@ export type StepRecord = {
   error: string | null;
 };
 
+
+/** A run's model calls, in order: what each node asked of which model, and what it cost. */
+export async function listRunLlmCalls(database: Database, runId: string) {
+  return database
+    .select({
+      id: llmCalls.id, node: llmCalls.node, model: llmCalls.model, promptVersion: llmCalls.promptVersion, tokensIn: llmCalls.tokensIn,
+      tokensOut: llmCalls.tokensOut, costUsd: llmCalls.costUsd, latencyMs: llmCalls.latencyMs, cacheHit: llmCalls.cacheHit,
+      status: llmCalls.status, error: llmCalls.error, createdAt: llmCalls.createdAt,
+    })
+    .from(llmCalls)
+    .where(eq(llmCalls.runId, runId))
+    .orderBy(asc(llmCalls.id));
+}
+
+export type RunListFilter = {
+  assistantId?: string;
+  status?: RunStatus;
+  /** Only runs that took at least this long. */
+  slowMs?: number;
+  errored?: boolean;
+  since?: Date;
+  limit: number;
+};
+
+/** Runs newest first, for the admin's runs list. */
+export async function listRuns(database: Database, filter: RunListFilter) {
+  const conditions: SQL[] = [];
+  if (filter.assistantId) conditions.push(eq(runs.assistantId, filter.assistantId));
+  if (filter.status) conditions.push(eq(runs.status, filter.status));
+  if (filter.errored) conditions.push(inArray(runs.status, ["error", "timeout"]));
+  if (filter.slowMs !== undefined) conditions.push(sql`${runs.endedAt} - ${runs.startedAt} >= ${filter.slowMs}`);
+  if (filter.since) conditions.push(gte(runs.startedAt, filter.since));
+  return database
+    .select()
+    .from(runs)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(runs.startedAt), desc(runs.id))
+    .limit(filter.limit);
+}

@@ -1,6 +1,9 @@
 import { db } from "@/db/client";
 import { listRunSteps, runHasDraftFor } from "@/db/queries/run-steps";
-import { getRun } from "@/db/queries/runs";
+import { getRun, listRunLlmCalls, listRuns } from "@/db/queries/runs";
+import { RUN_STATUSES } from "@/db/schema";
+import { z } from "zod";
+import { parseParams, type RawParams } from "./params";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -13,7 +16,34 @@ export async function runDetailFor(user: SessionUser, runId: string) {
   const run = runId.length <= 100 ? await getRun(db(), runId) : null;
   const visible = run !== null && (hasRole(user.role, "admin") || (await runHasDraftFor(db(), run, user.id)));
   if (!run || !visible) throw new AppError("not_found:runs", { message: "That run does not exist or is not yours." });
-  return { run, steps: await listRunSteps(db(), run.id) };
+  const [steps, modelCalls] = await Promise.all([listRunSteps(db(), run.id), listRunLlmCalls(db(), run.id)]);
+  return { run, steps, modelCalls };
+}
+
+export const RunListQuery = z.object({
+  graph: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be a graph id").optional(),
+  status: z.enum(RUN_STATUSES).optional(),
+  /** "1": only runs that took 2 s or more. */
+  slow: z.enum(["1"]).optional(),
+  errored: z.enum(["1"]).optional(),
+  days: z.coerce.number().int().min(1, "must be 1 or more").max(365, "must be at most 365").optional(),
+});
+
+export function parseRunListQuery(params: RawParams) {
+  return parseParams(RunListQuery, params, "runs");
+}
+
+/** The admin's runs list, newest first (200 at most). */
+export async function listRunsFor(user: SessionUser, query: z.infer<typeof RunListQuery>) {
+  if (!hasRole(user.role, "admin")) throw new AppError("forbidden:admin");
+  return listRuns(db(), {
+    assistantId: query.graph,
+    status: query.status,
+    slowMs: query.slow ? 2_000 : undefined,
+    errored: query.errored === "1",
+    since: query.days ? new Date(Date.now() - query.days * 86_400_000) : undefined,
+    limit: 200,
+  });
 }
 
 export type RunDetail = Awaited<ReturnType<typeof runDetailFor>>;

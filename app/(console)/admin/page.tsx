@@ -36,6 +36,10 @@ export default async function AdminPage() {
         <Card title="Operations">
           <ul className="space-y-2 text-sm">
             <li>
+              <Link href="/admin/runs" className="font-medium text-brand-700 hover:underline">Graph runs</Link>
+              <span className="text-slate-500"> — every run with its status and duration; filter by graph, status, slow, errored and date.</span>
+            </li>
+            <li>
               <Link href="/admin/cost" className="font-medium text-brand-700 hover:underline">Model cost</Link>
               <span className="text-slate-500"> — spend per day, graph, feature, vertical and model; cache savings; cost per outcome; the most expensive runs.</span>
             </li>

@@ -27,7 +27,7 @@ function duration(start: Date, end: Date | null): string {
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("rep");
-  const { run, steps } = await runDetailFor(user, decodeURIComponent((await params).id)).catch((e: unknown) => {
+  const { run, steps, modelCalls } = await runDetailFor(user, decodeURIComponent((await params).id)).catch((e: unknown) => {
     if (isAppError(e) && e.type === "not_found") notFound();
     throw e;
   });
@@ -86,6 +86,31 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
               </li>
             ))}
           </ol>
+        )}
+      </Card>
+      <Card title={`Model calls (${modelCalls.length})`}>
+        {modelCalls.length === 0 ? (
+          <p className="text-sm text-slate-500">No model calls: every step took its deterministic path (no model configured, or none was needed).</p>
+        ) : (
+          <table className="min-w-full text-sm" data-testid="run-model-calls">
+            <thead className="text-left text-xs text-slate-500">
+              <tr><th className="py-1">Node</th><th className="py-1">Model</th><th className="py-1">Prompt</th><th className="py-1 text-right">Tokens in / out</th><th className="py-1 text-right">Cost</th><th className="py-1 text-right">Latency</th><th className="py-1">Cache</th><th className="py-1">Status</th></tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {modelCalls.map((c) => (
+                <tr key={c.id}>
+                  <td className="py-1 font-mono text-xs">{c.node}</td>
+                  <td className="py-1 font-mono text-xs">{c.model}</td>
+                  <td className="py-1 font-mono text-xs">{c.promptVersion ?? "—"}</td>
+                  <td className="py-1 text-right tabular-nums">{c.tokensIn} / {c.tokensOut}</td>
+                  <td className="py-1 text-right tabular-nums">${c.costUsd.toFixed(6)}</td>
+                  <td className="py-1 text-right tabular-nums">{c.latencyMs} ms</td>
+                  <td className="py-1">{c.cacheHit ? "hit" : "—"}</td>
+                  <td className="py-1">{c.status}{c.error ? <span className="block text-xs text-rose-700">{c.error}</span> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </Card>
     </div>
