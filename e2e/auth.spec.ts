@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { signIn, signInWithForm, USERS } from "./helpers";
 
 const NAV = {
   rep: ["Drafts", "Campaigns", "Contacts"],
@@ -9,7 +9,7 @@ const NAV = {
 
 for (const role of ["rep", "operator", "admin"] as const) {
   test(`a demo ${role} signs in and sees exactly the ${role}'s navigation`, async ({ page }) => {
-    await signIn(page, USERS[role]);
+    await signInWithForm(page, USERS[role]);
     await expect(page.getByTestId("user-role")).toHaveText(role);
     const links = page.getByRole("navigation", { name: "Main" }).getByRole("link");
     await expect(links).toHaveText([...NAV[role]]);
@@ -60,7 +60,8 @@ test("a wrong password shows a readable error and keeps the person on sign-in", 
 });
 
 test("signing out ends the session", async ({ page }) => {
-  await signIn(page, USERS.operator);
+  // Its own session, so the sessions other tests reuse stay signed in.
+  await signInWithForm(page, USERS.operator);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/drafts");
