@@ -4,25 +4,29 @@ import { AppError, type Surface } from "@/lib/errors";
 /** Largest request body the runtime reads. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a JSON body of at most 1 MB; an empty body reads as `{}`. */
-export async function readJson(request: Request, surface: Surface): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge(surface);
+/** Reads a request body of at most 1 MB, refusing a larger one (413) before or while reading. */
+export async function readBody(request: Request, surface: Surface, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge(surface, limit);
   const reader = request.body?.getReader();
-  if (!reader) return {};
+  if (!reader) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
-      throw tooLarge(surface);
+      throw tooLarge(surface, limit);
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8").trim();
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON body of at most 1 MB; an empty body reads as `{}`. */
+export async function readJson(request: Request, surface: Surface): Promise<unknown> {
+  const text = (await readBody(request, surface)).toString("utf8").trim();
   if (!text) return {};
   try {
     return JSON.parse(text);
@@ -31,8 +35,8 @@ export async function readJson(request: Request, surface: Surface): Promise<unkn
   }
 }
 
-function tooLarge(surface: Surface) {
-  return new AppError(`payload_too_large:${surface}`, { field: "body", message: `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.` });
+function tooLarge(surface: Surface, limit: number) {
+  return new AppError(`payload_too_large:${surface}`, { field: "body", message: `The request body is over ${limit / 1024 / 1024} MB.` });
 }
 
 /** Validates with zod; the first problem becomes a 422 naming its field path (`input.subject`). */

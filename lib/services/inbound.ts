@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { bearerVerifier } from "@/lib/runtime/auth";
-import { validate } from "@/lib/runtime/body";
+import { readBody, validate } from "@/lib/runtime/body";
 import { reflectInBackground } from "./memory";
 
 /** Largest inbound message accepted, raw or JSON. */
@@ -32,24 +32,8 @@ export function authorizeInbound(authorization: string | null, token: string | u
 }
 
 /** Reads the request body, refusing more than 1 MB (413) before or while reading. */
-export async function readInboundBody(request: Request): Promise<Buffer> {
-  const tooLarge = () => new AppError("payload_too_large:api", { field: "body", message: `An inbound message may be at most ${MAX_INBOUND_BYTES / 1024 / 1024} MB.` });
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_INBOUND_BYTES) throw tooLarge();
-  const reader = request.body?.getReader();
-  if (!reader) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_INBOUND_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+export function readInboundBody(request: Request): Promise<Buffer> {
+  return readBody(request, "api", MAX_INBOUND_BYTES);
 }
 
 /** The address in "Name <a@b.c>" or "a@b.c"; null when there is none. */
