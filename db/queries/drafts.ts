@@ -129,3 +129,13 @@ export async function getDraftsByIds(database: Database, ids: number[]) {
   if (ids.length === 0) return [];
   return database.select().from(drafts).where(inArray(drafts.id, ids)).orderBy(asc(drafts.id));
 }
+
+/** The draft a run stored, if it stored one. */
+export async function draftForRun(database: Database, runId: string) {
+  const [row] = await database
+    .select({ id: drafts.id, subject: drafts.subject, editedSubject: drafts.editedSubject, status: drafts.status, model: drafts.model })
+    .from(drafts)
+    .where(eq(drafts.runId, runId))
+    .limit(1);
+  return row ?? null;
+}

@@ -57,5 +57,6 @@ describe("the admin's runs list", () => {
   it("a run's page lists its model calls in order with their prompt versions and cache hits", async () => {
     const detail = await runDetailFor(admin, "r1");
     expect(detail.modelCalls.map((c) => [c.node, c.promptVersion, c.cacheHit])).toEqual([["plan_tasks", "v1", false], ["draft_email", "v2", true]]);
+    expect(detail.draft).toBeNull();
   });
 });

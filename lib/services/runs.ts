@@ -1,4 +1,5 @@
 import { db } from "@/db/client";
+import { draftForRun } from "@/db/queries/drafts";
 import { listRunSteps, runHasDraftFor } from "@/db/queries/run-steps";
 import { getRun, listRunLlmCalls, listRuns } from "@/db/queries/runs";
 import { RUN_STATUSES } from "@/db/schema";
@@ -16,8 +17,8 @@ export async function runDetailFor(user: SessionUser, runId: string) {
   const run = runId.length <= 100 ? await getRun(db(), runId) : null;
   const visible = run !== null && (hasRole(user.role, "admin") || (await runHasDraftFor(db(), run, user.id)));
   if (!run || !visible) throw new AppError("not_found:runs", { message: "That run does not exist or is not yours." });
-  const [steps, modelCalls] = await Promise.all([listRunSteps(db(), run.id), listRunLlmCalls(db(), run.id)]);
-  return { run, steps, modelCalls };
+  const [steps, modelCalls, draft] = await Promise.all([listRunSteps(db(), run.id), listRunLlmCalls(db(), run.id), draftForRun(db(), run.id)]);
+  return { run, steps, modelCalls, draft };
 }
 
 export const RunListQuery = z.object({

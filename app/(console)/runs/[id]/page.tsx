@@ -27,7 +27,7 @@ function duration(start: Date, end: Date | null): string {
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("rep");
-  const { run, steps, modelCalls } = await runDetailFor(user, decodeURIComponent((await params).id)).catch((e: unknown) => {
+  const { run, steps, modelCalls, draft } = await runDetailFor(user, decodeURIComponent((await params).id)).catch((e: unknown) => {
     if (isAppError(e) && e.type === "not_found") notFound();
     throw e;
   });
@@ -88,6 +88,15 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           </ol>
         )}
       </Card>
+      {draft ? (
+        <Card title="What this run produced">
+          <p className="text-sm" data-testid="run-draft">
+            Draft #{draft.id}: <span className="font-medium">{draft.editedSubject ?? draft.subject}</span>{" "}
+            <span className="text-slate-500">({draft.status}, {draft.model})</span>{" "}
+            <Link href={`/drafts?id=${draft.id}`} className="text-brand-700 hover:underline">Open in the queue</Link>
+          </p>
+        </Card>
+      ) : null}
       <Card title={`Model calls (${modelCalls.length})`}>
         {modelCalls.length === 0 ? (
           <p className="text-sm text-slate-500">No model calls: every step took its deterministic path (no model configured, or none was needed).</p>
