@@ -19,7 +19,8 @@ import { localPath } from "../client";
  *   (a statement left half-read holds its WAL snapshot and blocks checkpoints);
  * - `PRAGMA hard_heap_limit` caps SQLite's memory, so a giant blob or string fails with "out of memory".
  */
-export type ReadOnlyRows = { ok: true; columns: string[]; rows: unknown[][]; truncated: boolean; ms: number };
+/** `ms` is the engine's wall time, `cpuMs` its CPU time (what the query costs on an idle machine). */
+export type ReadOnlyRows = { ok: true; columns: string[]; rows: unknown[][]; truncated: boolean; ms: number; cpuMs: number };
 export type ReadOnlyFailure =
   | { ok: false; kind: "database"; error: string }
   | { ok: false; kind: "refused"; error: string }
@@ -61,16 +62,18 @@ process.on("message", (m) => {
     return;
   }
   const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
     const stmt = db.prepare("SELECT * FROM (\\n" + m.sql + "\\n) LIMIT " + (m.maxRows + 1));
     const columns = stmt.columns().map((c) => c.name);
     const rows = stmt.raw().all().map((row) => row.map(cell));
     const truncated = rows.length > m.maxRows;
-    send({ type: "rows", columns, rows: rows.slice(0, m.maxRows), truncated, ms: performance.now() - started });
+    const used = process.cpuUsage(cpu);
+    send({ type: "rows", columns, rows: rows.slice(0, m.maxRows), truncated, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 });
   } catch (e) { send({ type: "error", error: String((e && e.message) || e) }); }
 });`;
 
-type Reply = { type: "ready" } | { type: "fatal"; error: string } | { type: "error"; error: string } | { type: "rows"; columns: string[]; rows: unknown[][]; truncated: boolean; ms: number };
+type Reply = { type: "ready" } | { type: "fatal"; error: string } | { type: "error"; error: string } | { type: "rows"; columns: string[]; rows: unknown[][]; truncated: boolean; ms: number; cpuMs: number };
 type Job = { sql: string; maxRows: number; timeoutMs: number; resolve: (result: ReadOnlyResult) => void };
 type Slot = { child: ChildProcess; ready: Promise<ReadOnlyFailure | null>; onReply: ((reply: Reply) => void) | null; idleTimer?: NodeJS.Timeout };
 
@@ -183,7 +186,7 @@ export class ReadOnlyPool {
     const started = performance.now();
     const reply = await this.request(slot, { type: "query", sql: job.sql, maxRows: job.maxRows }, job.timeoutMs);
     const ms = performance.now() - started;
-    if (reply.type === "rows") job.resolve({ ok: true, columns: reply.columns, rows: reply.rows, truncated: reply.truncated, ms: reply.ms });
+    if (reply.type === "rows") job.resolve({ ok: true, columns: reply.columns, rows: reply.rows, truncated: reply.truncated, ms: reply.ms, cpuMs: reply.cpuMs });
     else if (reply.type === "error") job.resolve({ ok: false, kind: "database", error: reply.error });
     else if (reply.type === "timeout") job.resolve({ ok: false, kind: "timeout", error: `The query took too long (over ${(job.timeoutMs / 1000).toFixed(1)} s) and was stopped.`, ms });
     else job.resolve({ ok: false, kind: "unavailable", error: "error" in reply ? reply.error : "The query process failed." });

@@ -101,12 +101,13 @@ GROUP BY c.id, c.name ORDER BY unsubscribes DESC, c.name`,
     description: "Of the contacts emailed at least once, the share with a meeting_scheduled outcome, per company vertical.",
     chart: "bar",
     keywords: ["meeting", "meetings", "booked", "scheduled", "meeting rate", "vertical", "industry", "sector"],
-    sql: `SELECT co.vertical, count(*) AS contacted,
-  sum(EXISTS (SELECT 1 FROM outcomes o WHERE o.contact_id = c.id AND o.label = 'meeting_scheduled')) AS meetings,
-  round(100.0 * sum(EXISTS (SELECT 1 FROM outcomes o WHERE o.contact_id = c.id AND o.label = 'meeting_scheduled')) / count(*), 2) AS meeting_rate_pct
-FROM contacts c JOIN companies co ON co.id = c.company_id
-WHERE EXISTS (SELECT 1 FROM emails e WHERE e.contact_id = c.id AND e.direction = 'outbound')
-GROUP BY co.vertical ORDER BY co.vertical`,
+    sql: `SELECT vertical, count(*) AS contacted, sum(met) AS meetings, round(100.0 * sum(met) / count(*), 2) AS meeting_rate_pct
+FROM (
+  SELECT co.vertical, EXISTS (SELECT 1 FROM outcomes o WHERE o.contact_id = c.id AND o.label = 'meeting_scheduled') AS met
+  FROM contacts c JOIN companies co ON co.id = c.company_id
+  WHERE EXISTS (SELECT 1 FROM emails e WHERE e.contact_id = c.id AND e.direction = 'outbound')
+) t
+GROUP BY vertical ORDER BY vertical`,
   },
   {
     id: "contacts_by_country",

@@ -12,7 +12,8 @@ export type ExecuteOptions = {
   timeoutMs?: number;
 };
 
-export type QueryRows = { columns: string[]; rows: unknown[][]; truncated: boolean; ms: number };
+/** `ms`: the engine's wall time; `cpuMs`: its CPU time, which other load on the machine does not inflate. */
+export type QueryRows = { columns: string[]; rows: unknown[][]; truncated: boolean; ms: number; cpuMs: number };
 
 /**
  * What became of a query. Every failure carries `error` as plain text meant for the repair loop:
@@ -40,8 +41,8 @@ export async function executeQuery(sql: string, options: ExecuteOptions = {}): P
     timeoutMs: Math.min(Math.max(50, options.timeoutMs ?? DEFAULT_TIMEOUT_MS), TIMEOUT_CEILING_MS),
   });
   if (result.ok) {
-    const { columns, rows, truncated, ms } = result;
-    return { ok: true, sql: gate.sql, tables: gate.tables, columns, rows, truncated, ms };
+    const { columns, rows, truncated, ms, cpuMs } = result;
+    return { ok: true, sql: gate.sql, tables: gate.tables, columns, rows, truncated, ms, cpuMs };
   }
   switch (result.kind) {
     case "database":

@@ -57,10 +57,12 @@ GROUP BY co.vertical ORDER BY co.vertical`;
   }
   if (scope.campaignId !== undefined && !Number.isSafeInteger(scope.campaignId)) throw new AppError("bad_request:analytics", { message: "The campaign id must be an integer." });
   const where = scope.campaignId === undefined ? "" : `WHERE ce.campaign_id = ${scope.campaignId}`;
+  // Grouped by the enrollment's campaign_id so the scan follows the enrollments index and needs
+  // no sort; max(cm.name) only names the group (one name per campaign).
   const converted = `EXISTS (SELECT 1 FROM outcomes o JOIN emails r ON r.id = o.email_id WHERE o.contact_id = ce.contact_id AND r.campaign_id = ce.campaign_id AND o.label IN (${CONVERTED}))`;
-  return `SELECT cm.name AS key, cm.id AS campaign_id, ${contactStages("e.contact_id = ce.contact_id AND e.campaign_id = ce.campaign_id", "ce.status = 'replied'", converted)}
+  return `SELECT max(cm.name) AS key, ce.campaign_id, ${contactStages("e.contact_id = ce.contact_id AND e.campaign_id = ce.campaign_id", "ce.status = 'replied'", converted)}
 FROM campaign_enrollments ce JOIN email_campaigns cm ON cm.id = ce.campaign_id JOIN contacts c ON c.id = ce.contact_id JOIN companies co ON co.id = c.company_id ${where}
-GROUP BY cm.id, cm.name ORDER BY cm.id`;
+GROUP BY ce.campaign_id ORDER BY ce.campaign_id`;
 }
 
 const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : null);

@@ -110,7 +110,7 @@ export function parseLayer(sql: string): { ok: true; parsed: ParsedQuery } | Gat
 const KNOWN_NODE_TYPES = new Set([
   "select", "column_ref", "star", "number", "bigint", "bool", "null", "single_quote_string", "double_quote_string",
   "backticks_quote_string", "default", "origin", "hex_string", "binary_expr", "unary_expr", "expr_list", "function",
-  "aggr_func", "window_func", "window", "cast", "case", "when", "else", "expr", "collate", "ASC", "DESC",
+  "aggr_func", "window_func", "window", "cast", "case", "when", "else", "expr", "collate", "ASC", "DESC", "ESCAPE",
 ]);
 const WRITES = new Set(["insert", "update", "delete", "replace", "create", "drop", "alter", "truncate", "attach", "detach", "pragma", "vacuum", "reindex", "analyze", "grant", "revoke", "use", "lock", "unlock", "rename", "transaction", "set", "call", "exec", "load_data", "declare"]);
 
