@@ -40,3 +40,11 @@ export function humanize(token: string): string {
   const words = token.replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** "850 ms", "4.2 s", "3 min 5 s"; an em dash for something that has not ended. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return "—";
+  if (ms < 1_000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1_000)} s`;
+}

@@ -1,14 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { formatDuration } from "@/lib/format";
 import type { StepView } from "./types";
 
-/** "850 ms", "4.2 s"; an em dash for a step that never ended. */
-export function formatMs(ms: number | null): string {
-  if (ms === null) return "—";
-  if (ms < 1_000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1_000)} s`;
-}
 
 /** The steps the runtime recorded for the run, in order, drawn to one scale so the slow one stands out. */
 export function RunSteps({ steps, runId, canOpenRun }: { steps: StepView[]; runId: string | null; canOpenRun: boolean }) {
@@ -31,12 +25,12 @@ export function RunSteps({ steps, runId, canOpenRun }: { steps: StepView[]; runI
               <span className={`block h-full rounded ${s.status === "error" ? "bg-rose-400" : "bg-brand-500"}`} style={{ width: `${Math.max(1, Math.round(((s.ms ?? 0) / longest) * 100))}%` }} />
             </span>
             {s.status === "success" ? <span className="text-xs text-slate-400">done</span> : <Badge tone={s.status === "error" ? "bad" : "neutral"}>{s.status}</Badge>}
-            <span className="text-right text-xs tabular-nums text-slate-600">{formatMs(s.ms)}</span>
+            <span className="text-right text-xs tabular-nums text-slate-600">{formatDuration(s.ms)}</span>
           </li>
         ))}
       </ol>
       <p className="text-xs text-slate-500">
-        {steps.length} steps, {formatMs(total)} in all.
+        {steps.length} steps, {formatDuration(total)} in all.
         {runId && canOpenRun ? (
           <Link href={`/runs/${runId}`} className="ml-2 text-brand-700 hover:underline">Open the run</Link>
         ) : runId ? (

@@ -157,3 +157,17 @@ export async function getContactOwner(database: Database, contactId: number): Pr
   const [row] = await database.select({ ownerId: contacts.ownerId }).from(contacts).where(eq(contacts.id, contactId)).limit(1);
   return row ? row.ownerId : undefined;
 }
+
+/** A contact with its company's name and vertical: what a draft's pane shows, nothing more. */
+export async function getContactSummary(database: Database, contactId: number) {
+  const [row] = await database
+    .select({
+      contact: { id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, email: contacts.email, title: contacts.title },
+      company: { id: companies.id, name: companies.name, vertical: companies.vertical },
+    })
+    .from(contacts)
+    .innerJoin(companies, eq(companies.id, contacts.companyId))
+    .where(eq(contacts.id, contactId))
+    .limit(1);
+  return row ?? null;
+}

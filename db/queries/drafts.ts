@@ -68,15 +68,20 @@ export type DraftListFilter = {
   limit: number;
 };
 
-/** The queue, newest first, paged by keyset so page 1,000 costs what page 1 costs. */
-export async function listDrafts(database: Database, filter: DraftListFilter) {
+/** The filters the queue and its count share. */
+function draftConditions(filter: Omit<DraftListFilter, "before" | "limit">): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.repId) conditions.push(eq(drafts.assignedRepId, filter.repId));
   if (filter.status) conditions.push(eq(drafts.status, filter.status));
   if (filter.campaignId) conditions.push(eq(drafts.campaignId, filter.campaignId));
   if (filter.tier) conditions.push(eq(drafts.tier, filter.tier));
   if (filter.since) conditions.push(gte(drafts.createdAt, filter.since));
-  const where = conditions.length ? and(...conditions) : undefined;
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/** The queue, newest first, paged by keyset so page 1,000 costs what page 1 costs. */
+export async function listDrafts(database: Database, filter: DraftListFilter) {
+  const where = draftConditions(filter);
   const { before } = filter;
   const page = before
     ? and(where, or(lt(drafts.createdAt, before.createdAt), and(eq(drafts.createdAt, before.createdAt), lt(drafts.id, before.id))))
@@ -113,13 +118,7 @@ export async function listDrafts(database: Database, filter: DraftListFilter) {
  * 100,000 index entries on every page load.
  */
 export async function countDrafts(database: Database, filter: Omit<DraftListFilter, "before" | "limit">, cap = 1_000) {
-  const conditions: SQL[] = [];
-  if (filter.repId) conditions.push(eq(drafts.assignedRepId, filter.repId));
-  if (filter.status) conditions.push(eq(drafts.status, filter.status));
-  if (filter.campaignId) conditions.push(eq(drafts.campaignId, filter.campaignId));
-  if (filter.tier) conditions.push(eq(drafts.tier, filter.tier));
-  if (filter.since) conditions.push(gte(drafts.createdAt, filter.since));
-  const capped = database.select({ one: sql`1` }).from(drafts).where(conditions.length ? and(...conditions) : undefined).limit(cap + 1).as("capped");
+  const capped = database.select({ one: sql`1` }).from(drafts).where(draftConditions(filter)).limit(cap + 1).as("capped");
   const [row] = await database.select({ n: count() }).from(capped);
   const n = row?.n ?? 0;
   return { total: Math.min(n, cap), more: n > cap };
@@ -138,4 +137,14 @@ export async function draftForRun(database: Database, runId: string) {
     .where(eq(drafts.runId, runId))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Whether a draft assigned to this rep came from the run. A draft's thread is the run's thread
+ * (the approval resumes it in a second run), so the indexed thread lookup covers both runs.
+ */
+export async function runHasDraftFor(database: Database, run: { id: string; threadId: string | null }, repId: string): Promise<boolean> {
+  const match = run.threadId ? eq(drafts.threadId, run.threadId) : eq(drafts.runId, run.id);
+  const [row] = await database.select({ id: drafts.id }).from(drafts).where(and(match, eq(drafts.assignedRepId, repId))).limit(1);
+  return row !== undefined;
 }

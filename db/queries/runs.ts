@@ -82,3 +82,10 @@ export async function listRuns(database: Database, filter: RunListFilter) {
     .orderBy(desc(runs.startedAt), desc(runs.id))
     .limit(filter.limit);
 }
+
+/** A run's node steps in the order they started. */
+export async function listRunSteps(database: Database, runId: string) {
+  return database.select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(asc(runSteps.startedAt), asc(runSteps.id));
+}
+
+export type RunStepRow = Awaited<ReturnType<typeof listRunSteps>>[number];

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { listQuestionRuns } from "@/db/queries/analytics-history";
-import { listRunSteps } from "@/db/queries/run-steps";
+import { listRunSteps } from "@/db/queries/runs";
 import { VERTICALS, type Vertical } from "@/db/schema";
 import type { TextToSqlOutput } from "@/graphs/text-to-sql/graph";
 import { CATALOGUE, type ChartKind } from "@/lib/analytics/catalogue";

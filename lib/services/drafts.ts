@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/db/client";
-import { getContactOwner } from "@/db/queries/contacts";
+import { getContactOwner, getContactSummary } from "@/db/queries/contacts";
 import { countDrafts, getDraft, listDrafts, setDraftRunUrl, type DraftRow } from "@/db/queries/drafts";
 import { outboxForDraft } from "@/db/queries/outbox";
 import { DRAFT_STATUSES } from "@/db/schema";
@@ -65,10 +65,12 @@ export async function listDraftsFor(user: SessionUser, query: DraftListQuery) {
   };
 }
 
+/** A draft with its outbox entry and the contact and company it was written for. */
 export async function draftDetailFor(user: SessionUser, draftId: number) {
   const draft = await loadDraftFor(user, draftId);
-  const outbox = await outboxForDraft(db(), draftId);
-  return { draft, outbox };
+  const [outbox, recipient] = await Promise.all([outboxForDraft(db(), draftId), getContactSummary(db(), draft.contactId)]);
+  if (!recipient) throw new AppError("not_found:contacts");
+  return { draft, outbox, ...recipient };
 }
 
 export const DraftEdit = z.object({

@@ -1,7 +1,6 @@
 import { db } from "@/db/client";
-import { draftForRun } from "@/db/queries/drafts";
-import { listRunSteps, runHasDraftFor } from "@/db/queries/run-steps";
-import { getRun, listRunLlmCalls, listRuns } from "@/db/queries/runs";
+import { draftForRun, runHasDraftFor } from "@/db/queries/drafts";
+import { getRun, listRunLlmCalls, listRuns, listRunSteps } from "@/db/queries/runs";
 import { RUN_STATUSES } from "@/db/schema";
 import { z } from "zod";
 import { parseParams, type RawParams } from "./params";

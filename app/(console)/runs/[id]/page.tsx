@@ -5,7 +5,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, Fields } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
-import { formatDateTime, humanize } from "@/lib/format";
+import { formatDateTime, humanize, formatDuration } from "@/lib/format";
 import { runDetailFor } from "@/lib/services/runs";
 
 export const metadata: Metadata = { title: "Run" };
@@ -16,14 +16,7 @@ function elapsed(start: Date, end: Date | null): number | null {
   return end ? end.getTime() - start.getTime() : null;
 }
 
-/** "850 ms", "4.2 s", "3 min 5 s"; an em dash while still running. */
-function duration(start: Date, end: Date | null): string {
-  const ms = elapsed(start, end);
-  if (ms === null) return "—";
-  if (ms < 1_000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1_000)} s`;
-}
+const duration = (start: Date, end: Date | null) => formatDuration(elapsed(start, end));
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("rep");
