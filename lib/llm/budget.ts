@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { claimAlert, reserveBudget, settleBudget } from "@/db/queries/budgets";
+import { claimAlert, ledgerForDay, reserveBudget, settleBudget } from "@/db/queries/budgets";
 import { readSetting } from "@/db/queries/settings";
 import type { AlertEvent } from "@/lib/alerts";
 import { ModelUnavailableError } from "./types";
@@ -46,16 +46,29 @@ export function createBudgetGuard(deps: BudgetDeps) {
       if (!Number.isFinite(limit)) return null;
       const ok = await reserveBudget(deps.database(), graph, day, worstCaseUsd, limit);
       if (!ok) {
-        if (await claimAlert(deps.database(), graph, day, "exhausted")) deps.alert({ type: "budget_exhausted", graph, day, spentUsd: limit, limitUsd: limit });
+        // The first refusal of the day is news even when the spend crossed no line (a call's worst case did not fit).
+        if (await claimAlert(deps.database(), graph, day, "exhausted")) {
+          const row = (await ledgerForDay(deps.database(), day)).find((r) => r.graph === graph);
+          deps.alert({ type: "budget_exhausted", graph, day, spentUsd: row?.spentUsd ?? 0, limitUsd: limit });
+        }
         throw new ModelUnavailableError("budget_exhausted", `graph "${graph}" has used its daily budget of $${limit.toFixed(2)}`);
       }
       return { graph, day, amount: worstCaseUsd, limit };
     },
 
+    /**
+     * Each line crossed is announced once a day, by whichever call crossed it first: a call whose
+     * real cost jumps past both lines sends both events, and the next call's refusal sends none.
+     */
     async settle(reservation: Reservation, actualUsd: number): Promise<void> {
-      const { spentUsd } = await settleBudget(deps.database(), reservation.graph, reservation.day, reservation.amount, actualUsd);
-      if (reservation.limit > 0 && spentUsd >= WARN_AT * reservation.limit && (await claimAlert(deps.database(), reservation.graph, reservation.day, "warned"))) {
-        deps.alert({ type: "budget_warning", graph: reservation.graph, day: reservation.day, spentUsd, limitUsd: reservation.limit });
+      const { graph, day, limit } = reservation;
+      const { spentUsd } = await settleBudget(deps.database(), graph, day, reservation.amount, actualUsd);
+      if (limit <= 0) return;
+      if (spentUsd >= WARN_AT * limit && (await claimAlert(deps.database(), graph, day, "warned"))) {
+        deps.alert({ type: "budget_warning", graph, day, spentUsd, limitUsd: limit });
+      }
+      if (spentUsd >= limit && (await claimAlert(deps.database(), graph, day, "exhausted"))) {
+        deps.alert({ type: "budget_exhausted", graph, day, spentUsd, limitUsd: limit });
       }
     },
   };

@@ -83,7 +83,8 @@ export async function setKillSwitch(user: SessionUser, enabled: boolean): Promis
     throw new AppError("conflict:admin", { message: "The kill switch is on via the environment (LLM_KILL_SWITCH); turn it off there first." });
   }
   await writeSetting(db(), KILL_SWITCH_KEY, { enabled }, user.id, "llm.kill_switch", { enabled });
-  await sendAlert(env().ALERT_WEBHOOK_URL, { type: "kill_switch", enabled, by: user.email });
+  // Not awaited: the switch is already set, and a hung webhook must not hold the admin's toggle (sendAlert never throws).
+  void sendAlert(env().ALERT_WEBHOOK_URL, { type: "kill_switch", enabled, by: user.email });
 }
 
 /** Sets one graph's daily budget; the audit entry records the limit it replaced. */
