@@ -51,6 +51,19 @@ describe("daily budgets", () => {
     expect(ok).toMatchObject({ graph: "other_graph", limit: 5 });
   });
 
+  it("a call whose real cost jumps past the whole budget announces both lines at once, with the real spend, and the next refusal announces nothing", async () => {
+    const alerts: AlertEvent[] = [];
+    const guard = createBudgetGuard({ database: () => t.database, defaultLimitUsd: 0.1, alert: (e) => alerts.push(e), now });
+    // The estimate said 0.01; the provider billed 0.12 (a long answer to a short prompt).
+    await guard.settle((await guard.reserve("overrun_graph", 0.01))!, 0.12);
+    expect(alerts).toEqual([
+      { type: "budget_warning", graph: "overrun_graph", day, spentUsd: 0.12, limitUsd: 0.1 },
+      { type: "budget_exhausted", graph: "overrun_graph", day, spentUsd: 0.12, limitUsd: 0.1 },
+    ]);
+    await expect(guard.reserve("overrun_graph", 0.01)).rejects.toMatchObject({ reason: "budget_exhausted" });
+    expect(alerts).toHaveLength(2);
+  });
+
   it("a new day starts with a fresh budget", async () => {
     const guard = createBudgetGuard({ database: () => t.database, defaultLimitUsd: 0.03, alert: () => {}, now: () => Date.parse("2026-11-22T01:00:00Z") });
     await expect(guard.reserve("busy_graph", 0.02)).resolves.toMatchObject({ day: "2026-11-22" });
