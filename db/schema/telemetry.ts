@@ -31,6 +31,47 @@ export const llmCalls = sqliteTable(
   ],
 );
 
+/**
+ * Daily spend rolled up from `llm_calls` by every dimension the cost dashboard groups on. Kept by
+ * SQLite triggers on llm_calls (migration 0004), so the gateway, the seed and a direct INSERT all
+ * keep it exact; the dashboard reads this instead of scanning a month of calls.
+ */
+export const llmCostDaily = sqliteTable(
+  "llm_cost_daily",
+  {
+    /** UTC day, YYYY-MM-DD. */
+    day: text("day").notNull(),
+    graph: text("graph").notNull(),
+    feature: text("feature").notNull(),
+    /** `none` when the call had no vertical. */
+    vertical: text("vertical").notNull(),
+    model: text("model").notNull(),
+    cacheHit: integer("cache_hit").notNull(),
+    status: text("status").notNull(),
+    calls: integer("calls").notNull().default(0),
+    costUsd: real("cost_usd").notNull().default(0),
+    tokensIn: integer("tokens_in").notNull().default(0),
+    tokensOut: integer("tokens_out").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.graph, t.feature, t.vertical, t.model, t.cacheHit, t.status] })],
+);
+
+/** Each run's whole model spend, kept by the same triggers; the source of "most expensive runs". */
+export const llmCostRuns = sqliteTable(
+  "llm_cost_runs",
+  {
+    runId: text("run_id").primaryKey(),
+    /** The alphabetically first graph among the run's calls (a run belongs to one graph in practice). */
+    graph: text("graph").notNull(),
+    firstAt: integer("first_at").notNull(),
+    lastAt: integer("last_at").notNull(),
+    calls: integer("calls").notNull().default(0),
+    costUsd: real("cost_usd").notNull().default(0),
+    tokens: integer("tokens").notNull().default(0),
+  },
+  (t) => [index("llm_cost_runs_cost_idx").on(t.costUsd, t.runId), index("llm_cost_runs_last_idx").on(t.lastAt)],
+);
+
 export const RUN_STATUSES = ["pending", "running", "success", "error", "interrupted", "timeout", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 

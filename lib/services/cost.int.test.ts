@@ -48,7 +48,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const inWindow = (days: number) => rows.filter((r) => r.createdAt!.getTime() >= now - days * 86_400_000);
+/** Whole UTC days: today and the 29 before it for a 30-day window. */
+const since = (days: number) => Date.UTC(2026, 10, 21) - (days - 1) * 86_400_000;
+const inWindow = (days: number) => rows.filter((r) => r.createdAt!.getTime() >= since(days));
 const sum = (list: Row[], f: (r: Row) => number) => list.reduce((s, r) => s + f(r), 0);
 
 describe("the cost dashboard", () => {
@@ -87,10 +89,17 @@ describe("the cost dashboard", () => {
     expect(data.totals.savedUsd).toBeCloseTo(saved, 5);
   });
 
-  it("ranks the ten most expensive runs", async () => {
+  it("starts the window at a UTC midnight", async () => {
     const data = await costDashboard(admin, { days: 30 }, now);
+    expect(data.since).toBe(since(30));
+    expect(data.spendByDay[0]!.day >= "2026-10-23").toBe(true);
+  });
+
+  it("ranks the ten most expensive runs active in the window by their whole spend", async () => {
+    const data = await costDashboard(admin, { days: 7 }, now);
+    const active = new Set(inWindow(7).map((r) => r.runId!));
     const byRun = new Map<string, number>();
-    for (const r of inWindow(30)) byRun.set(r.runId!, (byRun.get(r.runId!) ?? 0) + (r.costUsd ?? 0));
+    for (const r of rows) if (active.has(r.runId!)) byRun.set(r.runId!, (byRun.get(r.runId!) ?? 0) + (r.costUsd ?? 0));
     const expected = [...byRun].sort((a, b) => b[1] - a[1]).slice(0, 10);
     expect(data.topRuns.map((r) => r.runId)).toEqual(expected.map(([id]) => id));
     expect(data.topRuns[0]!.costUsd).toBeCloseTo(expected[0]![1], 5);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/db/client";
-import { costTotals, outcomeCounts, spendBy, spendByDay, topRuns } from "@/db/queries/cost";
+import { costTotals, outcomeCounts, spendBy, spendByDay, topRuns, windowSince } from "@/db/queries/cost";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -15,7 +15,7 @@ export function parseCostQuery(params: RawParams) {
 /** Everything on the cost dashboard; every figure is a sum over llm_calls in the window. */
 export async function costDashboard(user: SessionUser, query: z.infer<typeof CostQuery>, now = Date.now()) {
   if (!hasRole(user.role, "admin")) throw new AppError("forbidden:admin");
-  const window = { since: now - query.days * 86_400_000 };
+  const window = { since: windowSince(query.days, now) };
   const database = db();
   const [days, byGraph, byFeature, byVertical, byModel, totals, outcomes, runs] = await Promise.all([
     spendByDay(database, window),

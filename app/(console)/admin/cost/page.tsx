@@ -39,7 +39,7 @@ export default async function CostPage({ searchParams }: { searchParams: Promise
     <>
       <PageHeader
         title="Model cost"
-        description={`Every model call, cached or refused, over the last ${data.days} days.`}
+        description={`Every model call, cached or refused, over the last ${data.days} UTC days, today included.`}
         actions={
           <nav aria-label="Period" className="flex gap-2 text-sm">
             {[7, 30, 90].map((d) => (
