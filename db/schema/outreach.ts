@@ -1,4 +1,5 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./auth";
 import { createdAt, timestamp } from "./columns";
 import { companies, contacts, VERTICALS } from "./crm";
@@ -46,6 +47,7 @@ export const campaignEnrollments = sqliteTable(
     uniqueIndex("enrollments_campaign_contact_uq").on(t.campaignId, t.contactId),
     index("enrollments_contact_idx").on(t.contactId),
     index("enrollments_wake_idx").on(t.status, t.nextWakeAt),
+    index("enrollments_campaign_status_idx").on(t.campaignId, t.status),
   ],
 );
 
@@ -78,8 +80,40 @@ export const emails = sqliteTable(
     index("emails_contact_sent_idx").on(t.contactId, t.sentAt),
     index("emails_campaign_sent_idx").on(t.campaignId, t.sentAt),
     index("emails_thread_idx").on(t.threadId),
-    index("emails_sent_idx").on(t.sentAt),
+    index("emails_sent_idx").on(t.sentAt, t.direction),
+    index("emails_bounced_idx").on(t.bouncedAt).where(sql`${t.bouncedAt} IS NOT NULL`),
   ],
+);
+
+/**
+ * Email counts per contact, kept by SQLite triggers on `emails` (migration 0005), so every writer
+ * (the outbox, inbound mail, the seed, a direct INSERT) keeps them exact. Analytics reads these
+ * instead of a million email rows; a derived CRM table, readable by analytics queries.
+ */
+export const contactEmailStats = sqliteTable("contact_email_stats", {
+  contactId: integer("contact_id").primaryKey(),
+  /** Outbound emails sent. */
+  outbound: integer("outbound").notNull().default(0),
+  /** Outbound emails with an open tracked. */
+  opened: integer("opened").notNull().default(0),
+  /** Inbound emails (replies) received. */
+  inbound: integer("inbound").notNull().default(0),
+  /** Emails that bounced. */
+  bounced: integer("bounced").notNull().default(0),
+});
+
+/** The same counts per campaign and contact, for emails that belong to a campaign. */
+export const campaignEmailStats = sqliteTable(
+  "campaign_email_stats",
+  {
+    campaignId: integer("campaign_id").notNull(),
+    contactId: integer("contact_id").notNull(),
+    outbound: integer("outbound").notNull().default(0),
+    opened: integer("opened").notNull().default(0),
+    inbound: integer("inbound").notNull().default(0),
+    bounced: integer("bounced").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.contactId] })],
 );
 
 export const DRAFT_STATUSES = ["draft", "approved", "rejected", "sent", "failed"] as const;

@@ -3,7 +3,7 @@ import { fenceUntrusted } from "@/lib/safety/fence";
 import { QUERYABLE_TABLES } from "./state";
 
 /** Bump on any change to the prompts below. */
-export const PROMPT_VERSION = "text-to-sql-v1-2026-11";
+export const PROMPT_VERSION = "text-to-sql-v2-2026-11";
 
 const SCHEMA = `SQLite tables (timestamps are epoch milliseconds: use datetime(x / 1000, 'unixepoch')):
 companies(id, name, domain, vertical, size, employee_count, country, hq_city, enriched_at, enrichment_source, created_at)
@@ -12,7 +12,9 @@ company_facts(id, company_id, fact, source, confidence, observed_at)
 email_campaigns(id, name, description, angle, tone, vertical, status, cadence_days, max_touches, owner_id, created_at)
 campaign_enrollments(id, campaign_id, contact_id, thread_id, step, status, next_wake_at, enrolled_at, updated_at)
 emails(id, contact_id, campaign_id, direction 'outbound'|'inbound', thread_id, message_id, in_reply_to, subject, body, step, sent_at, opened_at, replied_at, bounced_at)
-outcomes(id, thread_id, contact_id, email_id, label, polarity, confidence, at)`;
+outcomes(id, thread_id, contact_id, email_id, label, polarity, confidence, at)
+contact_email_stats(contact_id, outbound, opened, inbound, bounced) -- email counts per contact, kept equal to counts over emails; prefer it to scanning emails
+campaign_email_stats(campaign_id, contact_id, outbound, opened, inbound, bounced) -- the same per campaign and contact`;
 
 export function understandMessages(question: string): ChatMessage[] {
   return [

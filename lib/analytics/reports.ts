@@ -15,6 +15,7 @@ import { executeQuery, rowObjects, type ExecuteOptions } from "./executor";
  *   campaign: the enrollment's `replied` status);
  * - converted: an outcome labelled interested or meeting_scheduled (for a campaign: one whose
  *   reply email belongs to the campaign).
+ * Email counts come from the trigger-kept `contact_email_stats` / `campaign_email_stats`.
  * Stages are counted independently, as the seeds' funnel does, not intersected: a contact from an
  * unenriched company who was emailed still counts as contacted. A stage can therefore exceed the
  * one before it (a reply whose open was never tracked); its rate is then above 1 and is reported
@@ -38,11 +39,11 @@ export type FunnelScope = { by: "vertical"; vertical?: Vertical } | { by: "campa
 export const REPORT_TIMEOUT_MS = 15_000;
 const CONVERTED = CONVERTED_LABELS.map((label) => `'${label}'`).join(", ");
 
-function contactStages(emailScope: string, repliedFlag: string, convertedExists: string): string {
+/** Stage counts over contacts `c` of companies `co`, with their email counts `x` (left-joined, so possibly null). */
+function contactStages(repliedFlag: string, convertedExists: string): string {
   return `count(*) AS discovered, count(co.enriched_at) AS enriched,
-  sum(EXISTS (SELECT 1 FROM emails e WHERE ${emailScope} AND e.direction = 'outbound')) AS contacted,
-  sum(EXISTS (SELECT 1 FROM emails e WHERE ${emailScope} AND e.direction = 'outbound' AND e.opened_at IS NOT NULL)) AS opened,
-  sum(${repliedFlag} OR EXISTS (SELECT 1 FROM emails e WHERE ${emailScope} AND e.direction = 'inbound')) AS replied,
+  sum(coalesce(x.outbound, 0) > 0) AS contacted, sum(coalesce(x.opened, 0) > 0) AS opened,
+  sum(${repliedFlag} OR coalesce(x.inbound, 0) > 0) AS replied,
   sum(${convertedExists}) AS converted`;
 }
 
@@ -51,8 +52,8 @@ export function funnelSql(scope: FunnelScope): string {
   if (scope.by === "vertical") {
     if (scope.vertical !== undefined && !VERTICALS.includes(scope.vertical)) throw new AppError("bad_request:analytics", { message: `Unknown vertical "${scope.vertical}".` });
     const where = scope.vertical ? `WHERE co.vertical = '${scope.vertical}'` : "";
-    return `SELECT co.vertical AS key, ${contactStages("e.contact_id = c.id", "c.replied = 1", `EXISTS (SELECT 1 FROM outcomes o WHERE o.contact_id = c.id AND o.label IN (${CONVERTED}))`)}
-FROM contacts c JOIN companies co ON co.id = c.company_id ${where}
+    return `SELECT co.vertical AS key, ${contactStages("c.replied = 1", `EXISTS (SELECT 1 FROM outcomes o WHERE o.contact_id = c.id AND o.label IN (${CONVERTED}))`)}
+FROM contacts c JOIN companies co ON co.id = c.company_id LEFT JOIN contact_email_stats x ON x.contact_id = c.id ${where}
 GROUP BY co.vertical ORDER BY co.vertical`;
   }
   if (scope.campaignId !== undefined && !Number.isSafeInteger(scope.campaignId)) throw new AppError("bad_request:analytics", { message: "The campaign id must be an integer." });
@@ -60,8 +61,9 @@ GROUP BY co.vertical ORDER BY co.vertical`;
   // Grouped by the enrollment's campaign_id so the scan follows the enrollments index and needs
   // no sort; max(cm.name) only names the group (one name per campaign).
   const converted = `EXISTS (SELECT 1 FROM outcomes o JOIN emails r ON r.id = o.email_id WHERE o.contact_id = ce.contact_id AND r.campaign_id = ce.campaign_id AND o.label IN (${CONVERTED}))`;
-  return `SELECT max(cm.name) AS key, ce.campaign_id, ${contactStages("e.contact_id = ce.contact_id AND e.campaign_id = ce.campaign_id", "ce.status = 'replied'", converted)}
-FROM campaign_enrollments ce JOIN email_campaigns cm ON cm.id = ce.campaign_id JOIN contacts c ON c.id = ce.contact_id JOIN companies co ON co.id = c.company_id ${where}
+  return `SELECT max(cm.name) AS key, ce.campaign_id, ${contactStages("ce.status = 'replied'", converted)}
+FROM campaign_enrollments ce JOIN email_campaigns cm ON cm.id = ce.campaign_id JOIN contacts c ON c.id = ce.contact_id JOIN companies co ON co.id = c.company_id
+LEFT JOIN campaign_email_stats x ON x.campaign_id = ce.campaign_id AND x.contact_id = ce.contact_id ${where}
 GROUP BY ce.campaign_id ORDER BY ce.campaign_id`;
 }
 

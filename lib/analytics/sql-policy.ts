@@ -2,8 +2,12 @@ import { getTableName, is } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "@/db/schema";
 
-/** The only tables an analytics query may read: the CRM, nothing about users, runs or secrets. */
-export const CRM_TABLES = ["companies", "contacts", "company_facts", "email_campaigns", "campaign_enrollments", "emails", "outcomes"] as const;
+/**
+ * The only tables an analytics query may read: the CRM, nothing about users, runs or secrets. The
+ * two `*_email_stats` tables are derived from `emails` by triggers (per-contact and per-campaign
+ * counts) and hold nothing the emails table does not.
+ */
+export const CRM_TABLES = ["companies", "contacts", "company_facts", "email_campaigns", "campaign_enrollments", "emails", "outcomes", "contact_email_stats", "campaign_email_stats"] as const;
 export type CrmTable = (typeof CRM_TABLES)[number];
 
 const CRM = new Set<string>(CRM_TABLES);

@@ -1,0 +1,59 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDatabase } from "../seed/seed";
+import { tempDatabase } from "../testing";
+
+/** The per-contact and per-campaign email counts analytics reads, against the emails table itself. */
+let t: Awaited<ReturnType<typeof tempDatabase>>;
+
+const STATS = (key: string, where = "") => `SELECT ${key}, sum(direction = 'outbound') AS outbound, sum(direction = 'outbound' AND opened_at IS NOT NULL) AS opened,
+  sum(direction = 'inbound') AS inbound, sum(bounced_at IS NOT NULL) AS bounced FROM emails ${where} GROUP BY ${key} ORDER BY ${key}`;
+
+async function expectExact() {
+  const database = t.database;
+  const contacts = await database.all(sql.raw(STATS("contact_id")));
+  const campaigns = await database.all(sql.raw(STATS("campaign_id, contact_id", "WHERE campaign_id IS NOT NULL")));
+  expect(await database.all(sql.raw("SELECT contact_id, outbound, opened, inbound, bounced FROM contact_email_stats ORDER BY contact_id"))).toEqual(contacts);
+  expect(await database.all(sql.raw("SELECT campaign_id, contact_id, outbound, opened, inbound, bounced FROM campaign_email_stats ORDER BY campaign_id, contact_id"))).toEqual(campaigns);
+  return { contacts, campaigns };
+}
+
+beforeAll(async () => {
+  t = await tempDatabase("email-stats");
+  await seedDatabase(t.database, { companies: 20, contacts: 300, emails: 2_000, anchor: new Date("2026-11-01T00:00:00Z") });
+});
+afterAll(() => t.cleanup());
+
+describe("the email stats tables", () => {
+  it("equal counts over emails after the seed", async () => {
+    const { contacts, campaigns } = await expectExact();
+    expect(contacts.length).toBeGreaterThan(100);
+    expect(campaigns.length).toBeGreaterThan(100);
+  });
+
+  it("follow opens, bounces, moved emails, deleted emails and deleted contacts and campaigns", async () => {
+    const database = t.database;
+    await database.run(sql`UPDATE emails SET opened_at = sent_at + 60000 WHERE direction = 'outbound' AND opened_at IS NULL AND id % 3 = 0`);
+    await database.run(sql`UPDATE emails SET bounced_at = sent_at WHERE id % 17 = 0`);
+    await database.run(sql`UPDATE emails SET campaign_id = NULL WHERE id % 13 = 0`);
+    await database.run(sql`UPDATE emails SET contact_id = (SELECT min(id) FROM contacts) WHERE id % 19 = 0`);
+    await database.run(sql`DELETE FROM emails WHERE id % 7 = 0`);
+    const [victim] = await database.all<{ id: number }>(sql`SELECT contact_id AS id FROM emails GROUP BY contact_id ORDER BY count(*) DESC LIMIT 1`);
+    await database.run(sql`DELETE FROM campaign_enrollments WHERE contact_id = ${victim!.id}`);
+    await database.run(sql`DELETE FROM outcomes WHERE contact_id = ${victim!.id}`);
+    await database.run(sql`DELETE FROM contacts WHERE id = ${victim!.id}`);
+    const [gone] = await database.all<{ n: number }>(sql`SELECT count(*) AS n FROM emails WHERE contact_id = ${victim!.id}`);
+    expect(gone!.n).toBe(0);
+    await expectExact();
+    const [left] = await database.all<{ n: number }>(sql`SELECT count(*) AS n FROM contact_email_stats WHERE contact_id = ${victim!.id}`);
+    expect(left!.n).toBe(0);
+  });
+
+  it("gain a row for a contact's first email", async () => {
+    const database = t.database;
+    const [fresh] = await database.all<{ id: number }>(sql`SELECT id FROM contacts WHERE id NOT IN (SELECT contact_id FROM emails) LIMIT 1`);
+    await database.run(sql`INSERT INTO emails (contact_id, direction, thread_id, message_id, subject, body, sent_at) VALUES (${fresh!.id}, 'outbound', 't-new', '<new@x>', 's', 'b', 1)`);
+    expect(await database.all(sql`SELECT outbound, inbound FROM contact_email_stats WHERE contact_id = ${fresh!.id}`)).toEqual([{ outbound: 1, inbound: 0 }]);
+    await expectExact();
+  });
+});
