@@ -1,6 +1,7 @@
 import { defineGraph, defineRegistry } from "../spec";
 import type { ApprovalInput, ApprovalOutput, ApprovalResume } from "./approval/graph";
 import type { EchoInput, EchoOutput } from "./echo/graph";
+import type { FailingInput, FailingOutput } from "./failing/graph";
 import type { SlowInput, SlowOutput } from "./slow/graph";
 
 /**
@@ -34,6 +35,15 @@ export const TEST_REGISTRY = defineRegistry([
     budget: "background",
     feature: "testing",
     entry: "./graphs/testing/slow/graph.ts:graph",
+  }),
+  defineGraph<{ input: FailingInput; output: FailingOutput; resume: never }>()({
+    assistantId: "failing",
+    description: "Runs one node, then fails in the next.",
+    load: () => import("./failing/graph"),
+    resumable: false,
+    budget: "background",
+    feature: "testing",
+    entry: "./graphs/testing/failing/graph.ts:graph",
   }),
   defineGraph<{ input: { anything?: string }; output: never; resume: never }>()({
     assistantId: "broken",

@@ -9,18 +9,15 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { featureForGraph } from "@/lib/telemetry/feature";
 import { startLangsmithRun, type LangsmithRun } from "@/lib/telemetry/langsmith";
-import { startRunSpan } from "@/lib/telemetry/run-span";
+import { startRunSpan, type RunSpan } from "@/lib/telemetry/run-span";
 import { errorLabel } from "@/lib/telemetry/span";
 import { validate } from "./body";
 import type { GraphCache } from "./graph-cache";
-import { RunCreate } from "./schemas";
+import { RunCreate, streamModesOf, type StreamMode } from "./schemas";
 import { traceIdFrom } from "./trace-context";
 
 /** Extra time the runtime allows past a graph's budget before it stops the run itself. */
 const SERVER_GRACE_MS = 5_000;
-const HEARTBEAT_MS = 1_000;
-/** How long a run may take and still be answered with a plain (non-streamed) body. */
-const QUICK_ANSWER_MS = 50;
 
 class RunAbort extends Error {
   constructor(readonly kind: "timeout" | "cancelled", message: string) {
@@ -38,7 +35,10 @@ export type RunDeps = {
   threadDone: Map<string, { done: Promise<void>; resolve: () => void }>;
 };
 
-type Prepared = {
+/** How the caller takes the result: one body at the end (`/runs/wait`) or a stream of events (`/runs/stream`). */
+export type RunKind = "wait" | "stream";
+
+export type Prepared = {
   spec: GraphSpec;
   graph: RunnableGraph;
   input: unknown;
@@ -46,36 +46,51 @@ type Prepared = {
   threadId: string | null;
   runId: string;
   traceId: string | null;
+  /** What a streamed run sends, in LangGraph's stream modes; empty for a wait. */
+  streamModes: StreamMode[];
   /** Set when LangSmith traces this run. */
   langsmith?: LangsmithRun | null;
 };
 
+/** A run that was accepted and recorded as started: its span, and the headers every answer carries. */
+export type BegunRun = { run: Prepared; span: RunSpan; headers: Headers };
+
 /**
- * POST /runs/wait and POST /threads/:id/runs/wait. Everything that can be refused is checked
- * before anything is written; then the response starts at once with `Content-Location` and the
- * body (the final values, or `__error__`) follows when the graph finishes. When tracing, the run
- * is one span continued from the request's `traceparent`, with the nodes' spans beneath it.
+ * Everything a wait and a stream share before the graph starts. Everything that can be refused
+ * is checked before anything is written; then the run row exists and the response headers name
+ * it (`Content-Location`, and the trace and LangSmith ids when there are any). When tracing, the
+ * run is one span continued from the request's `traceparent`, with the nodes' spans beneath it.
  */
-export async function waitRun(deps: RunDeps, request: Request, threadId: string | null, body: unknown): Promise<Response> {
+export async function beginRun(deps: RunDeps, request: Request, threadId: string | null, body: unknown, kind: RunKind): Promise<BegunRun> {
   const span = startRunSpan(request.headers);
-  let prepared: Prepared;
+  let run: Prepared;
   try {
-    prepared = await span.within(() => prepare(deps, request, threadId, body, span.traceId));
+    run = await span.within(() => prepare(deps, request, threadId, body, span.traceId, kind));
   } catch (e) {
     span.end(errorLabel(e));
     throw e;
   }
-  prepared.langsmith = await startLangsmithRun(env, request.headers);
+  run.langsmith = await startLangsmithRun(env, request.headers);
   span.identify({
-    assistantId: prepared.spec.assistantId,
-    graph: prepared.spec.assistantId,
-    feature: featureForGraph(prepared.spec.assistantId, prepared.spec.feature),
-    runId: prepared.runId,
-    threadId: prepared.threadId,
-    langsmithRunId: prepared.langsmith?.runId ?? null,
-    runUrl: prepared.langsmith?.runUrl ?? null,
+    assistantId: run.spec.assistantId,
+    graph: run.spec.assistantId,
+    feature: featureForGraph(run.spec.assistantId, run.spec.feature),
+    runId: run.runId,
+    threadId: run.threadId,
+    langsmithRunId: run.langsmith?.runId ?? null,
+    runUrl: run.langsmith?.runUrl ?? null,
   });
-  const execution = span.within(() => execute(deps, prepared, request)).then(
+  const headers = new Headers({ "content-location": threadId ? `/threads/${threadId}/runs/${run.runId}` : `/runs/${run.runId}` });
+  if (run.traceId) headers.set("x-trace-id", run.traceId);
+  if (run.langsmith) headers.set("x-langsmith-run-id", run.langsmith.runId);
+  if (run.langsmith?.runUrl) headers.set("x-langsmith-run-url", run.langsmith.runUrl);
+  return { run, span, headers };
+}
+
+/** Runs a begun run inside its span and ends the span with the run's outcome. */
+export function executeTraced(deps: RunDeps, begun: BegunRun, options: ExecuteOptions): Promise<Record<string, unknown>> {
+  const { span } = begun;
+  return span.within(() => execute(deps, begun.run, options)).then(
     (values) => {
       span.end(failureOf(values));
       return values;
@@ -85,27 +100,6 @@ export async function waitRun(deps: RunDeps, request: Request, threadId: string 
       throw e;
     },
   );
-  const headers = new Headers({
-    "content-type": "application/json",
-    "content-location": threadId ? `/threads/${threadId}/runs/${prepared.runId}` : `/runs/${prepared.runId}`,
-  });
-  if (prepared.traceId) headers.set("x-trace-id", prepared.traceId);
-  if (prepared.langsmith) headers.set("x-langsmith-run-id", prepared.langsmith.runId);
-  if (prepared.langsmith?.runUrl) headers.set("x-langsmith-run-url", prepared.langsmith.runUrl);
-  // Most runs finish in milliseconds: answer those with a plain body, and stream (with
-  // keep-alive newlines) only a run still going after a short wait.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const quick = await Promise.race([
-    execution.then((values) => ({ values }), () => null),
-    new Promise<null>((resolve) => (timer = setTimeout(resolve, QUICK_ANSWER_MS, null))),
-  ]);
-  clearTimeout(timer);
-  if (quick) {
-    const text = JSON.stringify(quick.values);
-    headers.set("content-length", String(Buffer.byteLength(text)));
-    return new Response(text, { status: 200, headers });
-  }
-  return new Response(streamResult(execution), { status: 200, headers });
 }
 
 /** The span status of a run's result: the error class of `__error__`, or null for a run that ended well. */
@@ -114,8 +108,9 @@ function failureOf(values: Record<string, unknown>): string | null {
   return error ? (error.error ?? "Error") : null;
 }
 
-async function prepare(deps: RunDeps, request: Request, threadId: string | null, body: unknown, spanTraceId: string | null): Promise<Prepared> {
+async function prepare(deps: RunDeps, request: Request, threadId: string | null, body: unknown, spanTraceId: string | null, kind: RunKind): Promise<Prepared> {
   const payload = validate(RunCreate, body, "runs");
+  const streamModes = kind === "stream" ? streamModesOf(payload) : [];
   const spec = deps.registry.get(payload.assistant_id);
   if (!spec) {
     throw new AppError("not_found:assistants", { field: "assistant_id", message: `No assistant "${payload.assistant_id}" is registered.` });
@@ -123,7 +118,7 @@ async function prepare(deps: RunDeps, request: Request, threadId: string | null,
   const loaded = await deps.cache.get(spec.assistantId);
   let input: unknown;
   if (payload.command) {
-    if (!threadId) throw new AppError("unprocessable:runs", { field: "command", message: "A resume command needs a thread: use POST /threads/{thread_id}/runs/wait." });
+    if (!threadId) throw new AppError("unprocessable:runs", { field: "command", message: `A resume command needs a thread: use POST /threads/{thread_id}/runs/${kind}.` });
     if (payload.input != null) throw new AppError("unprocessable:runs", { field: "input", message: "Send either input or command, not both." });
     input = new Command({ resume: payload.command.resume });
   } else {
@@ -132,7 +127,7 @@ async function prepare(deps: RunDeps, request: Request, threadId: string | null,
   let graph = loaded.ephemeral;
   if (threadId) {
     if (!loaded.persistent) {
-      throw new AppError("unprocessable:runs", { field: "assistant_id", message: `Graph "${spec.assistantId}" is stateless; run it with POST /runs/wait.` });
+      throw new AppError("unprocessable:runs", { field: "assistant_id", message: `Graph "${spec.assistantId}" is stateless; run it with POST /runs/${kind}.` });
     }
     graph = loaded.persistent;
     await claim(deps, threadId, spec, payload);
@@ -146,7 +141,7 @@ async function prepare(deps: RunDeps, request: Request, threadId: string | null,
     if (threadId) await release(deps, threadId, { status: "idle" });
     throw e;
   }
-  return { spec, graph, input, payload, threadId, runId, traceId };
+  return { spec, graph, input, payload, threadId, runId, traceId, streamModes };
 }
 
 /** Takes the thread for this run, creating it only now that the request is known to be valid. */
@@ -193,20 +188,37 @@ type Outcome = { status: RunStatus; body: Record<string, unknown>; error: string
 
 type TaskEvent = { id: string; name: string; input?: unknown; error?: unknown; interrupts?: unknown[] };
 
+/** What the caller of `execute` wants besides the final values. */
+export type ExecuteOptions = {
+  /** Aborts when the caller goes away, which stops the run; null lets the run finish regardless. */
+  disconnect: AbortSignal | null;
+  /** Stream modes to pass on, each chunk as the graph produces it. */
+  streamModes?: readonly StreamMode[];
+  emit?: (mode: StreamMode, chunk: unknown) => void;
+};
+
+/** The modes the runtime itself reads: task starts and ends become steps, values the result. */
+const RECORDED_MODES = ["tasks", "values"] as const;
+
 /**
- * Runs the graph as a stream of task and values events: the final values are what `invoke()`
- * returns (state plus `__interrupt__` when paused), and each task's start and end become a step.
+ * Runs the graph as a stream of task and values events (plus whatever the caller streams): the
+ * final values are what `invoke()` returns (state plus `__interrupt__` when paused), and each
+ * task's start and end become a step.
  */
-async function runGraph(graph: RunnableGraph, input: unknown, config: Record<string, unknown>, steps: Map<string, StepRecord>) {
+async function runGraph(graph: RunnableGraph, input: unknown, config: Record<string, unknown>, steps: Map<string, StepRecord>, options: ExecuteOptions) {
+  const passOn = new Set(options.emit ? options.streamModes : []);
+  const streamMode = passOn.size ? [...new Set([...RECORDED_MODES, ...passOn])] : [...RECORDED_MODES];
   let values: Record<string, unknown> = {};
   let interrupts: unknown = undefined;
-  for await (const event of await graph.stream(input, { ...config, streamMode: ["tasks", "values"] })) {
-    const [mode, chunk] = event as [string, Record<string, unknown>];
+  for await (const event of await graph.stream(input, { ...config, streamMode })) {
+    const [mode, chunk] = event as [StreamMode, Record<string, unknown>];
+    if (passOn.has(mode)) options.emit!(mode, chunk);
     if (mode === "values") {
       if ("__interrupt__" in chunk) interrupts = chunk.__interrupt__;
       else values = chunk;
       continue;
     }
+    if (mode !== "tasks") continue;
     const task = chunk as TaskEvent;
     if ("input" in task) {
       steps.set(task.id, { node: task.name, status: "running", startedAt: new Date(), endedAt: null, error: null });
@@ -221,7 +233,7 @@ async function runGraph(graph: RunnableGraph, input: unknown, config: Record<str
   return interrupts ? { ...values, __interrupt__: interrupts } : values;
 }
 
-async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<Record<string, unknown>> {
+async function execute(deps: RunDeps, run: Prepared, options: ExecuteOptions): Promise<Record<string, unknown>> {
   const controller = new AbortController();
   deps.active.set(run.runId, controller);
   const budgetMs = BUDGET_SECONDS[run.spec.budget] * 1000;
@@ -230,7 +242,8 @@ async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<
     budgetMs + SERVER_GRACE_MS,
   );
   const onDisconnect = () => controller.abort(new RunAbort("cancelled", "The caller disconnected before the run finished."));
-  if (run.payload.on_disconnect === "cancel") request.signal.addEventListener("abort", onDisconnect, { once: true });
+  if (options.disconnect?.aborted) onDisconnect();
+  else options.disconnect?.addEventListener("abort", onDisconnect, { once: true });
 
   let outcome: Outcome;
   const steps = new Map<string, StepRecord>();
@@ -251,7 +264,7 @@ async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<
       // LangSmith: the graph's own run takes the id announced in x-langsmith-run-id.
       ...run.langsmith?.config,
     };
-    const values = await runGraph(run.graph, run.input, config, steps);
+    const values = await runGraph(run.graph, run.input, config, steps, options);
     const interrupted = Array.isArray(values.__interrupt__) && values.__interrupt__.length > 0;
     outcome = { status: interrupted ? "interrupted" : "success", body: values, error: null, steps: [] };
   } catch (e) {
@@ -272,7 +285,7 @@ async function execute(deps: RunDeps, run: Prepared, request: Request): Promise<
     }
     outcome!.steps = [...steps.values()];
     clearTimeout(timer);
-    request.signal.removeEventListener("abort", onDisconnect);
+    options.disconnect?.removeEventListener("abort", onDisconnect);
     deps.active.delete(run.runId);
   }
 
@@ -297,39 +310,9 @@ async function record(deps: RunDeps, run: Prepared, outcome: Outcome): Promise<v
   }).catch((e: unknown) => console.error(`[runtime] could not release thread ${run.threadId}`, e));
 }
 
-function errorBody(error: string, message: string) {
+/** A failed run's body, as LangGraph Server sends it: `{ __error__: { error, message } }`. */
+export function errorBody(error: string, message: string) {
   return { __error__: { error, message } };
-}
-
-/** Newlines keep the connection alive during long runs (JSON allows leading whitespace). */
-function streamResult(execution: Promise<Record<string, unknown>>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      heartbeat = setInterval(() => {
-        try {
-          controller.enqueue(encoder.encode("\n"));
-        } catch {
-          clearInterval(heartbeat);
-        }
-      }, HEARTBEAT_MS);
-      return execution
-        .then((body) => controller.enqueue(encoder.encode(JSON.stringify(body))))
-        .catch((e: unknown) => controller.enqueue(encoder.encode(JSON.stringify(errorBody("RuntimeError", e instanceof Error ? e.message : String(e))))))
-        .finally(() => {
-          clearInterval(heartbeat);
-          try {
-            controller.close();
-          } catch {
-            // The caller went away; nothing left to close.
-          }
-        });
-    },
-    cancel() {
-      clearInterval(heartbeat);
-    },
-  });
 }
 
 function sleep(ms: number) {

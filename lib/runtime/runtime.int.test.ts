@@ -60,7 +60,7 @@ describe("the embedded runtime, through the official SDK", () => {
 
   it("lists and shows registered assistants", async () => {
     const assistants = await rt.client.assistants.search({ limit: 50 });
-    expect(assistants.map((a) => a.assistant_id).sort()).toEqual(["approval", "broken", "echo", "slow"]);
+    expect(assistants.map((a) => a.assistant_id).sort()).toEqual(["approval", "broken", "echo", "failing", "slow"]);
     expect((await rt.client.assistants.get("echo")).graph_id).toBe("echo");
   });
 });
@@ -78,7 +78,7 @@ describe("runtime auth", () => {
     expect((await call(rt.url, "/ok", { token: null })).body).toEqual({ ok: true });
     const health = await call(rt.url, "/health", { token: null });
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: "ok", graphs: 4 });
+    expect(health.body).toMatchObject({ status: "ok", graphs: 5 });
   });
 });
 

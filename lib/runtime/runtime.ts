@@ -5,7 +5,9 @@ import { AppError, errorResponse } from "@/lib/errors";
 import { bearerVerifier } from "./auth";
 import { readJson, validate } from "./body";
 import { GraphCache, GraphLoadError } from "./graph-cache";
-import { cancelRun, waitRun, type RunDeps } from "./runs";
+import { streamRun } from "./run-stream";
+import { waitRun } from "./run-wait";
+import { cancelRun, type RunDeps } from "./runs";
 import { AssistantSearch } from "./schemas";
 import {
   createThread, findThreads, parseThreadId, removeThread, requireThread, runJson, threadHistory, threadJson, threadState,
@@ -78,6 +80,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       },
     },
     { method: "POST", pattern: /^\/runs\/wait$/, run: async (request) => waitRun(runDeps, request, null, await readJson(request, "runs")) },
+    { method: "POST", pattern: /^\/runs\/stream$/, run: async (request) => streamRun(runDeps, request, null, await readJson(request, "runs")) },
     { method: "POST", pattern: /^\/threads$/, run: async (request) => json(await createThread(threadDeps, await readJson(request, "threads"))) },
     { method: "POST", pattern: /^\/threads\/search$/, run: async (request) => json(await findThreads(threadDeps, await readJson(request, "threads"))) },
     { method: "GET", pattern: /^\/threads\/([^/]+)$/, run: async (_request, [id]) => json(threadJson(await requireThread(threadDeps, id!))) },
@@ -99,9 +102,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     {
       method: "POST",
       pattern: /^\/threads\/([^/]+)\/runs\/wait$/,
-      run: async (request, [id]) => {
-        return waitRun(runDeps, request, parseThreadId(id!), await readJson(request, "runs"));
-      },
+      run: async (request, [id]) => waitRun(runDeps, request, parseThreadId(id!), await readJson(request, "runs")),
+    },
+    {
+      method: "POST",
+      pattern: /^\/threads\/([^/]+)\/runs\/stream$/,
+      run: async (request, [id]) => streamRun(runDeps, request, parseThreadId(id!), await readJson(request, "runs")),
     },
     { method: "GET", pattern: /^\/threads\/([^/]+)\/runs\/([^/]+)$/, run: async (_request, [id, runId]) => json(await runJson(threadDeps, id!, runId!)) },
     {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { THREAD_STATUSES } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 
 const metadata = z.record(z.string(), z.unknown());
 
@@ -46,6 +47,26 @@ export const RunCreate = z
   })
   .strict();
 export type RunCreate = z.infer<typeof RunCreate>;
+
+/** The stream modes `/runs/stream` passes through from the graph, as LangGraph Server names them. */
+export const STREAM_MODES = ["values", "updates", "tasks", "custom"] as const;
+export type StreamMode = (typeof STREAM_MODES)[number];
+
+/**
+ * What a streamed run sends: the requested modes (default `values`, as on LangGraph Server). A
+ * mode, subgraph streaming or a resumable stream this runtime cannot serve is a 422 naming the
+ * field, before anything is written.
+ */
+export function streamModesOf(payload: RunCreate): StreamMode[] {
+  const requested = payload.stream_mode === undefined ? [] : [payload.stream_mode].flat();
+  const unknown = requested.find((mode) => !(STREAM_MODES as readonly string[]).includes(mode));
+  if (unknown !== undefined) {
+    throw new AppError("unprocessable:runs", { field: "stream_mode", message: `Stream mode "${unknown}" is not supported by the embedded runtime (use ${STREAM_MODES.join(", ")}).` });
+  }
+  if (payload.stream_subgraphs) throw new AppError("unprocessable:runs", { field: "stream_subgraphs", message: "Streaming subgraphs is not supported by the embedded runtime." });
+  if (payload.stream_resumable) throw new AppError("unprocessable:runs", { field: "stream_resumable", message: "Resumable streams are not supported by the embedded runtime." });
+  return requested.length ? [...new Set(requested as StreamMode[])] : ["values"];
+}
 
 export const ThreadCreate = z
   .object({
