@@ -7,8 +7,9 @@ import { startOfficialServer, type OfficialServer } from "./official-server";
 import { startTestRuntime, TEST_TOKEN } from "./testing";
 
 /**
- * One scenario through the official SDK against our embedded runtime and against the official
- * LangGraph dev server (`langgraphjs dev`, in-memory, offline) loading the same graph files.
+ * One scenario (waits, streams, threads) through the official SDK against our embedded runtime
+ * and against the official LangGraph dev server (`langgraphjs dev`, in-memory, offline) loading
+ * the same graph files.
  * The servers must agree on everything the scenario shows a caller; the few places where they do
  * not are pinned one by one at the end, so a change on either side shows up here.
  */
@@ -24,8 +25,18 @@ const REVIEW = {
 const PAUSED_VALUES = { subject: "pricing", draft: "Draft about pricing" };
 const FINAL_VALUES = { ...PAUSED_VALUES, decision: "approve", note: "ship it" };
 
+type Streamed = { event: string; data: unknown }[];
+
+async function streamed(stream: AsyncIterable<{ event: string; data: unknown }>): Promise<Streamed> {
+  const events: Streamed = [];
+  for await (const { event, data } of stream) events.push({ event, data });
+  return events;
+}
+
 async function runScenario(client: Client) {
   const stateless = (await client.runs.wait(null, "echo", { input: { message: "hi", repeat: 2 } })) as Values;
+  const streamedUpdates = await streamed(client.runs.stream(null, "echo", { input: { message: "hi", repeat: 2 }, streamMode: "updates" }));
+  const streamedFailure = await streamed(client.runs.stream(null, "failing", { input: { subject: "x" }, streamMode: "updates" }));
   const thread = await client.threads.create({ metadata: { purpose: "compat" } });
   const paused = (await client.runs.wait(thread.thread_id, "approval", { input: { subject: "pricing" } })) as Values;
   const state = await client.threads.getState(thread.thread_id);
@@ -34,11 +45,21 @@ async function runScenario(client: Client) {
   const done = (await client.runs.wait(thread.thread_id, "approval", { command: { resume } })) as Values;
   const finalState = await client.threads.getState(thread.thread_id);
   const finalThread = await client.threads.get(thread.thread_id);
-  return { stateless, thread, paused, state, pausedThread, done, finalState, finalThread };
+  return { stateless, streamedUpdates, streamedFailure, thread, paused, state, pausedThread, done, finalState, finalThread };
 }
+
+/** A stream without the `end` event, which only ours sends (pinned below). */
+const withoutEnd = (events: Streamed) => events.filter((e) => e.event !== "end");
 
 function expectScenario(t: Transcript) {
   expect(t.stateless).toEqual({ message: "hi", repeat: 2, echoed: "hi hi", length: 5 });
+  expect(withoutEnd(t.streamedUpdates)).toEqual([
+    { event: "metadata", data: { run_id: expect.stringMatching(ID), attempt: 1 } },
+    { event: "updates", data: { echo_message: { echoed: "hi hi" } } },
+    { event: "updates", data: { measure: { length: 5 } } },
+  ]);
+  expect(withoutEnd(t.streamedFailure).map((e) => e.event)).toEqual(["metadata", "updates", "error"]);
+  expect(t.streamedFailure.find((e) => e.event === "error")?.data).toEqual({ error: "Error", message: 'The "failing" graph fails in explode on purpose (subject: x).' });
   expect(t.thread).toMatchObject({ status: "idle", metadata: { purpose: "compat" } });
   expect(t.paused.__interrupt__).toEqual([{ id: expect.any(String), value: REVIEW }]);
   expect(t.state.values).toEqual(PAUSED_VALUES);
@@ -63,6 +84,8 @@ function comparable(t: Transcript) {
   const thread = (th: Transcript["thread"]) => pick(th, ["thread_id", "created_at", "updated_at", "status", "values"]);
   return {
     stateless: t.stateless,
+    streamedUpdates: withoutEnd(t.streamedUpdates),
+    streamedFailure: withoutEnd(t.streamedFailure),
     thread: pick(t.thread, ["thread_id", "created_at", "updated_at", "status", "metadata", "config"]),
     pausedInterrupts: t.paused.__interrupt__,
     state: state(t.state),
@@ -114,7 +137,7 @@ function transcript(target: Target): Transcript {
 beforeAll(async () => {
   const [database, server] = await Promise.all([
     tempDatabase("compat"),
-    startOfficialServer(TEST_REGISTRY, { graphs: ["echo", "approval"], startupTimeoutMs: 60_000 }),
+    startOfficialServer(TEST_REGISTRY, { graphs: ["echo", "approval", "failing"], startupTimeoutMs: 60_000 }),
   ]);
   db = database;
   official = server;
@@ -128,7 +151,7 @@ afterAll(async () => {
 });
 
 describe.each<Target>(["embedded", "official"])("the %s server, through the official SDK", (target) => {
-  it("a caller runs echo statelessly, pauses approval for a person, and resumes it with a command", async () => {
+  it("a caller runs echo statelessly, streams it and a failing graph, pauses approval for a person, and resumes it with a command", async () => {
     const client = target === "embedded" ? embedded!.client : official!.client;
     transcripts[target] = await runScenario(client);
     expectScenario(transcripts[target]);
@@ -138,6 +161,11 @@ describe.each<Target>(["embedded", "official"])("the %s server, through the offi
 describe("the embedded runtime next to the official dev server", () => {
   it("a caller sees the same results from both, ids and timestamps aside", () => {
     expect(normalise(comparable(transcript("embedded")))).toEqual(normalise(comparable(transcript("official"))));
+  });
+
+  it("a stream: ours ends with an `end` event, the official dev server just closes", () => {
+    for (const events of [transcript("embedded").streamedUpdates, transcript("embedded").streamedFailure]) expect(events.at(-1)).toEqual({ event: "end", data: null });
+    for (const events of [transcript("official").streamedUpdates, transcript("official").streamedFailure]) expect(events.map((e) => e.event)).not.toContain("end");
   });
 
   it("an interrupted wait: the official server answers only __interrupt__, ours adds the state values", () => {
