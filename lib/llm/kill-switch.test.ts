@@ -16,6 +16,20 @@ describe("cachedKillSwitch", () => {
     expect(read).toHaveBeenCalledTimes(2);
   });
 
+  it("a slow read does not stretch the TTL: the value counts as old as the moment the read began", async () => {
+    let clock = 0;
+    let stored = false;
+    const sw = cachedKillSwitch(async () => {
+      const value = stored;
+      clock += 400;
+      return value;
+    }, () => clock, () => {});
+    expect(await sw.isOn()).toBe(false);
+    stored = true;
+    clock = KILL_SWITCH_TTL_MS;
+    expect(await sw.isOn()).toBe(true);
+  });
+
   it("concurrent callers share one settings read", async () => {
     const read = vi.fn(async () => true);
     const sw = cachedKillSwitch(read, () => 0, () => {});

@@ -23,12 +23,15 @@ export function cachedKillSwitch(
   let pending: Promise<boolean> | null = null;
 
   async function refresh(): Promise<boolean> {
+    // The value is as old as the moment the read began: timing it from the answer would let a
+    // slow read stretch the one-second promise by however long it took.
+    const startedAt = now();
     try {
       value = await read();
     } catch (e) {
       log("could not read the kill switch setting; keeping the last known value", e);
     } finally {
-      readAt = now();
+      readAt = startedAt;
       pending = null;
     }
     return value;
