@@ -7,7 +7,10 @@ import {
 import { AppError, isAppError } from "@/lib/errors";
 import { fromHttpError, GraphRunError, GraphTimeoutError } from "./errors";
 import { Semaphore } from "./semaphore";
-import { recordRunOnSpan, traceHeaders, withClientSpan } from "./trace-headers";
+import { StreamFold, type GraphStreamEvent } from "./stream-fold";
+import { recordRunOnSpan, startClientSpan, traceHeaders, withClientSpan } from "./trace-headers";
+
+export type { GraphStep, GraphStreamEvent, StepStatus } from "./stream-fold";
 
 export type Interrupt = { id: string; value: unknown };
 
@@ -79,26 +82,23 @@ export function createGraphClient<R extends Registry>(registry: R, options: Grap
     return spec;
   }
 
-  async function wait<Output>(spec: GraphSpec, threadId: string | null, payload: { input?: Record<string, unknown>; command?: { resume: unknown } }, opts: RunOptions): Promise<GraphRunResult<Output>> {
+  /** The deadline for one call: the graph's budget, or the caller's tighter one, and the caller's own signal. */
+  function deadlineOf(spec: GraphSpec, opts: RunOptions) {
     const budgetMs = BUDGET_SECONDS[spec.budget] * 1000;
     const timeoutMs = Math.min(budgetMs, opts.timeoutMs ?? budgetMs);
     const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline;
-    const state: CallState = { headers: traceHeaders() };
-    let created: { run_id: string; thread_id?: string | null } | undefined;
-    let body: Record<string, unknown>;
-    try {
-      body = (await limiter.use(() =>
-        calls.run(state, () => {
-          const common = { ...payload, metadata: opts.metadata, signal, onDisconnect: "cancel" as const, raiseError: false, onRunCreated: (meta: { run_id: string; thread_id?: string | null }) => (created = meta) };
-          return threadId ? sdk.runs.wait(threadId, spec.assistantId, { ...common, ifNotExists: "create" }) : sdk.runs.wait(null, spec.assistantId, common);
-        }),
-      )) as Record<string, unknown>;
-    } catch (e) {
-      if (deadline.aborted) throw new GraphTimeoutError(spec.assistantId, spec.budget, timeoutMs);
-      if (opts.signal?.aborted) throw new AppError("unavailable:runs", { message: `The run of "${spec.assistantId}" was cancelled by the caller.`, cause: e });
-      throw fromHttpError(e) ?? (isAppError(e) ? e : new AppError("unavailable:runs", { message: `The graph runtime could not be reached for "${spec.assistantId}".`, cause: e }));
-    }
+    return { timeoutMs, deadline, signal: opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline };
+  }
+
+  /** Why a call failed, in the console's vocabulary: its deadline, the caller's cancel, or what the runtime said. */
+  function callFailure(spec: GraphSpec, e: unknown, limits: ReturnType<typeof deadlineOf>, opts: RunOptions): AppError {
+    if (limits.deadline.aborted) return new GraphTimeoutError(spec.assistantId, spec.budget, limits.timeoutMs);
+    if (opts.signal?.aborted) return new AppError("unavailable:runs", { message: `The run of "${spec.assistantId}" was cancelled by the caller.`, cause: e });
+    return fromHttpError(e) ?? (isAppError(e) ? e : new AppError("unavailable:runs", { message: `The graph runtime could not be reached for "${spec.assistantId}".`, cause: e }));
+  }
+
+  /** A run's answer (a wait's body, or what a stream folded into one) as a typed result, or its error thrown. */
+  async function finish<Output>(spec: GraphSpec, threadId: string | null, body: Record<string, unknown>, runId: string, response: Response | undefined, timeoutMs: number): Promise<GraphRunResult<Output>> {
     const error = body.__error__ as { error?: string; message?: string } | undefined;
     if (error) {
       if (error.error === "TimeoutError") throw new GraphTimeoutError(spec.assistantId, spec.budget, timeoutMs);
@@ -108,17 +108,82 @@ export function createGraphClient<R extends Registry>(registry: R, options: Grap
     const paused = Array.isArray(interrupts) && interrupts.length > 0;
     // LangGraph Server answers an interrupted wait with the interrupt alone; the state is on the thread.
     const values = paused && threadId && Object.keys(returned).length === 0 ? ((await sdk.threads.getState(threadId)).values as Record<string, unknown>) : returned;
-    const headers = state.response?.headers;
-    const result: GraphRunResult<Output> = {
+    const headers = response?.headers;
+    return {
       values: values as Output,
       interrupts: paused ? (interrupts as Interrupt[]) : [],
-      runId: created?.run_id ?? "",
+      runId,
       threadId,
       traceId: headers?.get("x-trace-id") ?? null,
       runUrl: headers?.get("x-langsmith-run-url") ?? null,
     };
+  }
+
+  type Payload = { input?: Record<string, unknown>; command?: { resume: unknown } };
+
+  async function wait<Output>(spec: GraphSpec, threadId: string | null, payload: Payload, opts: RunOptions): Promise<GraphRunResult<Output>> {
+    const limits = deadlineOf(spec, opts);
+    const state: CallState = { headers: traceHeaders() };
+    let created: { run_id: string; thread_id?: string | null } | undefined;
+    let body: Record<string, unknown>;
+    try {
+      body = (await limiter.use(() =>
+        calls.run(state, () => {
+          const common = { ...payload, metadata: opts.metadata, signal: limits.signal, onDisconnect: "cancel" as const, raiseError: false, onRunCreated: (meta: { run_id: string; thread_id?: string | null }) => (created = meta) };
+          return threadId ? sdk.runs.wait(threadId, spec.assistantId, { ...common, ifNotExists: "create" }) : sdk.runs.wait(null, spec.assistantId, common);
+        }),
+      )) as Record<string, unknown>;
+    } catch (e) {
+      throw callFailure(spec, e, limits, opts);
+    }
+    const result = await finish<Output>(spec, threadId, body, created?.run_id ?? "", state.response, limits.timeoutMs);
     recordRunOnSpan({ assistantId: spec.assistantId, runId: result.runId, threadId, peerTraceId: result.traceId, runUrl: result.runUrl });
     return result;
+  }
+
+  /**
+   * A run streamed as it happens: `started` with the run id, a `step` as each node starts and
+   * ends, then `done` with what `run()` would have returned. Failures throw as they do from
+   * `run()`. Stopping early (or aborting `signal`) cancels the run in the runtime.
+   */
+  async function* stream<Output>(spec: GraphSpec, threadId: string | null, payload: Payload, opts: RunOptions, span: ReturnType<typeof startClientSpan>): AsyncGenerator<GraphStreamEvent<GraphRunResult<Output>>> {
+    const limits = deadlineOf(spec, opts);
+    const state: CallState = { headers: span.headers };
+    const fold = new StreamFold();
+    // Aborting the request is how the runtime hears that a caller stopped early: it cancels the run.
+    const stop = new AbortController();
+    const release = await limiter.acquire();
+    let failure: unknown;
+    let finished = false;
+    try {
+      const signal = AbortSignal.any([limits.signal, stop.signal]);
+      const common = { ...payload, metadata: opts.metadata, signal, onDisconnect: "cancel" as const, streamMode: ["tasks", "values"] as ("tasks" | "values")[] };
+      const events = threadId ? sdk.runs.stream(threadId, spec.assistantId, { ...common, ifNotExists: "create" }) : sdk.runs.stream(null, spec.assistantId, common);
+      for (;;) {
+        // The SDK sends its request inside next(): run each in the call's state, for its headers.
+        let next: IteratorResult<{ event: string; data: unknown }>;
+        try {
+          next = await calls.run(state, () => events.next());
+        } catch (e) {
+          throw callFailure(spec, e, limits, opts);
+        }
+        if (next.done) break;
+        yield* fold.take(next.value.event, next.value.data);
+      }
+      // The SDK ends quietly when its signal aborts; a stream cut short is never an answer.
+      if (limits.signal.aborted) throw callFailure(spec, limits.signal.reason, limits, opts);
+      const result = await finish<Output>(spec, threadId, fold.body(), fold.runId ?? "", state.response, limits.timeoutMs);
+      span.record({ assistantId: spec.assistantId, runId: result.runId, threadId, peerTraceId: result.traceId, runUrl: result.runUrl });
+      finished = true;
+      yield { type: "done", result };
+    } catch (e) {
+      failure = e;
+      throw e;
+    } finally {
+      if (!finished) stop.abort();
+      release();
+      span.end(failure);
+    }
   }
 
   return {
@@ -129,6 +194,16 @@ export function createGraphClient<R extends Registry>(registry: R, options: Grap
       const spec = specOf(assistantId);
       const threadId = spec.resumable ? (opts.threadId ?? randomUUID()) : null;
       return withClientSpan(spec, threadId, () => wait<OutputOf<R, Id>>(spec, threadId, { input: input as Record<string, unknown> }, opts));
+    },
+
+    /**
+     * Runs a graph like `run()`, yielding its steps as they start and end, then the same result.
+     * Request and trace headers are fixed when this is called, in the caller's context.
+     */
+    stream<Id extends AssistantIdOf<R>>(assistantId: Id, input: InputOf<R, Id>, opts: RunOptions = {}) {
+      const spec = specOf(assistantId);
+      const threadId = spec.resumable ? (opts.threadId ?? randomUUID()) : null;
+      return stream<OutputOf<R, Id>>(spec, threadId, { input: input as Record<string, unknown> }, opts, startClientSpan(spec, threadId));
     },
 
     /** Answers a paused thread's interrupt (approve, edit, reject…). */

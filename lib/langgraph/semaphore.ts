@@ -5,14 +5,25 @@ export class Semaphore {
 
   constructor(private readonly limit: number) {}
 
-  async use<T>(fn: () => Promise<T>): Promise<T> {
+  /** Waits for a slot; the returned function gives it back (once, however often it is called). */
+  async acquire(): Promise<() => void> {
     if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active--;
+      this.waiting.shift()?.();
+    };
+  }
+
+  async use<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
     try {
       return await fn();
     } finally {
-      this.active--;
-      this.waiting.shift()?.();
+      release();
     }
   }
 }

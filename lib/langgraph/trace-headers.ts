@@ -1,8 +1,8 @@
-import { context, propagation, SpanKind, trace } from "@opentelemetry/api";
+import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { getCurrentRunTree } from "langsmith/singletons/traceable";
 import { toOtelAttributes } from "@/lib/telemetry/attributes";
 import { featureForGraph } from "@/lib/telemetry/feature";
-import { withSpan } from "@/lib/telemetry/span";
+import { errorLabel, tracer, withSpan } from "@/lib/telemetry/span";
 
 /**
  * Headers that continue the caller's traces in the graph runtime: W3C `traceparent`/`tracestate`
@@ -40,4 +40,25 @@ export function withClientSpan<T>(spec: { assistantId: string; feature: string }
 export function recordRunOnSpan(attributes: { assistantId: string; runId: string; threadId: string | null; peerTraceId: string | null; runUrl: string | null }) {
   const span = trace.getActiveSpan();
   span?.setAttributes(toOtelAttributes(attributes));
+}
+
+type RunIdentity = Parameters<typeof recordRunOnSpan>[0];
+
+/**
+ * The client span of a streamed call, which outlives any one callback: started now, in the
+ * caller's context, with the trace headers that make it the runtime's parent; ended by `end`.
+ */
+export function startClientSpan(spec: { assistantId: string; feature: string }, threadId: string | null) {
+  const parent = context.active();
+  const span = tracer().startSpan(`graph.client ${spec.assistantId}`, { kind: SpanKind.CLIENT }, parent);
+  if (!span.isRecording()) return { headers: traceHeaders(), record: (_run: RunIdentity) => undefined, end: (_error?: unknown) => undefined };
+  span.setAttributes(toOtelAttributes({ assistantId: spec.assistantId, threadId, graph: spec.assistantId, feature: featureForGraph(spec.assistantId, spec.feature) }));
+  return {
+    headers: context.with(trace.setSpan(parent, span), traceHeaders),
+    record: (run: RunIdentity) => span.setAttributes(toOtelAttributes(run)),
+    end(error?: unknown) {
+      if (error !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message: errorLabel(error) });
+      span.end();
+    },
+  };
 }

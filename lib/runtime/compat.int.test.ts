@@ -221,4 +221,18 @@ describe("the console's typed client on either server", () => {
     const done = await client.resume("approval", paused.threadId!, { decision: "approve" });
     expect(done.values).toMatchObject({ subject: "portability", decision: "approve" });
   });
+
+  it.each<Target>(["embedded", "official"])("streams a run's steps and its result from the %s server", async (target) => {
+    const client = createGraphClient(TEST_REGISTRY, {
+      apiUrl: target === "embedded" ? embedded!.url : official!.url,
+      token: target === "embedded" ? TEST_TOKEN : null,
+      maxConcurrency: 4,
+    });
+    const events = [];
+    for await (const event of client.stream("echo", { message: "portable" })) events.push(event);
+    expect(events.map((e) => (e.type === "step" ? `${e.step.node}:${e.step.status}` : e.type))).toEqual([
+      "started", "echo_message:running", "echo_message:success", "measure:running", "measure:success", "done",
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: "done", result: { values: { message: "portable", echoed: "portable", length: 8 }, interrupts: [] } });
+  });
 });
