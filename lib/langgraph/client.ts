@@ -8,7 +8,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { fromHttpError, GraphRunError, GraphTimeoutError } from "./errors";
 import { Semaphore } from "./semaphore";
 import { StreamFold, type GraphStreamEvent } from "./stream-fold";
-import { recordRunOnSpan, startClientSpan, traceHeaders, withClientSpan } from "./trace-headers";
+import { recordRunOnSpan, startClientSpan, traceHeaders, withClientSpan, type ClientSpan } from "./trace-headers";
 
 export type { GraphStep, GraphStreamEvent, StepStatus } from "./stream-fold";
 
@@ -146,7 +146,7 @@ export function createGraphClient<R extends Registry>(registry: R, options: Grap
    * ends, then `done` with what `run()` would have returned. Failures throw as they do from
    * `run()`. Stopping early (or aborting `signal`) cancels the run in the runtime.
    */
-  async function* stream<Output>(spec: GraphSpec, threadId: string | null, payload: Payload, opts: RunOptions, span: ReturnType<typeof startClientSpan>): AsyncGenerator<GraphStreamEvent<GraphRunResult<Output>>> {
+  async function* stream<Output>(spec: GraphSpec, threadId: string | null, payload: Payload, opts: RunOptions, span: ClientSpan): AsyncGenerator<GraphStreamEvent<GraphRunResult<Output>>> {
     const limits = deadlineOf(spec, opts);
     const state: CallState = { headers: span.headers };
     const fold = new StreamFold();

@@ -44,14 +44,23 @@ export function recordRunOnSpan(attributes: { assistantId: string; runId: string
 
 type RunIdentity = Parameters<typeof recordRunOnSpan>[0];
 
+export type ClientSpan = {
+  /** Trace headers naming this span as the runtime's parent. */
+  headers: Record<string, string>;
+  /** Stamps the run's identity once it is known. */
+  record(run: RunIdentity): void;
+  /** Ends the span, as failed when given the error. */
+  end(error?: unknown): void;
+};
+
 /**
  * The client span of a streamed call, which outlives any one callback: started now, in the
  * caller's context, with the trace headers that make it the runtime's parent; ended by `end`.
  */
-export function startClientSpan(spec: { assistantId: string; feature: string }, threadId: string | null) {
+export function startClientSpan(spec: { assistantId: string; feature: string }, threadId: string | null): ClientSpan {
   const parent = context.active();
   const span = tracer().startSpan(`graph.client ${spec.assistantId}`, { kind: SpanKind.CLIENT }, parent);
-  if (!span.isRecording()) return { headers: traceHeaders(), record: (_run: RunIdentity) => undefined, end: (_error?: unknown) => undefined };
+  if (!span.isRecording()) return { headers: traceHeaders(), record: (): void => undefined, end: (): void => undefined };
   span.setAttributes(toOtelAttributes({ assistantId: spec.assistantId, threadId, graph: spec.assistantId, feature: featureForGraph(spec.assistantId, spec.feature) }));
   return {
     headers: context.with(trace.setSpan(parent, span), traceHeaders),
