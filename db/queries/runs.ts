@@ -30,6 +30,18 @@ export async function finishRun(
   await database.batch([update, database.insert(runSteps).values(steps.map((s) => ({ ...s, runId: id })))]);
 }
 
+/**
+ * Sets top-level keys of a run's metadata and keeps every other key, in one UPDATE (no read,
+ * so no lost write against another writer). Returns whether the run exists.
+ */
+export async function mergeRunMetadata(database: Database, id: string, patch: Record<string, unknown>): Promise<boolean> {
+  const entries = Object.entries(patch);
+  if (entries.length === 0) return (await getRun(database, id)) !== null;
+  const pairs = sql.join(entries.map(([key, value]) => sql`${`$.${JSON.stringify(key)}`}, json(${JSON.stringify(value ?? null)})`), sql`, `);
+  const result = await database.update(runs).set({ metadata: sql`json_set(coalesce(${runs.metadata}, '{}'), ${pairs})` }).where(eq(runs.id, id));
+  return result.rowsAffected > 0;
+}
+
 export async function getRun(database: Database, id: string) {
   const [row] = await database.select().from(runs).where(eq(runs.id, id)).limit(1);
   return row ?? null;

@@ -15,10 +15,12 @@ const { applyMigrations } = await import("@/db/migrate");
 const { closeReadOnly } = await import("@/db/queries/analytics");
 const { seedDatabase } = await import("@/db/seed/seed");
 const analytics = await import("./analytics");
+const { runDetailFor } = await import("./runs");
 
 const rep = { id: "rep-1", name: "Rita", email: "rita@x", role: "rep" as const };
 const operator = { id: "op-1", name: "Otto", email: "otto@x", role: "operator" as const };
 const otherOperator = { id: "op-2", name: "Olga", email: "olga@x", role: "operator" as const };
+const admin = { id: "ad-1", name: "Ada", email: "ada@x", role: "admin" as const };
 
 const count = async (table: "contacts" | "runs") => (await db().all<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`)))[0]!.n;
 
@@ -45,6 +47,8 @@ describe("who may use analytics", () => {
     ];
     for (const call of calls) await expect(call).rejects.toMatchObject({ code: "forbidden:analytics", status: 403 });
     expect(() => analytics.catalogueFor(rep)).toThrow(expect.objectContaining({ code: "forbidden:analytics" }));
+    // The stream refuses when it is asked for, not when it is first read.
+    expect(() => analytics.askQuestionStream(rep, { question: "Which campaign gets the most replies?" })).toThrow(expect.objectContaining({ code: "forbidden:analytics" }));
     expect(await count("runs")).toBe(runsBefore);
   });
 });
@@ -115,6 +119,37 @@ describe("asking and the history", () => {
     const runsBefore = await count("runs");
     await expect(analytics.askQuestion(operator, { question: "x" })).rejects.toMatchObject({ code: "bad_request:analytics", field: "question" });
     expect(await count("runs")).toBe(runsBefore);
+  });
+});
+
+describe("a question's run page", () => {
+  it("an operator's question keeps its answer on the run, without rows, beside who asked; the operator and admins see it, another operator does not", async () => {
+    const answer = await analytics.askQuestion(operator, { question: "Which campaign gets the most replies?" });
+    const detail = await runDetailFor(operator, answer.runId!);
+    expect(detail.question).toBe("Which campaign gets the most replies?");
+    expect(detail.answer).toEqual({
+      status: "answered",
+      summary: answer.summary,
+      sql: answer.sql,
+      row_count: answer.rows.length,
+      truncated: false,
+      confidence: 0.9,
+      source: "catalogue",
+      report_id: "replies_by_campaign",
+    });
+    expect(detail.run.metadata).toMatchObject({ requested_by: operator.id, question: "Which campaign gets the most replies?" });
+    expect((await runDetailFor(admin, answer.runId!)).answer?.summary).toBe(answer.summary);
+    await expect(runDetailFor(otherOperator, answer.runId!)).rejects.toMatchObject({ code: "not_found:runs" });
+  });
+
+  it("an operator's streamed question yields its steps as they start and end, then the same answer", async () => {
+    const events = [];
+    for await (const event of analytics.askQuestionStream(operator, { question: "Bounces by week" })) events.push(event);
+    expect(events[0]).toMatchObject({ type: "started" });
+    const last = events.at(-1);
+    expect(last).toMatchObject({ type: "answer", answer: { status: "answered", reportId: "bounces_by_week" } });
+    const finished = events.flatMap((e) => (e.type === "step" && e.status !== "running" ? [e.node] : []));
+    expect(finished).toEqual(last?.type === "answer" ? last.answer.steps.map((s) => s.node) : []);
   });
 });
 

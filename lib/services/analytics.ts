@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { listQuestionRuns } from "@/db/queries/analytics-history";
-import { listRunSteps } from "@/db/queries/runs";
+import { listRunSteps, mergeRunMetadata } from "@/db/queries/runs";
 import { VERTICALS, type Vertical } from "@/db/schema";
 import type { TextToSqlOutput } from "@/graphs/text-to-sql/graph";
 import { CATALOGUE, type ChartKind } from "@/lib/analytics/catalogue";
@@ -11,8 +11,11 @@ import { FUNNEL_STAGES, funnel, matchReport, runReport, withRates, type FunnelRo
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError, isAppError } from "@/lib/errors";
+import type { GraphRunResult, StepStatus } from "@/lib/langgraph/client";
+import { GraphRunError } from "@/lib/langgraph/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { parseParams, type RawParams } from "./params";
+import type { RunAnswer } from "./runs";
 
 /** Why there is no table: each kind reads as its own plain sentence. */
 export type ProblemKind = "rejected" | "timeout" | "database" | "needs_model" | "failed";
@@ -128,26 +131,85 @@ function fromGraph(question: string, values: TextToSqlOutput, runId: string, ste
   };
 }
 
+/** One event of a question being answered, in the order the page shows them. */
+export type AskEvent =
+  | { type: "started"; runId: string }
+  /** A node started (`running`, `ms` null) or ended; a node that runs twice (repair) appears twice. */
+  | { type: "step"; node: string; status: StepStatus; ms: number | null; error: string | null }
+  | { type: "answer"; answer: AnswerView };
+
 /**
- * Asks the text_to_sql graph a question. The run carries who asked and what, so it becomes the
- * person's history; its recorded steps come back with the answer.
+ * Asks the text_to_sql graph a question and yields its steps as they start and end, then the
+ * answer. Who may ask and what is checked when this is called, before any graph runs; failures
+ * during the run are thrown from the iterator as the console's errors, in plain sentences. The
+ * run carries who asked and what, so it becomes the person's history, and keeps the answer
+ * (without its rows) for its run page. Stopping early, or aborting `signal`, cancels the run.
  */
-export async function askQuestion(user: SessionUser, input: z.infer<typeof AskInput>): Promise<AnswerView> {
+export function askQuestionStream(user: SessionUser, input: unknown, opts: { signal?: AbortSignal } = {}): AsyncGenerator<AskEvent> {
   requireOperator(user);
   const { question } = parseInput(AskInput, input);
-  let result;
+  return questionEvents(user, question, opts.signal);
+}
+
+/** Asks a question and returns only its answer (the same run as the stream's). */
+export async function askQuestion(user: SessionUser, input: z.infer<typeof AskInput>): Promise<AnswerView> {
+  for await (const event of askQuestionStream(user, input)) if (event.type === "answer") return event.answer;
+  throw new AppError("internal:analytics", { message: "The question ended without an answer." });
+}
+
+async function* questionEvents(user: SessionUser, question: string, signal?: AbortSignal): AsyncGenerator<AskEvent> {
+  const run = graphClient().stream("text_to_sql", { question }, { metadata: { requested_by: user.id, question }, signal });
+  let result: GraphRunResult<TextToSqlOutput> | undefined;
   try {
-    result = await graphClient().run("text_to_sql", { question }, { metadata: { requested_by: user.id, question } });
-  } catch (e) {
-    if (isAppError(e) && e.type === "timeout") {
-      throw new AppError("timeout:analytics", { message: "Answering took too long and was stopped. Try a narrower question, or run a report from the catalogue.", cause: e });
+    for await (const event of run) {
+      if (event.type === "done") result = event.result;
+      else if (event.type === "started") yield event;
+      else yield { type: "step", node: event.step.node, status: event.step.status, ms: event.step.ms, error: event.step.error };
     }
-    if (isAppError(e) && e.field?.startsWith("input.question")) throw new AppError("bad_request:analytics", { field: "question", message: e.message, cause: e });
-    throw e;
+  } catch (e) {
+    throw questionFailure(e);
   }
+  if (!result) throw new AppError("internal:analytics", { message: "The question ended without an answer." });
   // Steps exist only for runs recorded by this console (the embedded runtime), never made up.
   const steps = result.runId ? stepViews(await listRunSteps(db(), result.runId)) : [];
-  return fromGraph(question, result.values, result.runId, steps);
+  const answer = fromGraph(question, result.values, result.runId, steps);
+  if (answer.runId) await keepAnswer(answer.runId, answer);
+  yield { type: "answer", answer };
+}
+
+/** A failed question in the analytics vocabulary: what happened, said so a person can act on it. */
+function questionFailure(e: unknown): unknown {
+  if (!isAppError(e)) return e;
+  if (e.type === "timeout") {
+    return new AppError("timeout:analytics", { message: "Answering took too long and was stopped. Try a narrower question, or run a report from the catalogue.", cause: e });
+  }
+  if (e.field?.startsWith("input.question")) return new AppError("bad_request:analytics", { field: "question", message: e.message, cause: e });
+  if (e instanceof GraphRunError) {
+    return new AppError("internal:analytics", { message: "Answering failed part-way and was stopped. Try again, or run a report from the catalogue; the run page has the details.", cause: e });
+  }
+  return e;
+}
+
+/**
+ * Keeps the answer on its run, for the run page: a stateless run keeps no state of its own. A
+ * failed write is logged and the person still gets the answer.
+ */
+async function keepAnswer(runId: string, answer: AnswerView): Promise<void> {
+  const record: RunAnswer = {
+    status: answer.status,
+    summary: answer.summary,
+    sql: answer.sql,
+    row_count: answer.rows.length,
+    truncated: answer.truncated,
+    confidence: answer.confidence,
+    source: answer.source,
+    report_id: answer.reportId,
+  };
+  try {
+    await mergeRunMetadata(db(), runId, { answer: record });
+  } catch (e) {
+    console.error(`[analytics] could not keep the answer on run ${runId}`, e);
+  }
 }
 
 function emptyAnswer(origin: AnswerView["origin"], title: string, source: AnswerSource): Omit<AnswerView, "status" | "summary" | "problem"> {

@@ -9,15 +9,41 @@ import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 
 /**
+ * What a text_to_sql run answered, kept in the run's metadata under `answer` (stateless runs keep
+ * no state): never the rows themselves, only how many there were.
+ */
+export const RunAnswer = z.object({
+  status: z.enum(["answered", "validated", "failed", "needs_model"]),
+  summary: z.string(),
+  /** The SQL the answer came from (null when none was written). */
+  sql: z.string().nullable(),
+  row_count: z.number().int().min(0),
+  truncated: z.boolean(),
+  confidence: z.number().min(0).max(1).nullable(),
+  source: z.enum(["model", "catalogue", "none", "operator"]),
+  report_id: z.string().nullable(),
+});
+export type RunAnswer = z.infer<typeof RunAnswer>;
+
+/** The answer a run's metadata records, or null when it has none (or one this version cannot read). */
+function answerOf(metadata: Record<string, unknown> | null): RunAnswer | null {
+  const parsed = RunAnswer.safeParse(metadata?.answer);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
  * One graph run and its steps. Admins see every run; a rep sees a run only when a draft assigned
- * to them came from it. Anything else reads as missing, like someone else's draft.
+ * to them came from it, and anyone sees a run they asked for themselves (an analytics question).
+ * Anything else reads as missing, like someone else's draft.
  */
 export async function runDetailFor(user: SessionUser, runId: string) {
   const run = runId.length <= 100 ? await getRun(db(), runId) : null;
-  const visible = run !== null && (hasRole(user.role, "admin") || (await runHasDraftFor(db(), run, user.id)));
+  const visible =
+    run !== null && (hasRole(user.role, "admin") || run.metadata?.requested_by === user.id || (await runHasDraftFor(db(), run, user.id)));
   if (!run || !visible) throw new AppError("not_found:runs", { message: "That run does not exist or is not yours." });
   const [steps, modelCalls, draft] = await Promise.all([listRunSteps(db(), run.id), listRunLlmCalls(db(), run.id), draftForRun(db(), run.id)]);
-  return { run, steps, modelCalls, draft };
+  const question = typeof run.metadata?.question === "string" ? run.metadata.question : null;
+  return { run, steps, modelCalls, draft, question, answer: answerOf(run.metadata) };
 }
 
 export const RunListQuery = z.object({

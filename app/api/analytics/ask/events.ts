@@ -1,0 +1,39 @@
+import type { AskEvent } from "@/lib/services/analytics";
+import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
+
+/**
+ * One line of POST /api/analytics/ask (NDJSON): the run starting, each step as it starts and
+ * ends, then the answer, or an error as a plain sentence if the question failed part-way.
+ */
+export type AskLine = AskEvent | { type: "error"; error: { code: ErrorCode; message: string; field?: string } };
+
+/** The error line for a failure during the stream; unknown failures are logged and never echoed. */
+export function errorLine(e: unknown): AskLine {
+  if (isAppError(e)) return { type: "error", error: e.toJSON() };
+  console.error("[internal:analytics]", e);
+  return { type: "error", error: new AppError("internal:analytics").toJSON() };
+}
+
+/**
+ * Events as NDJSON, one line sent as each arrives. The response ends after the answer or an error
+ * line; a reader that goes away stops the events, which cancels the graph run.
+ */
+export function ndjson(events: AsyncGenerator<AskEvent>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const line = (value: AskLine) => encoder.encode(`${JSON.stringify(value)}\n`);
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await events.next();
+        if (next.done) controller.close();
+        else controller.enqueue(line(next.value));
+      } catch (e) {
+        controller.enqueue(line(errorLine(e)));
+        controller.close();
+      }
+    },
+    async cancel() {
+      await events.return(undefined);
+    },
+  });
+}
