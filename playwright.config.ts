@@ -1,9 +1,28 @@
 import { defineConfig } from "@playwright/test";
+import { baseUrlOf, MODEL_SERVER, MODEL_SPECS, OFFLINE_SERVER, type E2eServer } from "./e2e/servers";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${PORT}`;
-/** The e2e server's own database, recreated for every run. */
-export const E2E_DATA_DIR = ".test-output/e2e-data";
+/**
+ * One `next start` per server in e2e/servers.ts, from the same build: a fresh database and a real
+ * SMTP server on loopback each (e2e/web-server.ts); the model server also gets a loopback model.
+ */
+function webServer(server: E2eServer, env: Record<string, string> = {}) {
+  return {
+    command: "npx tsx e2e/web-server.ts",
+    url: `${baseUrlOf(server)}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe" as const,
+    env: {
+      E2E_PORT: String(server.port),
+      E2E_DATA_DIR: server.dataDir,
+      E2E_SMTP_LOG: server.smtpLog,
+      DATABASE_URL: `file:./${server.dataDir}/sales.db`,
+      DEMO_MODE: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -16,7 +35,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: ".test-output/e2e-results.json" }]],
   use: {
-    baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     browserName: "chromium",
@@ -26,19 +44,9 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: {
-    // A fresh database, a real SMTP server on loopback (e2e/smtp-sink.ts), then `next start`.
-    command: "npx tsx e2e/web-server.ts",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    env: {
-      E2E_PORT: String(PORT),
-      E2E_DATA_DIR,
-      DATABASE_URL: `file:./${E2E_DATA_DIR}/sales.db`,
-      DEMO_MODE: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  },
+  projects: [
+    { name: OFFLINE_SERVER.name, testIgnore: MODEL_SPECS, use: { baseURL: baseUrlOf(OFFLINE_SERVER) } },
+    { name: MODEL_SERVER.name, testMatch: MODEL_SPECS, use: { baseURL: baseUrlOf(MODEL_SERVER) } },
+  ],
+  webServer: [webServer(OFFLINE_SERVER), webServer(MODEL_SERVER, { E2E_MODEL_STUB: "1" })],
 });

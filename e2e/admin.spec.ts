@@ -1,17 +1,6 @@
-import { createClient, type InValue } from "@libsql/client";
 import { expect, test } from "@playwright/test";
 import { usd } from "../components/cost/usd";
-import { queryE2eDb, signIn, USERS } from "./helpers";
-
-/** Writes to the e2e server's own database, to give the page rows it did not make itself. */
-async function writeE2eDb(sql: string, args: InValue[] = []): Promise<void> {
-  const client = createClient({ url: "file:./.test-output/e2e-data/sales.db" });
-  try {
-    await client.execute({ sql, args });
-  } finally {
-    client.close();
-  }
-}
+import { queryE2eDb, signIn, USERS, writeE2eDb } from "./helpers";
 
 const startOfTodayUtc = () => {
   const d = new Date();

@@ -1,51 +1,8 @@
-import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { queryE2eDb, signIn, USERS } from "./helpers";
+import { draftableContact, draftFromContactPage, emailHash, queryE2eDb, signIn, USERS, type Contact } from "./helpers";
 import { readReceivedMail } from "./smtp-sink";
 
 const REP2 = "rep2@demo.local";
-const DAY = 86_400_000;
-
-type Contact = { id: number; first_name: string; last_name: string; email: string };
-
-const emailHash = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
-
-async function suppressedHashes(): Promise<Set<string>> {
-  return new Set((await queryE2eDb<{ email_hash: string }>("SELECT email_hash FROM suppression")).map((r) => r.email_hash));
-}
-
-/**
- * Contacts of a rep that nothing should stop: no flag, not suppressed, no outbound email in the
- * cooldown, and at least two company facts (so a draft has evidence). Tests running in parallel
- * take different ones (`nth`), because a contact with a waiting draft is skipped.
- */
-async function draftableContact(ownerEmail: string, nth: number): Promise<Contact> {
-  const rows = await queryE2eDb<Contact>(
-    `SELECT c.id, c.first_name, c.last_name, c.email FROM contacts c
-     JOIN users u ON u.id = c.owner_id
-     WHERE u.email = ? AND c.do_not_contact = 0 AND c.bounced = 0 AND c.unsubscribed = 0 AND c.replied = 0
-       AND NOT EXISTS (SELECT 1 FROM emails e WHERE e.contact_id = c.id AND e.direction = 'outbound' AND e.sent_at > ?)
-       AND (SELECT count(*) FROM company_facts f WHERE f.company_id = c.company_id) >= 2
-     ORDER BY c.id LIMIT 40`,
-    [ownerEmail, Date.now() - 4 * DAY],
-  );
-  const suppressed = await suppressedHashes();
-  const clean = rows.filter((c) => !suppressed.has(emailHash(c.email)));
-  expect(clean.length, "enough draftable contacts in the seed").toBeGreaterThan(nth);
-  return clean[nth]!;
-}
-
-/** Drafts outreach from the contact's page and returns the new draft's id. */
-async function draftFromContactPage(page: Page, contact: Contact): Promise<number> {
-  await page.goto(`/contacts/${contact.id}`);
-  await page.getByRole("button", { name: "Draft outreach" }).click();
-  const summary = page.getByTestId("outreach-summary");
-  await expect(summary).toContainText("1 drafted", { timeout: 30_000 });
-  const href = await summary.getByRole("link", { name: "Review the draft" }).getAttribute("href");
-  const id = Number(new URL(href!, "http://x").searchParams.get("id"));
-  expect(id).toBeGreaterThan(0);
-  return id;
-}
 
 /** Checks contacts one search at a time (the selection survives each search), then drafts for all of them. */
 async function draftFromContactsList(page: Page, contacts: Contact[]) {

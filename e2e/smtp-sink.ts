@@ -3,9 +3,10 @@ import { dirname } from "node:path";
 import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { OFFLINE_SERVER } from "./servers";
 
-/** Every message the e2e SMTP server accepted, one JSON object a line. */
-export const SMTP_LOG = ".test-output/e2e-smtp/messages.jsonl";
+/** Every message the offline e2e server's SMTP server accepted, one JSON object a line. */
+export const SMTP_LOG = OFFLINE_SERVER.smtpLog;
 
 export type ReceivedMail = {
   receivedAt: string;

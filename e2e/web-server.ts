@@ -1,23 +1,37 @@
 /**
- * The e2e web server: a fresh database, a real SMTP server on loopback, then `next start` with
- * SMTP_URL pointing at it. Playwright's webServer runs this script and stops it after the tests.
+ * One e2e web server: a fresh database, a real SMTP server on loopback, with E2E_MODEL_STUB=1 a
+ * loopback OpenAI-compatible model (e2e/model-stub.ts), then `next start` pointed at them.
+ * Playwright's webServer runs this script once per server in playwright.config.ts and stops it after the tests.
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { startStubServer } from "../lib/llm/testing/stub-server";
+import { emailGraphsModel } from "./model-stub";
+import { E2E_MODEL, OFFLINE_SERVER } from "./servers";
 import { startSmtpSink } from "./smtp-sink";
 
-const port = process.env.E2E_PORT ?? "3100";
-const dataDir = process.env.E2E_DATA_DIR ?? ".test-output/e2e-data";
+const port = process.env.E2E_PORT ?? String(OFFLINE_SERVER.port);
+const dataDir = process.env.E2E_DATA_DIR ?? OFFLINE_SERVER.dataDir;
+const withModel = process.env.E2E_MODEL_STUB === "1";
 
 rmSync(dataDir, { recursive: true, force: true });
-const smtp = await startSmtpSink();
+const smtp = await startSmtpSink(process.env.E2E_SMTP_LOG ?? OFFLINE_SERVER.smtpLog);
 console.log(`[e2e] SMTP server on 127.0.0.1:${smtp.port}`);
+const model = withModel ? await startStubServer({ handler: emailGraphsModel }) : null;
+if (model) console.log(`[e2e] model stub (${E2E_MODEL}) on ${model.url}`);
 
+// The offline server must stay offline whatever the developer's shell exports.
+const inherited = { ...process.env };
+for (const key of ["LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "DEEPSEEK_API_KEY"]) delete inherited[key];
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const next = spawn(process.execPath, [nextBin, "start", "--port", port, "--hostname", "127.0.0.1"], {
   stdio: "inherit",
-  env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${smtp.port}` },
+  env: {
+    ...inherited,
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    ...(model ? { LLM_BASE_URL: model.url, LLM_MODEL: E2E_MODEL, LLM_API_KEY: "e2e-stub-key" } : {}),
+  },
 });
 
 let stopping = false;
@@ -29,5 +43,5 @@ function stop(signal: NodeJS.Signals) {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop(signal));
 
 next.on("exit", (code, signal) => {
-  void smtp.close().finally(() => process.exit(code ?? (signal ? 1 : 0)));
+  void Promise.all([smtp.close(), model?.close()]).finally(() => process.exit(code ?? (signal ? 1 : 0)));
 });

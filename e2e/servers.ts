@@ -1,0 +1,35 @@
+/**
+ * The two consoles the e2e suite runs against, each with its own port, database and SMTP log:
+ * one fully offline (every spec but the model ones), one whose model is a loopback
+ * OpenAI-compatible stub with real prices (specs named `model-*.spec.ts`).
+ */
+export type E2eServer = {
+  /** Playwright project name. */
+  name: "offline" | "model";
+  port: number;
+  /** Recreated on every run; the console's SQLite file and auth secret live here. */
+  dataDir: string;
+  smtpLog: string;
+};
+
+export const OFFLINE_SERVER: E2eServer = {
+  name: "offline",
+  port: Number(process.env.E2E_PORT ?? 3100),
+  dataDir: ".test-output/e2e-data",
+  smtpLog: ".test-output/e2e-smtp/messages.jsonl",
+};
+
+export const MODEL_SERVER: E2eServer = {
+  name: "model",
+  port: Number(process.env.E2E_MODEL_PORT ?? 3101),
+  dataDir: ".test-output/e2e-model-data",
+  smtpLog: ".test-output/e2e-model-smtp/messages.jsonl",
+};
+
+/** The specs that need a model: they run against MODEL_SERVER only, every other spec against OFFLINE_SERVER only. */
+export const MODEL_SPECS = /model-[^/]*\.spec\.ts$/;
+
+/** The priced model the stub pretends to be, so every call has a real, non-zero cost. */
+export const E2E_MODEL = "deepseek-chat";
+
+export const baseUrlOf = (server: E2eServer) => `http://127.0.0.1:${server.port}`;
