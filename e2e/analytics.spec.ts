@@ -10,6 +10,32 @@ async function ask(page: Page, question: string) {
 }
 
 const answer = (page: Page) => page.getByRole("region", { name: "Answer" });
+const NODES = ["understand_question", "identify_tables", "generate_sql", "validate_sql", "execute_sql", "summarize"];
+
+/**
+ * Records, in the page and in order, each live step row as it is added and each time a row
+ * leaves a status (`node:was-running`), and the moment the answer appears: what a person would
+ * have seen, however fast the run was. Old values come from the mutation records themselves, so
+ * a row that changed again before the observer ran is still told right.
+ */
+async function watchProgress(page: Page) {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __progress: string[] }).__progress = seen;
+    const ROW = "[data-testid=live-steps] > li";
+    new MutationObserver((mutations) => {
+      for (const m of mutations) {
+        if (m.type === "attributes" && m.target instanceof Element && m.target.matches(ROW)) seen.push(`${m.target.getAttribute("data-node")}:was-${m.oldValue}`);
+        for (const added of m.addedNodes) {
+          if (!(added instanceof Element)) continue;
+          for (const row of added.matches(ROW) ? [added] : added.querySelectorAll(ROW)) seen.push(`${row.getAttribute("data-node")}:added`);
+          if (added.matches('section[aria-label="Answer"]') || added.querySelector('section[aria-label="Answer"]')) seen.push("answer");
+        }
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ["data-status"] });
+  });
+  return () => page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+}
 
 test("an operator asks which campaign gets the most replies and sees the rows, a chart, the SQL and the run's steps", async ({ page }) => {
   const campaigns = await queryE2eDb<{ n: number }>("SELECT count(DISTINCT campaign_id) AS n FROM emails WHERE campaign_id IS NOT NULL");
@@ -22,7 +48,8 @@ test("an operator asks which campaign gets the most replies and sees the rows, a
   await expect(table.getByRole("row")).toHaveCount(campaigns[0]!.n + 1);
   await expect(answer(page).getByTestId("answer-provenance")).toContainText("Fixed report from the catalogue");
   await expect(answer(page).getByTestId("answer-provenance")).toContainText("Confidence 90%");
-  await expect(answer(page).getByLabel("SQL")).toHaveValue(/^SELECT c\.name AS campaign.*\nFROM emails AS e\n/s);
+  // Formatted: one clause a line (which table the report reads is the catalogue's business).
+  await expect(answer(page).getByLabel("SQL")).toHaveValue(/^SELECT c\.name AS campaign,.*\nFROM \w+ AS \w+\n/s);
   const steps = answer(page).getByTestId("run-steps");
   await expect(steps).toContainText("generate_sql");
   await expect(steps).toContainText("execute_sql");
@@ -52,6 +79,33 @@ test("an operator asks which campaign gets the most replies and sees the rows, a
   await page.getByRole("list", { name: "Your questions" }).getByRole("button", { name: new RegExp(QUESTION.replace("?", "\\?")) }).first().click();
   await expect(answer(page).getByTestId("run-steps")).toBeVisible({ timeout: 30_000 });
   await expect.poll(asked).toBe(runsBefore + 1);
+});
+
+test("an operator watches each step of a catalogue question arrive, in order, before the table and chart, then opens the run and finds the answer there", async ({ page }) => {
+  await signIn(page, USERS.operator);
+  await page.goto("/analytics");
+  const progress = await watchProgress(page);
+  await ask(page, "Replies by campaign");
+
+  await expect(answer(page).getByRole("table", { name: "Result" })).toBeVisible({ timeout: 30_000 });
+  await expect(answer(page).getByRole("img", { name: "Replies by campaign" })).toBeVisible();
+  // Each node's row appeared (running) and then finished before the next node's row appeared,
+  // and all of that before the answer replaced the list.
+  const seen = await progress();
+  expect(seen).toEqual([...NODES.flatMap((n) => [`${n}:added`, `${n}:was-running`]), "answer"]);
+  await expect(page.getByRole("list", { name: "Steps so far" })).toHaveCount(0);
+
+  // The run page keeps the answer: its summary, the SQL, and the way back.
+  const summary = await answer(page).getByTestId("answer-summary").innerText();
+  await answer(page).getByRole("link", { name: "Open the run" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  const kept = page.getByTestId("run-answer");
+  await expect(kept).toContainText("“Replies by campaign”");
+  await expect(kept.getByTestId("run-answer-summary")).toHaveText(summary);
+  await expect(kept.getByLabel("SQL")).toHaveText(/^SELECT c\.name AS campaign,.*\nFROM \w+ AS \w+\n/s);
+  await expect(kept).toContainText("Confidence 90%");
+  await page.getByRole("link", { name: "← Analytics" }).click();
+  await expect(page).toHaveURL(/\/analytics$/);
 });
 
 test("an operator who edits the SQL into a DELETE is told it was refused, and no contact is deleted", async ({ page }) => {
@@ -97,6 +151,9 @@ test("a rep cannot open analytics: the page is the 403 page and the API answers 
     expect(response.headers()["content-type"]).toContain("application/json");
     expect((await response.json()).error.code).toBe("forbidden:analytics");
   }
+  const asked = await page.request.post("/api/analytics/ask", { data: { question: QUESTION } });
+  expect(asked.status()).toBe(403);
+  expect((await asked.json()).error.code).toBe("forbidden:analytics");
   const anonymous = await request.get("/api/analytics/funnel");
   expect(anonymous.status()).toBe(401);
   expect((await anonymous.json()).error.code).toBe("unauthorized:analytics");

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { AnalyticsConsole } from "@/components/analytics/analytics-console";
 import { PageHeader } from "@/components/ui/page-header";
-import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { analyticsHome } from "@/lib/services/analytics";
+import { AnalyticsWorkspace } from "./analytics-workspace";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -13,7 +12,8 @@ export default async function AnalyticsPage() {
   return (
     <>
       <PageHeader title="Analytics" description="Ask questions of the CRM in plain language and see the SQL, the rows and a chart." />
-      <AnalyticsConsole home={home} canOpenRuns={hasRole(user.role, "admin")} />
+      {/* Every answer here is the person's own question, and anyone may open the run they asked for. */}
+      <AnalyticsWorkspace home={home} canOpenRuns />
     </>
   );
 }

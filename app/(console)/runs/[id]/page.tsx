@@ -7,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime, humanize, formatDuration } from "@/lib/format";
 import { runDetailFor } from "@/lib/services/runs";
+import { RunAnswerCard } from "./run-answer";
 
 export const metadata: Metadata = { title: "Run" };
 
@@ -20,7 +21,7 @@ const duration = (start: Date, end: Date | null) => formatDuration(elapsed(start
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("rep");
-  const { run, steps, modelCalls, draft } = await runDetailFor(user, decodeURIComponent((await params).id)).catch((e: unknown) => {
+  const { run, steps, modelCalls, draft, question, answer } = await runDetailFor(user, decodeURIComponent((await params).id)).catch((e: unknown) => {
     if (isAppError(e) && e.type === "not_found") notFound();
     throw e;
   });
@@ -30,7 +31,11 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/drafts" className="text-sm text-slate-500 hover:text-slate-800">← Drafts</Link>
+        {question !== null ? (
+          <Link href="/analytics" className="text-sm text-slate-500 hover:text-slate-800">← Analytics</Link>
+        ) : (
+          <Link href="/drafts" className="text-sm text-slate-500 hover:text-slate-800">← Drafts</Link>
+        )}
         <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
           Run <span className="font-mono text-lg text-slate-600">{run.id}</span>
           <Badge tone={TONE[run.status] ?? "neutral"}>{humanize(run.status)}</Badge>
@@ -81,6 +86,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           </ol>
         )}
       </Card>
+      {question !== null ? <RunAnswerCard question={question} answer={answer} /> : null}
       {draft ? (
         <Card title="What this run produced">
           <p className="text-sm" data-testid="run-draft">
