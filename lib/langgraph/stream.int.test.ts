@@ -1,3 +1,6 @@
+import { context, propagation, trace } from "@opentelemetry/api";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { tempDatabase } from "@/db/testing";
@@ -102,5 +105,37 @@ describe.each(["HTTP", "in-process"] as const)("the typed client's stream over %
       if (event.type === "step") break;
     }
     await expect.poll(() => statusOf({ threadId }), { timeout: 3_000 }).toBe("cancelled");
+  });
+});
+
+describe("trace propagation on a stream", () => {
+  beforeAll(() => {
+    // What @vercel/otel registers when tracing is configured.
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  });
+  afterAll(() => {
+    propagation.disable();
+    context.disable();
+  });
+
+  it("sends the caller's trace context, fixed when the stream is asked for, and reads back the runtime's trace id", async () => {
+    const traceId = "0af7651916cd43dd8448eb211c80319c";
+    const sent: Headers[] = [];
+    const traced = createGraphClient(TEST_REGISTRY, {
+      apiUrl: rt.url,
+      token: TEST_TOKEN,
+      maxConcurrency: 4,
+      fetch: (input, init) => {
+        sent.push(new Headers(init?.headers));
+        return fetch(input, init);
+      },
+    });
+    const parent = trace.wrapSpanContext({ traceId, spanId: "b7ad6b7169203331", traceFlags: 1 });
+    // Asked for inside the caller's span, read outside it, as a route handler's stream is.
+    const events = context.with(trace.setSpan(context.active(), parent), () => traced.stream("echo", { message: "traced" }));
+    const done = (await all(events)).at(-1);
+    expect(sent[0]?.get("traceparent")).toBe(`00-${traceId}-b7ad6b7169203331-01`);
+    expect(done).toMatchObject({ type: "done", result: { traceId } });
   });
 });
