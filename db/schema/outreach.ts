@@ -191,7 +191,8 @@ export const outcomes = sqliteTable(
   },
   (t) => [
     index("outcomes_thread_idx").on(t.threadId),
-    index("outcomes_contact_idx").on(t.contactId),
+    // Covers "has this contact a converting outcome (in this campaign)?" without reading outcome rows.
+    index("outcomes_contact_idx").on(t.contactId, t.label, t.emailId),
     index("outcomes_label_at_idx").on(t.label, t.at),
   ],
 );
