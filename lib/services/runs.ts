@@ -31,15 +31,18 @@ function answerOf(metadata: Record<string, unknown> | null): RunAnswer | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** An analytics question this person asked (drafting runs also name who asked, but follow their draft). */
+const askedBy = (run: { assistantId: string; metadata: Record<string, unknown> | null }, userId: string) =>
+  run.assistantId === "text_to_sql" && run.metadata?.requested_by === userId;
+
 /**
  * One graph run and its steps. Admins see every run; a rep sees a run only when a draft assigned
- * to them came from it, and anyone sees a run they asked for themselves (an analytics question).
- * Anything else reads as missing, like someone else's draft.
+ * to them came from it; anyone sees the run of an analytics question they asked. Anything else
+ * reads as missing, like someone else's draft.
  */
 export async function runDetailFor(user: SessionUser, runId: string) {
   const run = runId.length <= 100 ? await getRun(db(), runId) : null;
-  const visible =
-    run !== null && (hasRole(user.role, "admin") || run.metadata?.requested_by === user.id || (await runHasDraftFor(db(), run, user.id)));
+  const visible = run !== null && (hasRole(user.role, "admin") || askedBy(run, user.id) || (await runHasDraftFor(db(), run, user.id)));
   if (!run || !visible) throw new AppError("not_found:runs", { message: "That run does not exist or is not yours." });
   const [steps, modelCalls, draft] = await Promise.all([listRunSteps(db(), run.id), listRunLlmCalls(db(), run.id), draftForRun(db(), run.id)]);
   const question = typeof run.metadata?.question === "string" ? run.metadata.question : null;
