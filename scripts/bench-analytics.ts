@@ -5,13 +5,11 @@
  *     through the executor (gate + read-only process), with the engine's own time beside it.
  *  3. How fast the time limit stops runaway queries (goal: within 2 s).
  * Flags: --url (default file:./data/bench.db, seeded at scale 100000 when missing), --fresh
- * (re-seed), --runs N (default 3), --try-indexes (also time a temporary copy with the index
- * changes below; the bench file itself is never changed).
+ * (re-seed), --runs N (default 3). An existing file is brought up to the current migrations first.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { closeReadOnly } from "@/db/queries/analytics";
@@ -27,32 +25,25 @@ const { values } = parseArgs({
     url: { type: "string", default: "file:./data/bench.db" },
     fresh: { type: "boolean", default: false },
     runs: { type: "string", default: "3" },
-    "try-indexes": { type: "boolean", default: false },
   },
 });
 const RUNS = Number(values.runs);
 const path = localPath(values.url);
 if (!path) throw new Error("--url must be a local file: URL");
 
-/**
- * The index changes this bench was used to justify (see the analytics report): analytics scans
- * should never read the wide emails rows (bodies), so two existing indexes gain `direction` and
- * three small ones are added.
- */
-const SUGGESTED_INDEXES = [
-  "CREATE INDEX emails_contact_campaign_direction_idx ON emails (contact_id, campaign_id, direction, opened_at)",
-  "DROP INDEX IF EXISTS emails_campaign_sent_idx",
-  "CREATE INDEX emails_campaign_sent_idx ON emails (campaign_id, sent_at, direction)",
-  "DROP INDEX IF EXISTS emails_sent_idx",
-  "CREATE INDEX emails_sent_idx ON emails (sent_at, direction)",
-  "CREATE INDEX emails_bounced_idx ON emails (bounced_at) WHERE bounced_at IS NOT NULL",
-  "CREATE INDEX enrollments_campaign_status_idx ON campaign_enrollments (campaign_id, status)",
-];
-
 if (values.fresh || !existsSync(path)) {
   console.log(`seeding ${values.url} at 100,000 contacts (takes a few minutes)…`);
   const seed = spawnSync("npx", ["tsx", "db/seed/cli.ts", "--url", values.url, "--scale", "100000", ...(values.fresh ? ["--fresh"] : [])], { stdio: "inherit" });
   if (seed.status !== 0) process.exit(seed.status ?? 1);
+}
+
+{
+  // An existing bench file gets the migrations added since it was seeded (indexes, stats tables).
+  const { openDatabase } = await import("@/db/client");
+  const { applyMigrations } = await import("@/db/migrate");
+  const database = await openDatabase(values.url);
+  await applyMigrations(database);
+  database.$client.close();
 }
 
 const Database = createRequire(join(process.cwd(), "package.json"))("libsql") as new (uri: string) => { prepare(sql: string): { raw(): { all(): unknown[][] } }; exec(sql: string): void; close(): void };
@@ -163,20 +154,3 @@ await overhead(values.url);
 await reports(values.url, "reports on the schema as it is");
 await timeLimit(values.url);
 closeReadOnly(values.url);
-
-if (values["try-indexes"]) {
-  const dir = mkdtempSync(join(tmpdir(), "bench-analytics-"));
-  const copy = join(dir, "bench.db");
-  try {
-    copyFileSync(path, copy);
-    const writer = new Database(copy);
-    const started = performance.now();
-    for (const statement of SUGGESTED_INDEXES) writer.exec(statement);
-    writer.close();
-    console.log(`\nbuilt the suggested indexes on a copy in ${fmt(performance.now() - started)}`);
-    await reports(`file:${copy}`, "reports with the suggested indexes (temporary copy)");
-    closeReadOnly(`file:${copy}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}

@@ -74,6 +74,8 @@ describe("the funnel", () => {
         converted: enrolled.filter((e) => converted.has(`${e.campaign_id}:${e.contact_id}`)).length,
       });
     }
+    const last = result.at(-1)!;
+    expect(await funnel({ by: "campaign", campaignId: last.campaignId! }, { url: db.url })).toEqual([last]);
   });
 });
 
