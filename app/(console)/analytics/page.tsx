@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { analyticsHome } from "@/lib/services/analytics";
-import { AnalyticsWorkspace } from "./analytics-workspace";
+import { AnalyticsWorkspace } from "@/components/analytics/analytics-workspace";
 
 export const metadata: Metadata = { title: "Analytics" };
 

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type { AskLine } from "@/app/api/analytics/ask/events";
-import type { AnswerView } from "@/components/analytics/types";
-import { AnalyticsRequestError } from "@/components/analytics/use-analytics";
+import type { AnswerView } from "./types";
+import { AnalyticsRequestError } from "./use-analytics";
 import { analyticsKeys } from "@/lib/query-keys";
 
 type StepLine = Extract<AskLine, { type: "step" }>;
