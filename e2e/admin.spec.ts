@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { usd } from "../components/cost/usd";
+import { formatUsd as usd } from "../lib/format";
 import { queryE2eDb, signIn, USERS, writeE2eDb } from "./helpers";
 
 const startOfTodayUtc = () => {

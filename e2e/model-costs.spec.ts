@@ -64,4 +64,6 @@ test("an admin drafts outreach with a model, opens the draft's run link and sees
   const [{ total } = { total: 0 }] = await queryE2eDb<{ total: number }>("SELECT sum(cost_usd) AS total FROM llm_calls WHERE run_id = ?", [runId], MODEL_SERVER);
   expect(total).toBeGreaterThan(0);
   expect(Math.abs(shownTotal - total)).toBeLessThanOrEqual(calls.length * 0.5e-6);
+  // The page's own total is the database sum, to the micro-dollar.
+  await expect(page.getByTestId("run-cost-total")).toHaveText(`$${total.toFixed(6)}`);
 });

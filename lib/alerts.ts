@@ -1,3 +1,4 @@
+import { formatUsd } from "@/lib/format";
 /** Events an on-call person must hear about, never only a dashboard. */
 export type AlertEvent =
   | { type: "budget_warning" | "budget_exhausted"; graph: string; day: string; spentUsd: number; limitUsd: number }
@@ -8,8 +9,7 @@ export const ALERT_TIMEOUT_MS = 2_000;
 
 function textOf(event: AlertEvent): string {
   if (event.type === "kill_switch") return `Model kill switch turned ${event.enabled ? "ON" : "off"}${event.by ? ` by ${event.by}` : ""}.`;
-  // Same rule as the cost pages (components/cost/usd.ts, which lib/ may not import): a $0.001 budget must not read "$0.00".
-  const usd = (n: number) => `$${n.toFixed(n >= 1 ? 2 : 4)}`;
+  const usd = formatUsd;
   const amounts = `${usd(event.spentUsd)} of ${usd(event.limitUsd)} (${event.day})`;
   return event.type === "budget_exhausted"
     ? `Graph ${event.graph} reached its daily model budget; its model calls are refused until tomorrow: ${amounts}.`

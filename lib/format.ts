@@ -48,3 +48,8 @@ export function formatDuration(ms: number | null): string {
   if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1_000)} s`;
 }
+
+/** Dollars as the console shows them: cents from $1 up, hundredths of a cent below (a $0.001 budget never reads "$0.00"). */
+export function formatUsd(n: number): string {
+  return `$${n.toFixed(n >= 1 ? 2 : 4)}`;
+}

@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { ModelControls } from "@/lib/services/model-controls";
 import { formatPercent } from "@/lib/format";
 import { useSetGraphBudget } from "./use-model-controls";
-import { usd } from "./usd";
+import { formatUsd as usd } from "@/lib/format";
 
 type GraphRow = ModelControls["graphs"][number];
 

@@ -1,7 +1,7 @@
 import type { CostDashboard } from "@/lib/services/cost";
 import { BarChart } from "@/components/charts/bar-chart";
 import { formatNumber } from "@/lib/format";
-import { usd } from "./usd";
+import { formatUsd as usd } from "@/lib/format";
 
 export { usd };
 

@@ -19,6 +19,8 @@ function elapsed(start: Date, end: Date | null): number | null {
 
 const duration = (start: Date, end: Date | null) => formatDuration(elapsed(start, end));
 
+const sumOf = <T,>(items: T[], value: (item: T) => number) => items.reduce((sum, item) => sum + value(item), 0);
+
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("rep");
   const { run, steps, modelCalls, draft, question, answer } = await runDetailFor(user, decodeURIComponent((await params).id)).catch((e: unknown) => {
@@ -118,6 +120,14 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
                 </tr>
               ))}
             </tbody>
+            <tfoot className="border-t border-slate-200 font-medium">
+              <tr>
+                <td className="py-1" colSpan={3}>Total</td>
+                <td className="py-1 text-right tabular-nums">{sumOf(modelCalls, (c) => c.tokensIn)} / {sumOf(modelCalls, (c) => c.tokensOut)}</td>
+                <td className="py-1 text-right tabular-nums" data-testid="run-cost-total">${sumOf(modelCalls, (c) => c.costUsd).toFixed(6)}</td>
+                <td colSpan={3} />
+              </tr>
+            </tfoot>
           </table>
         )}
       </Card>
