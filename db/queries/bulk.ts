@@ -55,3 +55,32 @@ export class BulkWriter {
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
+
+type SchemaObject = { type: "index" | "trigger"; name: string; sql: string };
+
+/**
+ * Runs a bulk load into `tables` with their secondary indexes and triggers set aside, then puts
+ * them back exactly as the migrations made them (their SQL is read from `sqlite_master`, so there
+ * is no second copy to drift) after `rebuild` has recomputed what the triggers would have kept.
+ * Building an index once over sorted keys is much cheaper than updating it a million times.
+ * Indexes SQLite makes for PRIMARY KEY / UNIQUE column constraints stay, so duplicates still fail
+ * as they load; a UNIQUE index set aside fails when it is recreated. For loads into tables nobody
+ * else is writing (the seed of an empty database).
+ */
+export async function withIndexesDeferred<T>(database: Database, tables: readonly string[], load: () => Promise<T>, rebuild: () => Promise<void> = async () => {}): Promise<T> {
+  const placeholders = tables.map(() => "?").join(", ");
+  const { rows } = await database.$client.execute({
+    sql: `SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (${placeholders}) ORDER BY type, name`,
+    args: [...tables],
+  });
+  const objects = rows.map((r) => ({ type: r.type, name: r.name, sql: r.sql }) as SchemaObject);
+  const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  await database.$client.batch(objects.map((o) => `DROP ${o.type.toUpperCase()} ${quoted(o.name)}`), "write");
+  try {
+    return await load();
+  } finally {
+    await rebuild();
+    // Indexes before triggers: a trigger's statements may want the indexes.
+    await database.$client.batch([...objects.filter((o) => o.type === "index"), ...objects.filter((o) => o.type === "trigger")].map((o) => o.sql), "write");
+  }
+}

@@ -24,6 +24,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
+describe("the seed's bulk load", () => {
+  it("puts back every index and trigger it set aside, exactly as the migrations made them", async () => {
+    const fresh = await tempDatabase("email-stats-fresh");
+    const schema = (database: typeof t.database) => database.all(sql.raw("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY type, name"));
+    try {
+      const expected = await schema(fresh.database);
+      expect(expected.some((o) => (o as { name: string }).name === "emails_stats_insert")).toBe(true);
+      expect(await schema(t.database)).toEqual(expected);
+    } finally {
+      fresh.cleanup();
+    }
+  });
+});
+
 describe("the email stats tables", () => {
   it("equal counts over emails after the seed", async () => {
     const { contacts, campaigns } = await expectExact();

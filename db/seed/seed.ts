@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "better-auth/crypto";
 import type { Database } from "../client";
-import { BulkWriter } from "../queries/bulk";
+import { BulkWriter, withIndexesDeferred } from "../queries/bulk";
+import { rebuildEmailStats } from "../queries/email-stats";
 import { emailHash } from "../queries/suppression";
 import { accounts, emailCampaigns, users } from "../schema";
 import { DEMO_PASSWORD, DEMO_REPS, DEMO_USERS } from "./demo-users";
@@ -88,7 +89,10 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
   await contactWriter.flush();
   progress("contacts", contacts.length);
 
-  const counts = await seedOutreach(database, prng, contacts, topFact, options.emails, anchor, progress);
+  // A million emails load far faster without their indexes and stats triggers; both are put back
+  // (and the stats rebuilt) before anything reads them.
+  const counts = await withIndexesDeferred(database, ["emails", "campaign_enrollments", "outcomes"], () => seedOutreach(database, prng, contacts, topFact, options.emails, anchor, progress), () => rebuildEmailStats(database));
+  progress("indexes", counts.emails);
   await deriveContactFlags(database);
   progress("flags", contacts.length);
   const suppressed = await seedSuppression(database, prng, contacts, anchor);
