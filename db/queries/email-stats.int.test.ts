@@ -12,9 +12,16 @@ const STATS = (key: string, where = "") => `SELECT ${key}, sum(direction = 'outb
 async function expectExact() {
   const database = t.database;
   const contacts = await database.all(sql.raw(STATS("contact_id")));
-  const campaigns = await database.all(sql.raw(STATS("campaign_id, contact_id", "WHERE campaign_id IS NOT NULL")));
+  const campaigns = await database.all(sql.raw(`SELECT campaign_id, contact_id, sum(outbound) AS outbound, sum(opened) AS opened, sum(inbound) AS inbound,
+      sum(bounced) AS bounced, max(enrolled) AS enrolled, max(enrollment_replied) AS enrollment_replied
+    FROM (
+      SELECT campaign_id, contact_id, direction = 'outbound' AS outbound, direction = 'outbound' AND opened_at IS NOT NULL AS opened,
+        direction = 'inbound' AS inbound, bounced_at IS NOT NULL AS bounced, 0 AS enrolled, 0 AS enrollment_replied
+      FROM emails WHERE campaign_id IS NOT NULL
+      UNION ALL SELECT campaign_id, contact_id, 0, 0, 0, 0, 1, status = 'replied' FROM campaign_enrollments
+    ) GROUP BY campaign_id, contact_id ORDER BY campaign_id, contact_id`));
   expect(await database.all(sql.raw("SELECT contact_id, outbound, opened, inbound, bounced FROM contact_email_stats ORDER BY contact_id"))).toEqual(contacts);
-  expect(await database.all(sql.raw("SELECT campaign_id, contact_id, outbound, opened, inbound, bounced FROM campaign_email_stats ORDER BY campaign_id, contact_id"))).toEqual(campaigns);
+  expect(await database.all(sql.raw("SELECT campaign_id, contact_id, outbound, opened, inbound, bounced, enrolled, enrollment_replied FROM campaign_email_stats ORDER BY campaign_id, contact_id"))).toEqual(campaigns);
   return { contacts, campaigns };
 }
 
@@ -61,6 +68,19 @@ describe("the email stats tables", () => {
     await expectExact();
     const [left] = await database.all<{ n: number }>(sql`SELECT count(*) AS n FROM contact_email_stats WHERE contact_id = ${victim!.id}`);
     expect(left!.n).toBe(0);
+  });
+
+  it("follow enrollments: enrolled, marked replied, moved to another campaign, removed", async () => {
+    const database = t.database;
+    const [fresh] = await database.all<{ id: number }>(sql`SELECT id FROM contacts WHERE id NOT IN (SELECT contact_id FROM campaign_enrollments) LIMIT 1`);
+    await database.run(sql`INSERT INTO campaign_enrollments (campaign_id, contact_id, thread_id, status) VALUES (1, ${fresh!.id}, 't-enrol', 'active')`);
+    expect(await database.all(sql`SELECT outbound, enrolled, enrollment_replied FROM campaign_email_stats WHERE campaign_id = 1 AND contact_id = ${fresh!.id}`)).toEqual([{ outbound: 0, enrolled: 1, enrollment_replied: 0 }]);
+    await database.run(sql`UPDATE campaign_enrollments SET status = 'replied' WHERE id % 5 = 0`);
+    await database.run(sql`UPDATE campaign_enrollments SET campaign_id = 5 WHERE id = (SELECT min(id) FROM campaign_enrollments WHERE campaign_id <> 5 AND contact_id NOT IN (SELECT contact_id FROM campaign_enrollments WHERE campaign_id = 5))`);
+    await database.run(sql`DELETE FROM campaign_enrollments WHERE id % 7 = 0 OR contact_id = ${fresh!.id}`);
+    const [gone] = await database.all<{ n: number }>(sql`SELECT count(*) AS n FROM campaign_email_stats WHERE contact_id = ${fresh!.id}`);
+    expect(gone!.n).toBe(0);
+    await expectExact();
   });
 
   it("gain a row for a contact's first email", async () => {

@@ -45,7 +45,7 @@ export const campaignEnrollments = sqliteTable(
   },
   (t) => [
     uniqueIndex("enrollments_campaign_contact_uq").on(t.campaignId, t.contactId),
-    index("enrollments_contact_idx").on(t.contactId),
+    index("enrollments_contact_idx").on(t.contactId, t.campaignId),
     index("enrollments_wake_idx").on(t.status, t.nextWakeAt),
     index("enrollments_campaign_status_idx").on(t.campaignId, t.status),
   ],
@@ -102,7 +102,11 @@ export const contactEmailStats = sqliteTable("contact_email_stats", {
   bounced: integer("bounced").notNull().default(0),
 });
 
-/** The same counts per campaign and contact, for emails that belong to a campaign. */
+/**
+ * The same counts per campaign and contact, for emails that belong to a campaign, plus the
+ * contact's enrollment in it (kept by triggers on `campaign_enrollments`), so the campaign funnel
+ * is one scan of this table. A row exists while the pair has an email or an enrollment.
+ */
 export const campaignEmailStats = sqliteTable(
   "campaign_email_stats",
   {
@@ -112,6 +116,10 @@ export const campaignEmailStats = sqliteTable(
     opened: integer("opened").notNull().default(0),
     inbound: integer("inbound").notNull().default(0),
     bounced: integer("bounced").notNull().default(0),
+    /** 1 while the contact is enrolled in the campaign. */
+    enrolled: integer("enrolled").notNull().default(0),
+    /** 1 while that enrollment's status is `replied`. */
+    enrollmentReplied: integer("enrollment_replied").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.contactId] })],
 );

@@ -44,7 +44,8 @@ const CONVERTED = CONVERTED_LABELS.map((label) => `'${label}'`).join(", ");
  *
  * Shaped for 100k contacts / 1M emails: email stages read the trigger-kept stats tables, and
  * conversions are counted from the (few) converting outcomes outward rather than probed once per
- * contact or enrollment. Per-contact and per-enrollment subqueries made the campaign funnel 1.5 s.
+ * contact or enrollment. Per-contact and per-enrollment subqueries made the campaign funnel 1.5 s;
+ * joining each enrollment to its stats, contact and company still took 0.45 s.
  */
 export function funnelSql(scope: FunnelScope): string {
   if (scope.by === "vertical") {
@@ -66,35 +67,31 @@ SELECT s.key, s.discovered, s.enriched, s.contacted, s.opened, s.replied, coales
 FROM stages s LEFT JOIN converted v ON v.key = s.key ORDER BY s.key`;
   }
   if (scope.campaignId !== undefined && !Number.isSafeInteger(scope.campaignId)) throw new AppError("bad_request:analytics", { message: "The campaign id must be an integer." });
-  const only = (column: string, joiner: "WHERE" | "AND") => (scope.campaignId === undefined ? "" : `${joiner} ${column} = ${scope.campaignId}`);
-  // Replied = the enrollment says so, or a reply arrived in the campaign: counted as the first
-  // plus the enrollments with a reply that are not marked replied (the CASE keeps that probe to
-  // enrollments with replies).
-  return `WITH enrolled AS (
-  SELECT campaign_id, count(*) AS discovered, sum(status = 'replied') AS replied_status
-  FROM campaign_enrollments ${only("campaign_id", "WHERE")} GROUP BY campaign_id
-), enriched AS (
-  SELECT ce.campaign_id, count(*) AS enriched
-  FROM campaign_enrollments ce JOIN contacts c ON c.id = ce.contact_id JOIN companies co ON co.id = c.company_id
-  WHERE co.enriched_at IS NOT NULL ${only("ce.campaign_id", "AND")} GROUP BY ce.campaign_id
-), mailed AS (
-  SELECT x.campaign_id, sum(x.outbound > 0) AS contacted, sum(x.opened > 0) AS opened,
-    sum(CASE WHEN x.inbound > 0 THEN NOT EXISTS (SELECT 1 FROM campaign_enrollments r WHERE r.campaign_id = x.campaign_id AND r.contact_id = x.contact_id AND r.status = 'replied') ELSE 0 END) AS replied_by_mail
-  FROM campaign_email_stats x JOIN campaign_enrollments ce ON ce.campaign_id = x.campaign_id AND ce.contact_id = x.contact_id
-  ${only("x.campaign_id", "WHERE")} GROUP BY x.campaign_id
+  const only = (column: string) => (scope.campaignId === undefined ? "" : `AND ${column} = ${scope.campaignId}`);
+  // Every enrollment has a campaign_email_stats row (kept by triggers with its email counts), so
+  // the email stages are one scan of that table. Enriched is counted as its complement, walking
+  // from the unenriched companies (CROSS JOIN fixes that join order), and conversions from the
+  // converting outcomes outward.
+  return `WITH stages AS (
+  SELECT campaign_id, count(*) AS discovered, sum(outbound > 0) AS contacted, sum(opened > 0) AS opened,
+    sum(enrollment_replied = 1 OR inbound > 0) AS replied
+  FROM campaign_email_stats WHERE enrolled = 1 ${only("campaign_id")} GROUP BY campaign_id
+), unenriched AS (
+  SELECT ce.campaign_id, count(*) AS n
+  FROM companies co CROSS JOIN contacts c ON c.company_id = co.id CROSS JOIN campaign_enrollments ce ON ce.contact_id = c.id
+  WHERE co.enriched_at IS NULL ${only("ce.campaign_id")} GROUP BY ce.campaign_id
 ), converted AS (
   SELECT r.campaign_id, count(DISTINCT o.contact_id) AS converted
   FROM outcomes o JOIN emails r ON r.id = o.email_id
-  WHERE o.label IN (${CONVERTED}) ${only("r.campaign_id", "AND")}
-    AND EXISTS (SELECT 1 FROM campaign_enrollments ce WHERE ce.campaign_id = r.campaign_id AND ce.contact_id = o.contact_id)
+  WHERE o.label IN (${CONVERTED}) ${only("r.campaign_id")}
+    AND EXISTS (SELECT 1 FROM campaign_email_stats s WHERE s.campaign_id = r.campaign_id AND s.contact_id = o.contact_id AND s.enrolled = 1)
   GROUP BY r.campaign_id
 )
-SELECT cm.name AS key, e.campaign_id, e.discovered, coalesce(n.enriched, 0) AS enriched, coalesce(m.contacted, 0) AS contacted,
-  coalesce(m.opened, 0) AS opened, e.replied_status + coalesce(m.replied_by_mail, 0) AS replied, coalesce(v.converted, 0) AS converted
-FROM enrolled e JOIN email_campaigns cm ON cm.id = e.campaign_id
-LEFT JOIN enriched n ON n.campaign_id = e.campaign_id LEFT JOIN mailed m ON m.campaign_id = e.campaign_id
-LEFT JOIN converted v ON v.campaign_id = e.campaign_id
-ORDER BY e.campaign_id`;
+SELECT cm.name AS key, s.campaign_id, s.discovered, s.discovered - coalesce(u.n, 0) AS enriched, s.contacted, s.opened, s.replied,
+  coalesce(v.converted, 0) AS converted
+FROM stages s JOIN email_campaigns cm ON cm.id = s.campaign_id
+LEFT JOIN unenriched u ON u.campaign_id = s.campaign_id LEFT JOIN converted v ON v.campaign_id = s.campaign_id
+ORDER BY s.campaign_id`;
 }
 
 const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : null);
