@@ -63,24 +63,43 @@ type SchemaObject = { type: "index" | "trigger"; name: string; sql: string };
  * them back exactly as the migrations made them (their SQL is read from `sqlite_master`, so there
  * is no second copy to drift) after `rebuild` has recomputed what the triggers would have kept.
  * Building an index once over sorted keys is much cheaper than updating it a million times.
- * Indexes SQLite makes for PRIMARY KEY / UNIQUE column constraints stay, so duplicates still fail
- * as they load; a UNIQUE index set aside fails when it is recreated. For loads into tables nobody
- * else is writing (the seed of an empty database).
+ * UNIQUE indexes stay in place, so a duplicate fails as it loads. Every object is put back even
+ * when the load or the rebuild fails (each on its own, so one failure cannot undo the others), and
+ * the load's own error is the one thrown. For loads into tables nobody else is writing (the seed
+ * of an empty database).
  */
 export async function withIndexesDeferred<T>(database: Database, tables: readonly string[], load: () => Promise<T>, rebuild: () => Promise<void> = async () => {}): Promise<T> {
   const placeholders = tables.map(() => "?").join(", ");
   const { rows } = await database.$client.execute({
-    sql: `SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (${placeholders}) ORDER BY type, name`,
+    sql: `SELECT type, name, sql FROM sqlite_master
+          WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE INDEX%' AND tbl_name IN (${placeholders})
+          ORDER BY type, name`,
     args: [...tables],
   });
   const objects = rows.map((r) => ({ type: r.type, name: r.name, sql: r.sql }) as SchemaObject);
   const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
   await database.$client.batch(objects.map((o) => `DROP ${o.type.toUpperCase()} ${quoted(o.name)}`), "write");
+  let failed = true;
   try {
-    return await load();
-  } finally {
+    const result = await load();
     await rebuild();
+    failed = false;
+    return result;
+  } finally {
     // Indexes before triggers: a trigger's statements may want the indexes.
-    await database.$client.batch([...objects.filter((o) => o.type === "index"), ...objects.filter((o) => o.type === "trigger")].map((o) => o.sql), "write");
+    const problems: string[] = [];
+    for (const object of [...objects.filter((o) => o.type === "index"), ...objects.filter((o) => o.type === "trigger")]) {
+      try {
+        await database.$client.execute(object.sql);
+      } catch (e) {
+        problems.push(`${object.type} ${object.name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (problems.length) {
+      const message = `Could not put back after a bulk load: ${problems.join("; ")}`;
+      // A failed load's error matters more; this one is still said.
+      if (failed) console.error(`[db] ${message}`);
+      else throw new Error(message);
+    }
   }
 }

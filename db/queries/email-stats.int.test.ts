@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../seed/seed";
+import { withIndexesDeferred } from "./bulk";
+import { rebuildEmailStats } from "./email-stats";
 import { tempDatabase } from "../testing";
 
 /** The per-contact and per-campaign email counts analytics reads, against the emails table itself. */
@@ -39,6 +41,31 @@ describe("the seed's bulk load", () => {
       const expected = await schema(fresh.database);
       expect(expected.some((o) => (o as { name: string }).name === "emails_stats_insert")).toBe(true);
       expect(await schema(t.database)).toEqual(expected);
+    } finally {
+      fresh.cleanup();
+    }
+  });
+});
+
+describe("a bulk load that fails", () => {
+  const schema = (database: typeof t.database) => database.all(sql.raw("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY type, name"));
+
+  it("still gets every index and trigger back, and throws the load's own error", async () => {
+    const fresh = await tempDatabase("bulk-fail");
+    try {
+      const expected = await schema(fresh.database);
+      const { database } = fresh;
+      await database.run(sql`INSERT INTO companies (id, name, domain, vertical, size) VALUES (1, 'Acme', 'acme.test', 'saas', 'smb')`);
+      await database.run(sql`INSERT INTO contacts (id, company_id, first_name, last_name, email) VALUES (1, 1, 'Ada', 'L', 'ada@acme.test')`);
+      const load = async () => {
+        const row = "INSERT INTO emails (contact_id, direction, thread_id, message_id, subject, body, sent_at) VALUES (1, 'outbound', 't', '<same@x>', 's', 'b', 1)";
+        await database.$client.execute(row);
+        await database.$client.execute(row); // UNIQUE(message_id) stays in force during the load
+      };
+      await expect(withIndexesDeferred(database, ["emails", "campaign_enrollments", "outcomes"], load, () => rebuildEmailStats(database))).rejects.toThrow(/UNIQUE constraint failed: emails.message_id/);
+      expect(await schema(database)).toEqual(expected);
+      await expect(withIndexesDeferred(database, ["emails"], async () => {}, async () => { throw new Error("rebuild broke"); })).rejects.toThrow("rebuild broke");
+      expect(await schema(database)).toEqual(expected);
     } finally {
       fresh.cleanup();
     }

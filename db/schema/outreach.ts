@@ -88,7 +88,9 @@ export const emails = sqliteTable(
 /**
  * Email counts per contact, kept by SQLite triggers on `emails` (migration 0005), so every writer
  * (the outbox, inbound mail, the seed, a direct INSERT) keeps them exact. Analytics reads these
- * instead of a million email rows; a derived CRM table, readable by analytics queries.
+ * instead of a million email rows; a derived CRM table, readable by analytics queries. Never write
+ * `emails` or `campaign_enrollments` with INSERT OR REPLACE / REPLACE: the row it replaces fires
+ * no delete trigger (SQLite's recursive_triggers is off), so the counts would drift.
  */
 export const contactEmailStats = sqliteTable("contact_email_stats", {
   contactId: integer("contact_id").primaryKey(),

@@ -34,7 +34,8 @@ export const llmCalls = sqliteTable(
 /**
  * Daily spend rolled up from `llm_calls` by every dimension the cost dashboard groups on. Kept by
  * SQLite triggers on llm_calls (migration 0004), so the gateway, the seed and a direct INSERT all
- * keep it exact; the dashboard reads this instead of scanning a month of calls.
+ * keep it exact; the dashboard reads this instead of scanning a month of calls. Never write
+ * llm_calls with INSERT OR REPLACE: the replaced row fires no delete trigger, and spend would drift.
  */
 export const llmCostDaily = sqliteTable(
   "llm_cost_daily",
