@@ -100,3 +100,10 @@ export function errorResponse(e: unknown, surface: Surface = "api"): Response {
 export function userMessage(e: unknown): string {
   return isAppError(e) ? e.message : (MESSAGES.internal as string);
 }
+
+/** A graph task's error as text: LangGraph reports it as `{message, name}`, an Error, or a string. */
+export function taskErrorText(error: unknown): string {
+  if (typeof error === "string") return error;
+  if (error && typeof error === "object" && "message" in error && typeof error.message === "string") return error.message;
+  return "The step failed.";
+}

@@ -1,3 +1,4 @@
+import { taskErrorText } from "@/lib/errors";
 /** A node's step as a streamed run reports it. */
 export type StepStatus = "running" | "success" | "error" | "interrupted";
 
@@ -72,7 +73,7 @@ export class StreamFold {
       node: task.name,
       status: failed ? "error" : task.interrupts?.length ? "interrupted" : "success",
       ms: start ? Math.round(this.now() - start.at) : null,
-      error: failed ? String(task.error) : null,
+      error: failed ? taskErrorText(task.error) : null,
       update: task.result ?? null,
     };
   }

@@ -6,7 +6,7 @@ import { claimThread, getThread, insertThread, releaseThread } from "@/db/querie
 import type { RunStatus } from "@/db/schema";
 import { BUDGET_SECONDS, type GraphSpec, type Registry, type RunnableGraph } from "@/graphs/spec";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, taskErrorText } from "@/lib/errors";
 import { featureForGraph } from "@/lib/telemetry/feature";
 import { startLangsmithRun, type LangsmithRun } from "@/lib/telemetry/langsmith";
 import { startRunSpan, type RunSpan } from "@/lib/telemetry/run-span";
@@ -228,7 +228,7 @@ async function runGraph(graph: RunnableGraph, input: unknown, config: Record<str
     if (!step) continue;
     step.endedAt = new Date();
     step.status = task.error ? "error" : task.interrupts?.length ? "interrupted" : "success";
-    step.error = task.error ? String(task.error) : null;
+    step.error = task.error ? taskErrorText(task.error) : null;
   }
   return interrupts ? { ...values, __interrupt__: interrupts } : values;
 }

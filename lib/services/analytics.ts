@@ -164,7 +164,8 @@ async function* questionEvents(user: SessionUser, question: string, signal?: Abo
     for await (const event of run) {
       if (event.type === "done") result = event.result;
       else if (event.type === "started") yield event;
-      else yield { type: "step", node: event.step.node, status: event.step.status, ms: event.step.ms, error: event.step.error };
+      // A step's own error text (a database or model message) stays on the run page for admins.
+      else yield { type: "step", node: event.step.node, status: event.step.status, ms: event.step.ms, error: event.step.status === "error" ? "This step failed." : null };
     }
   } catch (e) {
     throw questionFailure(e);

@@ -21,18 +21,24 @@ export function errorLine(e: unknown): AskLine {
 export function ndjson(events: AsyncGenerator<AskEvent>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const line = (value: AskLine) => encoder.encode(`${JSON.stringify(value)}\n`);
+  // Set when the reader goes away: an event that was already on its way then has nowhere to go,
+  // and the graph's cancellation (not a fault) is what ends it.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = await events.next();
+        if (cancelled) return;
         if (next.done) controller.close();
         else controller.enqueue(line(next.value));
       } catch (e) {
+        if (cancelled) return;
         controller.enqueue(line(errorLine(e)));
         controller.close();
       }
     },
     async cancel() {
+      cancelled = true;
       await events.return(undefined);
     },
   });
