@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import type { AskLine } from "@/app/api/analytics/ask/events";
+import type { AskLine } from "@/lib/services/analytics";
 import type { AnswerView } from "./types";
 import { AnalyticsRequestError } from "./use-analytics";
 import { analyticsKeys } from "@/lib/query-keys";

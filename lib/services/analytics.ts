@@ -10,7 +10,7 @@ import { executeQuery } from "@/lib/analytics/executor";
 import { FUNNEL_STAGES, funnel, matchReport, runReport, withRates, type FunnelRow, type FunnelStage } from "@/lib/analytics/reports";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
 import type { GraphRunResult, StepStatus } from "@/lib/langgraph/client";
 import { GraphRunError } from "@/lib/langgraph/errors";
 import { graphClient } from "@/lib/langgraph/instance";
@@ -137,6 +137,12 @@ export type AskEvent =
   /** A node started (`running`, `ms` null) or ended; a node that runs twice (repair) appears twice. */
   | { type: "step"; node: string; status: StepStatus; ms: number | null; error: string | null }
   | { type: "answer"; answer: AnswerView };
+
+/**
+ * One line of POST /api/analytics/ask (NDJSON): an event above, or an error as a plain sentence
+ * if the question failed part-way.
+ */
+export type AskLine = AskEvent | { type: "error"; error: { code: ErrorCode; message: string; field?: string } };
 
 /**
  * Asks the text_to_sql graph a question and yields its steps as they start and end, then the

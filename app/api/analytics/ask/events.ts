@@ -1,11 +1,5 @@
-import type { AskEvent } from "@/lib/services/analytics";
-import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
-
-/**
- * One line of POST /api/analytics/ask (NDJSON): the run starting, each step as it starts and
- * ends, then the answer, or an error as a plain sentence if the question failed part-way.
- */
-export type AskLine = AskEvent | { type: "error"; error: { code: ErrorCode; message: string; field?: string } };
+import type { AskEvent, AskLine } from "@/lib/services/analytics";
+import { AppError, isAppError } from "@/lib/errors";
 
 /** The error line for a failure during the stream; unknown failures are logged and never echoed. */
 export function errorLine(e: unknown): AskLine {

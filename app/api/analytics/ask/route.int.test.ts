@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AskLine } from "./events";
+import type { AskLine } from "@/lib/services/analytics";
 
 // This file owns its process's environment: a fresh seeded database in demo mode, no model (offline).
 const dir = mkdtempSync(join(tmpdir(), "sales-analytics-ask-"));
