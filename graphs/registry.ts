@@ -62,6 +62,15 @@ export const FLEET = defineRegistry([
     feature: "analytics",
     entry: "./graphs/text-to-sql/graph.ts:graph",
   }),
+  defineGraph<{ input: import("./touch-attribution/graph").AttributionInput; output: import("./touch-attribution/graph").AttributionOutput; resume: never }>()({
+    assistantId: "touch_attribution",
+    description: "Credits a contact's or a campaign's conversions to the emails before them: model-weighted for the latest ten when a model may answer, last touch otherwise, each labelled.",
+    load: () => import("./touch-attribution/graph"),
+    resumable: false,
+    budget: "default",
+    feature: "analytics",
+    entry: "./graphs/touch-attribution/graph.ts:graph",
+  }),
 ]);
 
 export type Fleet = typeof FLEET;

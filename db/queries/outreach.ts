@@ -1,4 +1,4 @@
-import { and, desc, eq, notExists, sql } from "drizzle-orm";
+import { and, desc, eq, lte, notExists, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { companies, companyFacts, contacts, drafts, emailCampaigns, emails, outcomes, users } from "../schema";
 import { isSuppressed } from "./suppression";
@@ -89,3 +89,14 @@ export async function loadMailHistory(database: Database, contactId: number) {
 
 export type OutreachContext = NonNullable<Awaited<ReturnType<typeof loadOutreachContext>>>;
 export type MailHistory = Awaited<ReturnType<typeof loadMailHistory>>;
+
+/** A contact's outbound emails sent at or before `at`, newest first (ties: higher id first). */
+export async function outboundBefore(database: Database, contactId: number, at: number, limit: number) {
+  const rows = await database
+    .select({ emailId: emails.id, campaignId: emails.campaignId, step: emails.step, subject: emails.subject, sentAt: emails.sentAt })
+    .from(emails)
+    .where(and(eq(emails.contactId, contactId), eq(emails.direction, "outbound"), lte(emails.sentAt, new Date(at))))
+    .orderBy(desc(emails.sentAt), desc(emails.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, sentAt: r.sentAt.getTime() }));
+}

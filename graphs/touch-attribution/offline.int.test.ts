@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// This file owns its process's environment: a fresh database and no model at all.
+const dir = mkdtempSync(join(tmpdir(), "sales-attribution-offline-"));
+process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
+for (const key of ["DEEPSEEK_API_KEY", "LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "LLM_KILL_SWITCH"]) delete process.env[key];
+
+const { db } = await import("@/db/client");
+const { applyMigrations } = await import("@/db/migrate");
+const { seedDatabase } = await import("@/db/seed/seed");
+const { graphClient } = await import("@/lib/langgraph/instance");
+const { closeReadOnly } = await import("@/db/queries/analytics");
+const { attributeTouches } = await import("@/lib/analytics/attribution");
+const { RULES_VERSION } = await import("./rules");
+
+beforeAll(async () => {
+  await applyMigrations(db());
+  await seedDatabase(db(), { companies: 20, contacts: 400, emails: 3_000, anchor: new Date() });
+}, 60_000);
+afterAll(() => {
+  closeReadOnly(process.env.DATABASE_URL!);
+  db().$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("touch_attribution without a model", () => {
+  it("credits every conversion's last touch and says why, with the last-touch totals of the whole scope", async () => {
+    const { values } = await graphClient().run("touch_attribution", { campaignId: 2 });
+    const result = values.result!;
+    const expected = await attributeTouches({ campaignId: 2 });
+    expect(result.method).toBe("last-touch");
+    expect(result.promptVersion).toBe(RULES_VERSION);
+    expect(result.note).toMatch(/^Last touch: each conversion credits the latest email before it \(no model configured\)\./);
+    expect(result.lastTouch).toEqual({ total: expected.total, byStep: expected.byStep });
+    expect(result.conversions.map((c) => c.outcomeId)).toEqual(expected.conversions.slice(0, 10).map((c) => c.outcomeId));
+    for (const c of result.conversions) {
+      expect(c.provenance.source).not.toBe("model");
+      expect(c.touches.map((t) => t.weight)).toEqual(c.touches.map((_, i) => (i === 0 ? 1 : 0)));
+      // The credited touch is the one last-touch attribution names.
+      const named = expected.conversions.find((e) => e.outcomeId === c.outcomeId)!.credited;
+      expect(c.touches[0]?.emailId ?? null).toBe(named?.emailId ?? null);
+      if (c.touches.length > 1) expect(c.provenance).toMatchObject({ source: "rule_based_fallback", reason: expect.stringContaining("no model configured") });
+    }
+  });
+});
