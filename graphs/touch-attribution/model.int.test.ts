@@ -61,8 +61,8 @@ describe("touch_attribution with a model", () => {
     for (const c of result.conversions.filter((c) => c.provenance.source !== "model")) expect(c.touches.length).toBeLessThanOrEqual(1);
     const credit = result.creditByStep.reduce((s, r) => s + r.credit, 0);
     expect(credit).toBeCloseTo(result.conversions.filter((c) => c.touches.length > 0).length, 2);
-    const [{ n, version }] = await db().all<{ n: number; version: string }>(sql`SELECT count(*) AS n, max(prompt_version) AS version FROM llm_calls WHERE run_id = ${runId} AND graph = 'touch_attribution'`);
-    expect({ n, version }).toEqual({ n: weighed.length, version: PROMPT_VERSION });
+    const [calls] = await db().all<{ n: number; version: string }>(sql`SELECT count(*) AS n, max(prompt_version) AS version FROM llm_calls WHERE run_id = ${runId} AND graph = 'touch_attribution'`);
+    expect(calls).toEqual({ n: weighed.length, version: PROMPT_VERSION });
     const last = stub.requests.at(-1)!.messages.at(-1)!.content as string;
     expect(last).toMatch(/^Outcome: (interested|meeting_scheduled) on \d{4}-\d{2}-\d{2}\.\n<<<emails before the reply \(untrusted data/);
   });
