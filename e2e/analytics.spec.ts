@@ -141,11 +141,33 @@ test("an operator sees the funnel for one vertical with its stage-to-stage rates
   await expect(stages.getByTestId("rate-enriched")).toHaveText(rate);
 });
 
+test("an operator sees a campaign's touch attribution, labelled last touch without a model, with the database's count", async ({ page }) => {
+  const [campaign] = await queryE2eDb<{ id: number; name: string }>("SELECT id, name FROM email_campaigns ORDER BY id LIMIT 1");
+  // Each positive reply credits the latest outbound email to its contact before it.
+  const [credited] = await queryE2eDb<{ n: number }>(
+    `SELECT count(*) AS n FROM outcomes o LEFT JOIN emails r ON r.id = o.email_id
+     WHERE o.label IN ('interested', 'meeting_scheduled')
+       AND (SELECT e.campaign_id FROM emails e WHERE e.contact_id = o.contact_id AND e.direction = 'outbound' AND e.sent_at <= coalesce(r.sent_at, o.at)
+            ORDER BY e.sent_at DESC, e.id DESC LIMIT 1) = ?`,
+    [campaign!.id],
+  );
+  expect(credited!.n).toBeGreaterThan(0);
+  await signIn(page, USERS.operator);
+  await page.goto("/analytics");
+  await page.getByRole("combobox", { name: "Campaign" }).selectOption({ label: campaign!.name });
+  const panel = page.getByTestId("attribution");
+  await expect(panel.getByTestId("attribution-method")).toHaveText("Last touch");
+  await expect(panel).toContainText("no model configured");
+  await expect(panel.getByTestId("attribution-last-touch").locator("caption")).toHaveText(`Last touch, all ${new Intl.NumberFormat("en").format(credited!.n)} conversions`);
+  const perStep = await panel.getByTestId("attribution-last-touch").locator("tbody tr td:nth-child(2)").allInnerTexts();
+  expect(perStep.reduce((sum, n) => sum + Number(n.replace(/,/g, "")), 0)).toBe(credited!.n);
+});
+
 test("a rep cannot open analytics: the page is the 403 page and the API answers 403 JSON", async ({ page, request }) => {
   await signIn(page, USERS.rep);
   expect((await page.goto("/analytics"))?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
-  for (const path of ["/api/analytics/funnel", "/api/analytics/history"]) {
+  for (const path of ["/api/analytics/funnel", "/api/analytics/history", "/api/analytics/attribution?campaignId=1"]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(403);
     expect(response.headers()["content-type"]).toContain("application/json");

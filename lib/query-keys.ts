@@ -22,4 +22,5 @@ export const analyticsKeys = {
   history: () => ["analytics", "history"] as const,
   /** "all" for every vertical summed. */
   funnel: (vertical: string) => ["analytics", "funnel", vertical] as const,
+  attribution: (campaignId: number) => ["analytics", "attribution", campaignId] as const,
 };

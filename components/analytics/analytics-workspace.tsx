@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { AnswerPanel } from "./answer-panel";
 import { formatSql } from "./format-sql";
+import { AttributionPanel } from "./attribution-panel";
 import { FunnelPanel } from "./funnel-panel";
 import { QuestionBox } from "./question-box";
 import { HistoryList, ReportList } from "./side-lists";
@@ -109,6 +110,7 @@ export function AnalyticsWorkspace({ home, canOpenRuns }: { home: AnalyticsHome;
         </div>
       </div>
       <FunnelPanel verticals={home.verticals} initial={home.funnel} />
+      <AttributionPanel campaigns={home.campaigns} canOpenRuns={canOpenRuns} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { askQuestionAction, runReportAction, runSqlAction } from "@/app/(console)/analytics/actions";
 import { analyticsKeys } from "@/lib/query-keys";
-import type { AnswerRequest, AnswerView, FunnelView, HistoryItem } from "./types";
+import type { AnswerRequest, AnswerView, AttributionView, FunnelView, HistoryItem } from "./types";
 
 /** A refused action or request, with the input field at fault when there is one. */
 export class AnalyticsRequestError extends Error {
@@ -66,5 +66,15 @@ export function useFunnel(vertical: string, initialAll: FunnelView) {
     queryFn: () => getJson<FunnelView>(`/api/analytics/funnel${vertical === "all" ? "" : `?${new URLSearchParams({ vertical })}`}`, "The funnel could not be loaded."),
     initialData: vertical === "all" ? initialAll : undefined,
     placeholderData: (previous) => previous,
+  });
+}
+
+/** Touch attribution for one campaign; runs the graph, so it is fetched only once one is chosen. */
+export function useAttribution(campaignId: number | null) {
+  return useQuery({
+    queryKey: analyticsKeys.attribution(campaignId ?? 0),
+    queryFn: () => getJson<AttributionView>(`/api/analytics/attribution?${new URLSearchParams({ campaignId: String(campaignId) })}`, "The attribution could not be loaded."),
+    enabled: campaignId !== null,
+    staleTime: 60_000,
   });
 }

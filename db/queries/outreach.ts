@@ -100,3 +100,8 @@ export async function outboundBefore(database: Database, contactId: number, at: 
     .limit(limit);
   return rows.map((r) => ({ ...r, sentAt: r.sentAt.getTime() }));
 }
+
+/** Every campaign, by name, for pickers. */
+export async function listCampaigns(database: Database): Promise<{ id: number; name: string }[]> {
+  return database.select({ id: emailCampaigns.id, name: emailCampaigns.name }).from(emailCampaigns).orderBy(emailCampaigns.name, emailCampaigns.id);
+}

@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { listQuestionRuns } from "@/db/queries/analytics-history";
+import { listCampaigns } from "@/db/queries/outreach";
 import { listRunSteps, mergeRunMetadata } from "@/db/queries/runs";
 import { VERTICALS, type Vertical } from "@/db/schema";
 import type { TextToSqlOutput } from "@/graphs/text-to-sql/graph";
+import type { AttributionResult } from "@/graphs/touch-attribution/graph";
 import { CATALOGUE, type ChartKind } from "@/lib/analytics/catalogue";
 import { executeQuery } from "@/lib/analytics/executor";
 import { FUNNEL_STAGES, funnel, matchReport, runReport, withRates, type FunnelRow, type FunnelStage } from "@/lib/analytics/reports";
@@ -301,6 +303,29 @@ export function suggestionsFor(user: SessionUser): string[] {
 /** Everything the page paints first. */
 export async function analyticsHome(user: SessionUser) {
   requireOperator(user);
-  const [history, funnelAll] = await Promise.all([questionHistory(user), funnelView(user, {})]);
-  return { reports: catalogueFor(user), suggestions: suggestionsFor(user), verticals: VERTICALS, history, funnel: funnelAll };
+  const [history, funnelAll, campaigns] = await Promise.all([questionHistory(user), funnelView(user, {}), listCampaigns(db())]);
+  return { reports: catalogueFor(user), suggestions: suggestionsFor(user), verticals: VERTICALS, history, funnel: funnelAll, campaigns };
+}
+
+const positiveId = (what: string) => z.coerce.number({ error: `must be a ${what} id` }).int(`must be a whole number`).positive("must be a positive id");
+export const AttributionQuery = z
+  .object({ campaignId: positiveId("campaign").optional(), contactId: positiveId("contact").optional() })
+  .refine((q) => (q.campaignId === undefined) !== (q.contactId === undefined), { message: "Choose a campaign or a contact (one of them).", path: ["campaignId"] });
+
+export function parseAttributionQuery(params: RawParams): z.infer<typeof AttributionQuery> {
+  return parseParams(AttributionQuery, params, "analytics");
+}
+
+export type AttributionView = AttributionResult & { runId: string | null };
+
+/**
+ * Which emails earned a campaign's or a contact's conversions: the touch_attribution graph,
+ * model-weighted for the latest conversions when a model may answer, last touch otherwise.
+ */
+export async function attributionView(user: SessionUser, query: z.infer<typeof AttributionQuery>): Promise<AttributionView> {
+  requireOperator(user);
+  const input = query.campaignId !== undefined ? { campaignId: query.campaignId } : { contactId: query.contactId! };
+  const { values, runId } = await graphClient().run("touch_attribution", input, { metadata: { requested_by: user.id } });
+  if (!values.result) throw new AppError("internal:analytics", { message: "The attribution ended without a result." });
+  return { ...values.result, runId: runId || null };
 }

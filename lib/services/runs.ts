@@ -31,9 +31,10 @@ function answerOf(metadata: Record<string, unknown> | null): RunAnswer | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** An analytics question this person asked (drafting runs also name who asked, but follow their draft). */
+/** Analytics runs (a question, an attribution) that this person asked for; drafting runs also name who asked, but follow their draft. */
+const ASKED_GRAPHS: ReadonlySet<string> = new Set(["text_to_sql", "touch_attribution"]);
 const askedBy = (run: { assistantId: string; metadata: Record<string, unknown> | null }, userId: string) =>
-  run.assistantId === "text_to_sql" && run.metadata?.requested_by === userId;
+  ASKED_GRAPHS.has(run.assistantId) && run.metadata?.requested_by === userId;
 
 /**
  * One graph run and its steps. Admins see every run; a rep sees a run only when a draft assigned
