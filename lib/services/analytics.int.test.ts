@@ -136,7 +136,10 @@ describe("a question's run page", () => {
       confidence: 0.9,
       source: "catalogue",
       report_id: "replies_by_campaign",
+      tables: answer.tables,
+      repairs: 0,
     });
+    expect([...answer.tables].sort()).toEqual(["campaign_email_stats", "email_campaigns"]);
     expect(detail.run.metadata).toMatchObject({ requested_by: operator.id, question: "Which campaign gets the most replies?" });
     expect((await runDetailFor(admin, answer.runId!)).answer?.summary).toBe(answer.summary);
     await expect(runDetailFor(otherOperator, answer.runId!)).rejects.toMatchObject({ code: "not_found:runs" });

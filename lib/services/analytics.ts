@@ -45,6 +45,8 @@ export type AnswerView = {
   truncated: boolean;
   attempts: Attempt[];
   repairs: number;
+  /** The CRM tables the question was read as needing (empty for a report or your SQL). */
+  tables: string[];
   /** The graph's confidence in the answer; null when nothing was interpreted (a report, your SQL). */
   confidence: number | null;
   reason: string | null;
@@ -126,6 +128,7 @@ function fromGraph(question: string, values: TextToSqlOutput, runId: string, ste
     truncated: answer.status === "answered" ? answer.truncated : false,
     attempts,
     repairs: values.repairs ?? 0,
+    tables: values.tables ?? [],
     confidence: values.provenance?.confidence ?? null,
     reason: values.provenance?.reason ?? null,
     runId: runId || null,
@@ -213,6 +216,8 @@ async function keepAnswer(runId: string, answer: AnswerView): Promise<void> {
     confidence: answer.confidence,
     source: answer.source,
     report_id: answer.reportId,
+    tables: answer.tables,
+    repairs: answer.repairs,
   };
   try {
     await mergeRunMetadata(db(), runId, { answer: record });
@@ -222,7 +227,7 @@ async function keepAnswer(runId: string, answer: AnswerView): Promise<void> {
 }
 
 function emptyAnswer(origin: AnswerView["origin"], title: string, source: AnswerSource): Omit<AnswerView, "status" | "summary" | "problem"> {
-  return { id: randomUUID(), origin, title, sql: null, source, reportId: null, columns: [], rows: [], truncated: false, attempts: [], repairs: 0, confidence: null, reason: null, runId: null, steps: [] };
+  return { id: randomUUID(), origin, title, sql: null, source, reportId: null, columns: [], rows: [], truncated: false, attempts: [], repairs: 0, tables: [], confidence: null, reason: null, runId: null, steps: [] };
 }
 
 const rowCount = (n: number, truncated: boolean) => `${n}${truncated ? "+" : ""} row${n === 1 && !truncated ? "" : "s"}`;

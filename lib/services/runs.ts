@@ -22,6 +22,9 @@ export const RunAnswer = z.object({
   confidence: z.number().min(0).max(1).nullable(),
   source: z.enum(["model", "catalogue", "none", "operator"]),
   report_id: z.string().nullable(),
+  /** The CRM tables the question was read as needing, and the repairs its SQL took (0-2). */
+  tables: z.array(z.string()).default([]),
+  repairs: z.number().int().min(0).default(0),
 });
 export type RunAnswer = z.infer<typeof RunAnswer>;
 

@@ -37,6 +37,8 @@ export function RunAnswerCard({ question, answer }: { question: string; answer: 
                 · {answer.row_count}
                 {answer.truncated ? "+" : ""} row{answer.row_count === 1 && !answer.truncated ? "" : "s"}
               </span>
+              {answer.tables.length ? <span data-testid="run-answer-tables">· Tables {answer.tables.join(", ")}</span> : null}
+              <span>· {answer.repairs} repair{answer.repairs === 1 ? "" : "s"}</span>
             </div>
             <p className="text-slate-800" data-testid="run-answer-summary">{answer.summary}</p>
             {answer.sql ? (
