@@ -97,6 +97,8 @@ describe("POST /api/analytics/ask", () => {
         confidence: 0.9,
         source: "catalogue",
         report_id: "replies_by_campaign",
+        tables: ["campaign_email_stats", "email_campaigns"],
+        repairs: 0,
       },
     });
   });
