@@ -30,5 +30,5 @@ export default defineConfig([
       ],
     },
   },
-  { files: ["lib/env.ts", "*.config.ts", "*.config.mjs", "scripts/**", "e2e/**", "**/*.test.ts"], rules: { "no-restricted-syntax": "off" } },
+  { files: ["lib/env.ts", "db/testing.ts", "*.config.ts", "*.config.mjs", "scripts/**", "e2e/**", "**/*.test.ts"], rules: { "no-restricted-syntax": "off" } },
 ]);

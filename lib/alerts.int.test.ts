@@ -1,9 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 import { startStubServer } from "@/lib/llm/testing/stub-server";
 
 /**
@@ -58,21 +56,17 @@ const PROMPT_MARKER = "CONFIDENTIAL-PROMPT-TEXT about Ann's churn risk";
 const DAILY_BUDGET = 0.001;
 const CALL_COST = 0.0001725;
 
-const dir = mkdtempSync(join(tmpdir(), "sales-alerts-"));
 const receiver = await startReceiver();
 // The stub counts prompt tokens as the gateway estimates them, so a call's reservation is its real cost.
 const stub = await startStubServer({ handler: () => ({ content: "A short, harmless answer.", completionTokens: 100 }) });
-Object.assign(process.env, {
-  DATABASE_URL: `file:${join(dir, "sales.db")}`,
+const testEnv = ownEnvironment("alerts", {
   ALERT_WEBHOOK_URL: `http://127.0.0.1:${receiver.port}${WEBHOOK_SECRET_PATH}`,
   LLM_BASE_URL: stub.url,
   LLM_MODEL: "gpt-4o-mini",
   LLM_API_KEY: API_KEY,
   AUTH_SECRET,
   LLM_DAILY_BUDGET_USD: String(DAILY_BUDGET),
-  DEEPSEEK_API_KEY: "",
 });
-delete process.env.LLM_KILL_SWITCH;
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -119,7 +113,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([receiver.close(), stub.close()]);
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("alerts to ALERT_WEBHOOK_URL", () => {

@@ -12,7 +12,7 @@ const bool = z
 /** An empty value counts as unset (OpenTelemetry's convention for its OTEL_* variables). */
 const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
 
-const EnvSchema = z
+const EnvShape = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     /** libSQL URL: `file:./data/sales.db` (embedded default) or `libsql://…` for a server. */
@@ -80,7 +80,12 @@ const EnvSchema = z
     LLM_DAILY_BUDGET_USD: z.coerce.number().min(0).default(10),
     /** Receives budget and kill-switch events as JSON POSTs (Slack-style webhooks work). */
     ALERT_WEBHOOK_URL: z.string().url().optional(),
-  })
+  });
+
+/** Every variable the console reads (tests clear them all before setting their own). */
+export const ENV_KEYS = Object.keys(EnvShape.shape) as (keyof z.infer<typeof EnvShape>)[];
+
+const EnvSchema = EnvShape
   .transform((e) => ({
     ...e,
     // Demo mode defaults on for the embedded file database and off for a remote server.

@@ -1,11 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "../testing";
 
-const dir = mkdtempSync(join(tmpdir(), "sales-rollups-"));
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
+const testEnv = ownEnvironment("rollups");
 
 const { db } = await import("@/db/client");
 const { applyMigrations, MIGRATIONS_FOLDER } = await import("@/db/migrate");
@@ -58,7 +57,7 @@ async function rollups() {
 
 beforeAll(async () => {
   // Calls recorded before the rollups existed: migrate to 0003 only, insert, then finish migrating.
-  const early = join(dir, "migrations");
+  const early = join(testEnv.dir, "migrations");
   cpSync(MIGRATIONS_FOLDER, early, { recursive: true });
   rmSync(join(early, "0004_cost_rollups.sql"));
   const journalPath = join(early, "meta", "_journal.json");
@@ -71,7 +70,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   database.$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("the llm_calls rollups", () => {

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 import { startStubServer, type StubRequest, type StubServer } from "@/lib/llm/testing/stub-server";
 
 // This file owns its process's environment: a fresh database and a model served by a loopback stub.
-const dir = mkdtempSync(join(tmpdir(), "sales-orchestrator-model-"));
 type Script = { tasks: string[]; roles: string[]; draft: string; review: () => string };
 const script: Script = { tasks: [], roles: [], draft: "", review: () => '{"verdict":"ok"}' };
 const system = (body: StubRequest) => String(body.messages[0]?.content ?? "");
@@ -19,10 +16,7 @@ const stub: StubServer = await startStubServer({
     return { content: script.draft };
   },
 });
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
-Object.assign(process.env, { LLM_BASE_URL: stub.url, LLM_MODEL: "stub-model", DEEPSEEK_API_KEY: "" });
-delete process.env.SMTP_URL;
-delete process.env.LLM_KILL_SWITCH;
+const testEnv = ownEnvironment("orchestrator-model", { LLM_BASE_URL: stub.url, LLM_MODEL: "stub-model" });
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -60,7 +54,7 @@ beforeEach(() => {
 afterAll(async () => {
   await stub.close();
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("the email orchestrator with a model", () => {

@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 
 // This file owns its process's environment: a fresh database, no model (offline), local mail.
-const dir = mkdtempSync(join(tmpdir(), "sales-orchestrator-"));
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
-for (const key of ["LLM_BASE_URL", "LLM_MODEL", "DEEPSEEK_API_KEY", "SMTP_URL"]) delete process.env[key];
+const testEnv = ownEnvironment("orchestrator");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -40,7 +36,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => {
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("the email orchestrator, offline", () => {

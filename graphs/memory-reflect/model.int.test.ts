@@ -1,17 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 import { startStubServer } from "@/lib/llm/testing/stub-server";
 
 // This file owns its process's environment: a fresh database and a model on a loopback stub.
 const stub = await startStubServer();
-const dir = mkdtempSync(join(tmpdir(), "sales-memory-reflect-"));
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
-process.env.LLM_BASE_URL = stub.url;
-process.env.LLM_MODEL = "stub-model";
-for (const key of ["DEEPSEEK_API_KEY", "LLM_KILL_SWITCH"]) delete process.env[key];
+const testEnv = ownEnvironment("memory-reflect", { LLM_BASE_URL: stub.url, LLM_MODEL: "stub-model" });
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -32,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stub.close();
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("memory_reflect", () => {

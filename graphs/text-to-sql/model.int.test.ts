@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 import { startStubServer, type StubRequest } from "@/lib/llm/testing/stub-server";
 
 // This file owns its process's environment: a seeded database and a model served by a loopback stub.
-const dir = mkdtempSync(join(tmpdir(), "sales-text-to-sql-model-"));
 let sqlAnswers: string[] = [];
 const system = (body: StubRequest) => String(body.messages[0]?.content ?? "");
 const stub = await startStubServer({
@@ -17,8 +14,7 @@ const stub = await startStubServer({
     return { content: JSON.stringify({ sql: sqlAnswers.shift() ?? "SELECT 1" }) };
   },
 });
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
-Object.assign(process.env, { LLM_BASE_URL: stub.url, LLM_MODEL: "stub-model", DEEPSEEK_API_KEY: "" });
+const testEnv = ownEnvironment("text-to-sql-model", { LLM_BASE_URL: stub.url, LLM_MODEL: "stub-model" });
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -38,7 +34,7 @@ beforeEach(() => {
 afterAll(async () => {
   await stub.close();
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 const repairRequests = () => stub.requests.filter((r) => system(r).startsWith("A SQLite query failed"));

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 import { startStubServer, type StubRequest } from "@/lib/llm/testing/stub-server";
 
 // This file owns its process's environment: a fresh database and a model on a loopback stub.
@@ -11,11 +9,7 @@ const offeredIds = (body: StubRequest) => [...String(body.messages.at(-1)!.conte
 const stub = await startStubServer({
   handler: (body) => ({ content: JSON.stringify({ weights: offeredIds(body).map((emailId, i) => ({ emailId, weight: i === 0 ? 1 : 3 })), reason: "Earlier emails set up the reply." }) }),
 });
-const dir = mkdtempSync(join(tmpdir(), "sales-attribution-"));
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
-process.env.LLM_BASE_URL = stub.url;
-process.env.LLM_MODEL = "stub-model";
-for (const key of ["DEEPSEEK_API_KEY", "LLM_KILL_SWITCH"]) delete process.env[key];
+const testEnv = ownEnvironment("attribution", { LLM_BASE_URL: stub.url, LLM_MODEL: "stub-model" });
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -34,10 +28,10 @@ beforeAll(async () => {
   campaignId = top!.id;
 }, 60_000);
 afterAll(async () => {
-  closeReadOnly(process.env.DATABASE_URL!);
+  closeReadOnly(testEnv.url);
   await stub.close();
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("touch_attribution with a model", () => {

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 
 // This file owns its process's environment: a fresh database and no model at all.
-const dir = mkdtempSync(join(tmpdir(), "sales-attribution-offline-"));
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
-for (const key of ["DEEPSEEK_API_KEY", "LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "LLM_KILL_SWITCH"]) delete process.env[key];
+const testEnv = ownEnvironment("attribution-offline");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -21,9 +17,9 @@ beforeAll(async () => {
   await seedDatabase(db(), { companies: 20, contacts: 400, emails: 3_000, anchor: new Date() });
 }, 60_000);
 afterAll(() => {
-  closeReadOnly(process.env.DATABASE_URL!);
+  closeReadOnly(testEnv.url);
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("touch_attribution without a model", () => {

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 
 // This file owns its process's environment: a fresh database file in demo mode.
-const dir = mkdtempSync(join(tmpdir(), "sales-auth-"));
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
-process.env.DEMO_MODE = "true";
+const testEnv = ownEnvironment("auth", { DEMO_MODE: "true" });
 
 const { db } = await import("@/db/client");
 const { prepareDatabase } = await import("@/db/setup");
@@ -36,7 +32,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => {
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("sign-in", () => {

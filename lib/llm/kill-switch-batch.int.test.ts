@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 import { KILL_SWITCH_TTL_MS } from "./kill-switch";
 import { startStubServer, type StubRequest } from "./testing/stub-server";
 
 // This file owns its process's environment: a seeded database, a slow model on loopback, and at
 // most three graph runs in flight, so a batch of six is still queueing when the switch flips.
-const dir = mkdtempSync(join(tmpdir(), "sales-kill-switch-batch-"));
 let delayMs = 2_500;
 /** When each request reached the stub, in the stub's own order: the truth about what the model saw. */
 const arrivals: number[] = [];
@@ -22,14 +19,7 @@ const stub = await startStubServer({
     return { content: '{"subject":"A note","body":"Hi,\\n\\nA grounded note.\\n\\nBest,\\nRiley"}', delayMs };
   },
 });
-Object.assign(process.env, {
-  DATABASE_URL: `file:${join(dir, "sales.db")}`,
-  LLM_BASE_URL: stub.url,
-  LLM_MODEL: "gpt-4o-mini",
-  DEEPSEEK_API_KEY: "",
-  LANGGRAPH_MAX_CONCURRENCY: "3",
-});
-for (const key of ["LLM_KILL_SWITCH", "SMTP_URL", "ALERT_WEBHOOK_URL", "LANGGRAPH_API_URL"]) delete process.env[key];
+const testEnv = ownEnvironment("kill-switch-batch", { LLM_BASE_URL: stub.url, LLM_MODEL: "gpt-4o-mini", LANGGRAPH_MAX_CONCURRENCY: "3" });
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -59,7 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stub.close();
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("the kill switch during a batch", () => {

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 
 // This file owns its process's environment: a fresh seeded database and no model (offline mode).
-const dir = mkdtempSync(join(tmpdir(), "sales-analytics-service-"));
-const url = `file:${join(dir, "sales.db")}`;
-process.env.DATABASE_URL = url;
-for (const key of ["LLM_BASE_URL", "LLM_MODEL", "DEEPSEEK_API_KEY"]) delete process.env[key];
+const testEnv = ownEnvironment("analytics-service");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -29,9 +24,9 @@ beforeAll(async () => {
   await seedDatabase(db(), { companies: 30, contacts: 200, emails: 800, anchor: new Date() });
 }, 60_000);
 afterAll(() => {
-  closeReadOnly(url);
+  closeReadOnly(testEnv.url);
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("who may use analytics", () => {

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 
-const dir = mkdtempSync(join(tmpdir(), "sales-cost-"));
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
+const testEnv = ownEnvironment("cost");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -45,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 /** Whole UTC days: today and the 29 before it for a 30-day window. */

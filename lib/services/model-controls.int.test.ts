@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 
-const dir = mkdtempSync(join(tmpdir(), "sales-model-controls-"));
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
-process.env.LLM_DAILY_BUDGET_USD = "10";
-delete process.env.LLM_KILL_SWITCH;
-delete process.env.ALERT_WEBHOOK_URL;
+const testEnv = ownEnvironment("model-controls", { LLM_DAILY_BUDGET_USD: "10" });
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -29,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("model controls", () => {

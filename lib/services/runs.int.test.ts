@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 
-const dir = mkdtempSync(join(tmpdir(), "sales-runs-"));
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
+const testEnv = ownEnvironment("runs");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -30,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 const ids = async (params: Record<string, string>) => (await listRunsFor(admin, parseRunListQuery(params))).map((r) => r.id);

@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { SpanKind, trace } from "@opentelemetry/api";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 import { startStubServer, type StubRequest } from "@/lib/llm/testing/stub-server";
 import { startOtlpReceiver, type ReceivedSpan } from "./testing/otlp-receiver";
 
 // This file owns its process: OpenTelemetry registers globally, once. A fresh database, a model
 // served by a loopback stub, and the console's real instrumentation.ts exporting to a loopback
 // OTLP receiver, keeping every trace (rate 1) so the whole tree can be checked.
-const dir = mkdtempSync(join(tmpdir(), "sales-tracing-"));
 const DRAFT_SUBJECT = "Quillfeather pricing for Q3";
 const DRAFT_BODY = "Hi Ann,\n\nZephyr-marmalade is the sentence no span may carry.\n\nBest,\nRiley Rep";
 const system = (body: StubRequest) => String(body.messages[0]?.content ?? "");
@@ -23,18 +20,15 @@ const stub = await startStubServer({
   },
 });
 const receiver = await startOtlpReceiver();
-Object.assign(process.env, {
-  DATABASE_URL: `file:${join(dir, "sales.db")}`,
+const testEnv = ownEnvironment("tracing", {
   DEMO_MODE: "false",
   NEXT_RUNTIME: "nodejs",
   LLM_BASE_URL: stub.url,
   LLM_MODEL: "stub-model",
-  DEEPSEEK_API_KEY: "",
   OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
   OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
   OTEL_TAIL_SAMPLE_RATE: "1",
 });
-for (const key of ["SMTP_URL", "LLM_KILL_SWITCH", "LANGSMITH_API_KEY", "LANGGRAPH_API_URL"]) delete process.env[key];
 
 const fetchBeforeRegister = globalThis.fetch;
 const { register } = await import("@/instrumentation");
@@ -90,7 +84,7 @@ afterAll(async () => {
   await stub.close();
   await receiver.close();
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("tracing with an OTLP endpoint configured", () => {

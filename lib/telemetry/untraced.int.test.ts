@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { ProxyTracerProvider, trace } from "@opentelemetry/api";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 
 // This file owns its process: instrumentation.ts runs with no exporter endpoint configured.
-const dir = mkdtempSync(join(tmpdir(), "sales-untraced-"));
-Object.assign(process.env, { DATABASE_URL: `file:${join(dir, "sales.db")}`, DEMO_MODE: "false", NEXT_RUNTIME: "nodejs" });
-for (const key of ["OTEL_EXPORTER_OTLP_ENDPOINT", "LLM_BASE_URL", "LLM_MODEL", "DEEPSEEK_API_KEY", "LANGSMITH_API_KEY", "LANGGRAPH_API_URL"]) delete process.env[key];
+const testEnv = ownEnvironment("untraced", { DEMO_MODE: "false", NEXT_RUNTIME: "nodejs" });
 
 const fetchBefore = globalThis.fetch;
 const httpRequestBefore = http.request;
@@ -22,7 +18,7 @@ const { withSpan } = await import("./span");
 
 afterAll(() => {
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("with no OTLP endpoint configured", () => {

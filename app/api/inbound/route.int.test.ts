@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 
 // This file owns its process's environment: a fresh database, no model (offline), local mail, an inbound token.
 const TOKEN = "inbound-test-token-0123456789abcdef";
-const dir = mkdtempSync(join(tmpdir(), "sales-inbound-"));
-process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
-process.env.INBOUND_TOKEN = TOKEN;
-for (const key of ["LLM_BASE_URL", "LLM_MODEL", "DEEPSEEK_API_KEY", "SMTP_URL"]) delete process.env[key];
+const testEnv = ownEnvironment("inbound", { INBOUND_TOKEN: TOKEN });
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -66,7 +61,7 @@ afterAll(async () => {
   // memory_reflect runs in the background; let every run finish before the database closes.
   await waitFor(async () => (await one<{ n: number }>(sql`SELECT count(*) AS n FROM memories WHERE source = 'graph_derived'`)).n >= recorded.length);
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("POST /api/inbound", () => {

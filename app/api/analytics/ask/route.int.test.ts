@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownEnvironment } from "@/db/testing";
 import type { AskLine } from "@/lib/services/analytics";
 
 // This file owns its process's environment: a fresh seeded database in demo mode, no model (offline).
-const dir = mkdtempSync(join(tmpdir(), "sales-analytics-ask-"));
-const url = `file:${join(dir, "sales.db")}`;
-process.env.DATABASE_URL = url;
-process.env.DEMO_MODE = "true";
-for (const key of ["LLM_BASE_URL", "LLM_MODEL", "DEEPSEEK_API_KEY", "LANGGRAPH_API_URL"]) delete process.env[key];
+const testEnv = ownEnvironment("analytics-ask", { DEMO_MODE: "true" });
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -58,9 +52,9 @@ beforeAll(async () => {
   await seedDatabase(db(), { companies: 20, contacts: 120, emails: 400, anchor: new Date() });
 }, 60_000);
 afterAll(() => {
-  closeReadOnly(url);
+  closeReadOnly(testEnv.url);
   db().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testEnv.removeDir();
 });
 
 describe("POST /api/analytics/ask", () => {
