@@ -40,8 +40,8 @@ export const DEFAULT_TIMEOUT_MS = 1_800;
 const STARTUP_TIMEOUT_MS = 15_000;
 const HEAP_LIMIT_BYTES = 256 * 2 ** 20;
 /**
- * Reads go through a memory map (shared page cache, no read() per page): 15-45 % faster on the
- * big reports. Safe here: the file is read-only to this process, and an I/O fault on a mapped
+ * Reads go through a memory map (the OS's shared page cache, no read() call per page), which
+ * helps the big reports that walk most of a table. Safe here: the file is read-only to this process, and an I/O fault on a mapped
  * page kills only this child, which the pool replaces.
  */
 const MMAP_BYTES = 1024 * 2 ** 20;
