@@ -6,26 +6,12 @@ const testEnv = ownEnvironment("auth", { DEMO_MODE: "true" });
 
 const { db } = await import("@/db/client");
 const { prepareDatabase } = await import("@/db/setup");
-const { DEMO_PASSWORD } = await import("@/db/seed/demo-users");
 const { auth } = await import("./server");
+const { demoSessionHeaders: sessionHeaders, signInDemo: signIn, TEST_HOST: HOST } = await import("./testing");
 const { userFromHeaders } = await import("./session");
 const contactsRoute = await import("@/app/api/contacts/route");
 const contactRoute = await import("@/app/api/contacts/[id]/route");
 const { listUsersFor } = await import("@/lib/services/users");
-
-// Requests reach the console on a loopback host, as in demo mode.
-const HOST = "localhost:3000";
-
-async function signIn(email: string, password = DEMO_PASSWORD): Promise<Response> {
-  return auth().api.signInEmail({ body: { email, password }, headers: new Headers({ host: HOST }), asResponse: true });
-}
-
-async function sessionHeaders(email: string): Promise<Headers> {
-  const response = await signIn(email);
-  expect(response.status).toBe(200);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  return new Headers({ cookie, host: HOST });
-}
 
 beforeAll(async () => {
   await prepareDatabase(db(), { demo: true });

@@ -10,19 +10,11 @@ const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { closeReadOnly } = await import("@/db/queries/analytics");
 const { seedDatabase } = await import("@/db/seed/seed");
-const { DEMO_PASSWORD } = await import("@/db/seed/demo-users");
-const { auth } = await import("@/lib/auth/server");
+const { demoSessionHeaders: sessionHeaders, TEST_HOST: HOST } = await import("@/lib/auth/testing");
 const { POST } = await import("./route");
 
-const HOST = "localhost:3000";
 const QUESTION = "Which campaign gets the most replies?";
 const NODES = ["understand_question", "identify_tables", "generate_sql", "validate_sql", "execute_sql", "summarize"];
-
-async function sessionHeaders(email: string): Promise<Headers> {
-  const response = await auth().api.signInEmail({ body: { email, password: DEMO_PASSWORD }, headers: new Headers({ host: HOST }), asResponse: true });
-  expect(response.status).toBe(200);
-  return new Headers({ cookie: response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), host: HOST });
-}
 
 function ask(body: string, headers = new Headers({ host: HOST })) {
   headers.set("content-type", "application/json");

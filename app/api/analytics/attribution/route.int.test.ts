@@ -8,19 +8,10 @@ const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { closeReadOnly } = await import("@/db/queries/analytics");
 const { seedDatabase } = await import("@/db/seed/seed");
-const { DEMO_PASSWORD } = await import("@/db/seed/demo-users");
-const { auth } = await import("@/lib/auth/server");
+const { demoSessionHeaders: sessionHeaders, TEST_HOST: HOST } = await import("@/lib/auth/testing");
 const { attributeTouches } = await import("@/lib/analytics/attribution");
 const { runDetailFor } = await import("@/lib/services/runs");
 const { GET } = await import("./route");
-
-const HOST = "localhost:3000";
-
-async function sessionHeaders(email: string): Promise<Headers> {
-  const response = await auth().api.signInEmail({ body: { email, password: DEMO_PASSWORD }, headers: new Headers({ host: HOST }), asResponse: true });
-  expect(response.status).toBe(200);
-  return new Headers({ cookie: response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), host: HOST });
-}
 
 const get = (query: string, headers: Headers) => GET(new Request(`http://${HOST}/api/analytics/attribution?${query}`, { headers }));
 
