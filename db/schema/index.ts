@@ -7,3 +7,4 @@ export * from "./admin";
 export * from "./runtime";
 export * from "./mail";
 export * from "./memory";
+export * from "./jobs";

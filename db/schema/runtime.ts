@@ -15,6 +15,8 @@ export const threads = sqliteTable(
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
     /** The state values after the thread's last run, so listing threads never reads checkpoints. */
     values: text("values", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** Pending interrupts by task id (`{[taskId]: [{id, value}]}`), as LangGraph Server reports them. */
+    interrupts: text("interrupts", { mode: "json" }).$type<Record<string, unknown[]>>().notNull().default({}),
     /** The last run's error message when status is "error". */
     error: text("error"),
     createdAt: createdAt(),

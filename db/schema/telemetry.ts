@@ -90,9 +90,16 @@ export const runs = sqliteTable(
     traceId: text("trace_id"),
     runUrl: text("run_url"),
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** The run that started this one (a background job's run under the run that enqueued it). */
+    parentRunId: text("parent_run_id"),
+    /** The process executing the run, and until when its lease holds; renewed while it works. */
+    owner: text("owner"),
+    leaseUntil: timestamp("lease_until"),
   },
   (t) => [
     index("runs_started_idx").on(t.startedAt),
+    index("runs_parent_idx").on(t.parentRunId),
+    index("runs_status_lease_idx").on(t.status, t.leaseUntil),
     index("runs_assistant_started_idx").on(t.assistantId, t.startedAt),
     index("runs_thread_idx").on(t.threadId),
     index("runs_status_started_idx").on(t.status, t.startedAt),
@@ -112,6 +119,8 @@ export const runSteps = sqliteTable(
     endedAt: timestamp("ended_at"),
     error: text("error"),
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** Subgraph path of the node ("compose" for a node of the subgraph run by node compose); null at top level. */
+    namespace: text("namespace"),
   },
   (t) => [index("run_steps_run_idx").on(t.runId, t.startedAt)],
 );
