@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { AppError, errorResponse, userMessage } from "./errors";
+import { z } from "zod";
+import { AppError, errorResponse, invalidInput, userMessage } from "./errors";
 
 describe("AppError", () => {
   it("derives its HTTP status from the type part of the code", () => {
@@ -41,5 +42,28 @@ describe("errorResponse", () => {
 
   it("gives people a generic message for unknown errors", () => {
     expect(userMessage(new Error("boom"))).toBe("Something went wrong on our side.");
+  });
+});
+
+describe("invalidInput", () => {
+  const Body = z.strictObject({ subject: z.string().min(1, "Subject cannot be empty."), nested: z.object({ n: z.number() }).optional() });
+  const issues = (value: unknown) => Body.safeParse(value).error!.issues;
+
+  it("names the field at fault as a dotted path, under the caller's prefix", () => {
+    const error = invalidInput(issues({ subject: "x", nested: { n: "1" } }), "unprocessable:runs", { prefix: "input" });
+    expect(error.status).toBe(422);
+    expect(error.field).toBe("input.nested.n");
+    expect(error.message).toMatch(/^Invalid "input\.nested\.n": /);
+  });
+
+  it("names the first unknown key and counts the rest", () => {
+    const error = invalidInput(issues({ subject: "x", a: 1, b: 2 }), "bad_request:drafts");
+    expect(error.field).toBe("a");
+    expect(error.message).toBe('Unknown field "a" (and 1 more).');
+  });
+
+  it("keeps the schema's own sentence for a form when asked for plain messages", () => {
+    const error = invalidInput(issues({ subject: "" }), "bad_request:drafts", { named: false });
+    expect(error).toMatchObject({ field: "subject", message: "Subject cannot be empty.", status: 400 });
   });
 });

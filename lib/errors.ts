@@ -55,6 +55,31 @@ const MESSAGES: Partial<Record<ErrorCode | ErrorType, string>> = {
   "internal:database": "Something went wrong while reading or writing data.",
 };
 
+/** The parts of a zod issue this module reads (zod stays out of the error vocabulary's imports). */
+type ZodIssueLike = { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] };
+
+/**
+ * The one translation from a failed zod parse to an AppError naming the field at fault (a dotted
+ * path, prefixed when the value sat under one, e.g. `input.subject`). `named` messages read
+ * `Invalid "field": …` for API callers; plain ones keep the schema's own sentence for a form.
+ */
+export function invalidInput(
+  issues: readonly ZodIssueLike[],
+  code: ErrorCode,
+  options: { prefix?: string; named?: boolean } = {},
+): AppError {
+  const issue = issues[0]!;
+  const path = [...(options.prefix ? [options.prefix] : []), ...issue.path.map(String)];
+  if (issue.code === "unrecognized_keys" && issue.keys?.length) {
+    const field = [...path, issue.keys[0]].join(".");
+    const more = issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more)` : "";
+    return new AppError(code, { field, message: `Unknown field "${field}"${more}.` });
+  }
+  const field = path.join(".") || undefined;
+  const named = options.named ?? true;
+  return new AppError(code, { field, message: named && field ? `Invalid "${field}": ${issue.message}` : issue.message });
+}
+
 export class AppError extends Error {
   readonly type: ErrorType;
   readonly surface: Surface;

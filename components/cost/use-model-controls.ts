@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { setGraphBudgetAction, setKillSwitchAction } from "@/app/(console)/admin/cost/actions";
-import type { ActionResult } from "@/app/(console)/drafts/run-action";
+import type { ActionResult } from "@/lib/actions";
 
 /** A refused model-controls action, with the input field at fault when there is one. */
 export class ControlError extends Error {

@@ -1,7 +1,7 @@
 import { db } from "@/db/client";
 import { FLEET } from "@/graphs/registry";
 import { env } from "@/lib/env";
-import { processToken } from "./auth";
+import { processToken } from "@/lib/http/auth";
 import { LibsqlSaver } from "./checkpointer";
 import { createRuntime, type Runtime } from "./runtime";
 

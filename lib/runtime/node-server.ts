@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { MAX_BODY_BYTES } from "./body";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
 import type { Runtime } from "./runtime";
 
 /**

@@ -11,7 +11,7 @@ import { featureForGraph } from "@/lib/telemetry/feature";
 import { startLangsmithRun, type LangsmithRun } from "@/lib/telemetry/langsmith";
 import { startRunSpan, type RunSpan } from "@/lib/telemetry/run-span";
 import { errorLabel } from "@/lib/telemetry/span";
-import { validate } from "./body";
+import { validate } from "@/lib/http/body";
 import type { GraphCache } from "./graph-cache";
 import { RunCreate, streamModesOf, type StreamMode } from "./schemas";
 import { traceIdFrom } from "./trace-context";

@@ -5,7 +5,7 @@ import { getRun } from "@/db/queries/runs";
 import { deleteThreadRow, getThread, insertThread, searchThreads, type ThreadRow } from "@/db/queries/threads";
 import type { StateSnapshotLike } from "@/graphs/spec";
 import { AppError } from "@/lib/errors";
-import { validate } from "./body";
+import { validate } from "@/lib/http/body";
 import type { GraphCache } from "./graph-cache";
 import { HistoryQuery, ThreadCreate, ThreadId, ThreadSearch } from "./schemas";
 

@@ -12,7 +12,7 @@ import { executeQuery } from "@/lib/analytics/executor";
 import { FUNNEL_STAGES, funnel, matchReport, runReport, withRates, type FunnelRow, type FunnelStage } from "@/lib/analytics/reports";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
-import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
+import { AppError, invalidInput, isAppError, type ErrorCode } from "@/lib/errors";
 import type { GraphRunResult, StepStatus } from "@/lib/langgraph/client";
 import { GraphRunError } from "@/lib/langgraph/errors";
 import { graphClient } from "@/lib/langgraph/instance";
@@ -78,8 +78,7 @@ const SUGGESTIONS = 4;
 function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new AppError("bad_request:analytics", { field: issue.path.join(".") || undefined, message: issue.message });
+  throw invalidInput(result.error.issues, "bad_request:analytics", { named: false });
 }
 
 function requireOperator(user: SessionUser): void {

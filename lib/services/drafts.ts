@@ -65,6 +65,16 @@ export async function listDraftsFor(user: SessionUser, query: DraftListQuery) {
   };
 }
 
+/**
+ * A draft for its detail pane, from an id as it arrives in a URL: the page's first paint and
+ * GET /api/drafts/:id both read it here, so both refuse a malformed id the same way.
+ */
+export function draftView(user: SessionUser, rawId: string) {
+  const id = Number(rawId);
+  if (!Number.isInteger(id) || id <= 0) throw new AppError("not_found:drafts", { message: "That draft does not exist or is not yours." });
+  return draftDetailFor(user, id);
+}
+
 /** A draft with its outbox entry and the contact and company it was written for. */
 export async function draftDetailFor(user: SessionUser, draftId: number) {
   const draft = await loadDraftFor(user, draftId);

@@ -11,8 +11,8 @@ import type { InboundLabel, Polarity } from "@/graphs/inbound-classify/state";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
-import { bearerVerifier } from "@/lib/runtime/auth";
-import { readBody, validate } from "@/lib/runtime/body";
+import { bearerVerifier } from "@/lib/http/auth";
+import { readBody, validate } from "@/lib/http/body";
 import { reflectInBackground } from "./memory";
 
 /** Largest inbound message accepted, raw or JSON. */

@@ -8,7 +8,7 @@ import { sendAlert } from "@/lib/alerts";
 import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { BUDGETS_KEY, WARN_AT } from "@/lib/llm/budget";
 
 /** The most an admin may give one graph per day, in USD: a typo of three zeros should not go through. */
@@ -91,10 +91,7 @@ export async function setKillSwitch(user: SessionUser, enabled: boolean): Promis
 export async function setGraphBudget(user: SessionUser, graph: string, usd: number | string): Promise<{ from: number; to: number }> {
   requireAdmin(user);
   const parsed = GraphBudgetInput.safeParse({ graph, usd });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError("bad_request:admin", { message: issue.message, field: issue.path.join(".") });
-  }
+  if (!parsed.success) throw invalidInput(parsed.error.issues, "bad_request:admin", { named: false });
   const database = db();
   const budgets = await readSetting<Budgets>(database, BUDGETS_KEY);
   const from = limitOf(budgets, parsed.data.graph).limitUsd;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, type Surface } from "@/lib/errors";
+import { invalidInput, type Surface } from "@/lib/errors";
 
 /** Search params as Next hands them to pages, or a URLSearchParams from a route handler. */
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -19,9 +19,7 @@ function toRecord(params: RawParams): Record<string, string> {
 export function parseParams<T extends z.ZodType>(schema: T, params: RawParams, surface: Surface): z.infer<T> {
   const result = schema.safeParse(toRecord(params));
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.join(".");
-  throw new AppError(`bad_request:${surface}`, { field, message: `Invalid "${field}": ${issue.message}` });
+  throw invalidInput(result.error.issues, `bad_request:${surface}`);
 }
 
 const wholeNumber = "must be a whole number";

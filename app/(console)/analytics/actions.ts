@@ -1,5 +1,5 @@
 "use server";
-import { runAction } from "@/app/(console)/drafts/run-action";
+import { runAction } from "@/lib/actions";
 import { askQuestion, AskInput, ReportInput, runCatalogueReport, runEditedSql, SqlInput } from "@/lib/services/analytics";
 
 /** Asks the text_to_sql graph; the run is recorded with who asked, so it joins their history. */

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { draftOutreach } from "@/lib/services/drafts";
-import { runAction } from "../drafts/run-action";
+import { runAction } from "@/lib/actions";
 
 /** Each graph run takes seconds; the client sends a few contacts per call so a batch shows progress. */
 const MOST_PER_CALL = 10;

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { approveDraft, batchApprove, DraftEdit, rejectDraft } from "@/lib/services/drafts";
-import { runAction } from "./run-action";
+import { runAction } from "@/lib/actions";
 
 const draftId = z.number({ error: "Choose a draft." }).int().positive("Choose a draft.");
 

@@ -5,8 +5,7 @@ import type { DraftView } from "@/components/drafts/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError, userMessage } from "@/lib/errors";
-import { listDraftsFor, parseDraftListQuery, type DraftListQuery } from "@/lib/services/drafts";
-import { draftView } from "./draft-view";
+import { draftView, listDraftsFor, parseDraftListQuery, type DraftListQuery } from "@/lib/services/drafts";
 
 export const metadata: Metadata = { title: "Drafts" };
 

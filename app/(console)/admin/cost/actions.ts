@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction } from "@/app/(console)/drafts/run-action";
+import { runAction } from "@/lib/actions";
 import { GraphBudgetInput, setGraphBudget, setKillSwitch } from "@/lib/services/model-controls";
 
 const KillSwitchInput = z.object({ enabled: z.boolean({ error: "Say whether model calls are switched off." }) });

@@ -1,6 +1,6 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { AppError, errorResponse } from "@/lib/errors";
-import { readBody } from "@/lib/runtime/body";
+import { readBody } from "@/lib/http/body";
 import { askQuestionStream } from "@/lib/services/analytics";
 import { ndjson } from "./events";
 

@@ -1,4 +1,4 @@
-import { draftView } from "@/app/(console)/drafts/draft-view";
+import { draftView } from "@/lib/services/drafts";
 import { requireApiUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 

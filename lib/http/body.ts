@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError, type Surface } from "@/lib/errors";
+import { AppError, invalidInput, type Surface } from "@/lib/errors";
 
 /** Largest request body the runtime reads. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -43,12 +43,8 @@ function tooLarge(surface: Surface, limit: number) {
 export function validate<T extends z.ZodType>(schema: T, value: unknown, surface: Surface, prefix?: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
-  if (issue.code === "unrecognized_keys") {
-    const field = [...path, issue.keys[0]].join(".");
-    throw new AppError(`unprocessable:${surface}`, { field, message: `Unknown field "${field}"${issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more)` : ""}.` });
-  }
-  const field = path.join(".") || (prefix ?? "body");
-  throw new AppError(`unprocessable:${surface}`, { field, message: `Invalid "${field}": ${issue.message}` });
+  const error = invalidInput(result.error.issues, `unprocessable:${surface}`, { prefix });
+  // A whole-body problem still names what was at fault.
+  if (!error.field) throw new AppError(error.code, { field: "body", message: `Invalid "body": ${error.message}` });
+  throw error;
 }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
-import { AppError, isAppError, type Surface } from "@/lib/errors";
+import { AppError, invalidInput, isAppError, type Surface } from "@/lib/errors";
 
 /** What every server action answers: the payload on success, a message (and the field at fault) otherwise. */
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string; field?: string };
@@ -24,9 +24,8 @@ export async function runAction<S extends z.ZodType, T extends object>(
   if (!hasRole(user.role, atLeast)) return { ok: false, error: new AppError(`forbidden:${surface}`).message };
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join(".");
-    return { ok: false, error: issue.message, ...(field ? { field } : {}) };
+    const error = invalidInput(parsed.error.issues, `bad_request:${surface}`, { named: false });
+    return { ok: false, error: error.message, ...(error.field ? { field: error.field } : {}) };
   }
   try {
     return { ok: true, ...(await run(user, parsed.data)) };
