@@ -16,7 +16,7 @@ process.env.DATABASE_URL = `file:${join(dir, "sales.db")}`;
 
 const { db, enableWal } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
-const { BulkWriter } = await import("@/db/queries/bulk");
+const { BulkWriter } = await import("@/db/seed/bulk");
 const { Prng } = await import("@/db/seed/prng");
 const cost = await import("@/db/queries/cost");
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../seed/seed";
-import { withIndexesDeferred } from "./bulk";
+import { withIndexesDeferred } from "@/db/seed/bulk";
 import { rebuildEmailStats } from "./email-stats";
 import { tempDatabase } from "../testing";
 

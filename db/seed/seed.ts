@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "better-auth/crypto";
 import type { Database } from "../client";
-import { BulkWriter, withIndexesDeferred } from "../queries/bulk";
+import { BulkWriter, withIndexesDeferred } from "./bulk";
 import { rebuildEmailStats } from "../queries/email-stats";
 import { emailHash } from "../queries/suppression";
 import { accounts, emailCampaigns, users } from "../schema";
