@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { closeReadOnly } from "@/db/queries/analytics";
+import { closeReadOnly } from "@/db/read-only/pool";
 import { localPath } from "@/db/client";
 import { lastTouchCtes } from "@/lib/analytics/attribution";
 import { CATALOGUE } from "@/lib/analytics/catalogue";

@@ -15,7 +15,7 @@ const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { seedDatabase } = await import("@/db/seed/seed");
 const { graphClient } = await import("@/lib/langgraph/instance");
-const { closeReadOnly } = await import("@/db/queries/analytics");
+const { closeReadOnly } = await import("@/db/read-only/pool");
 const { PROMPT_VERSION } = await import("./prompts");
 let campaignId = 0;
 

@@ -8,7 +8,7 @@ const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { seedDatabase } = await import("@/db/seed/seed");
 const { graphClient } = await import("@/lib/langgraph/instance");
-const { closeReadOnly } = await import("@/db/queries/analytics");
+const { closeReadOnly } = await import("@/db/read-only/pool");
 const { attributeTouches } = await import("@/lib/analytics/attribution");
 const { RULES_VERSION } = await import("./rules");
 

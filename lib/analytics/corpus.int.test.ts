@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runReadOnly } from "@/db/queries/analytics";
+import { runReadOnly } from "@/db/read-only/pool";
 import { HOSTILE, LEGIT } from "./corpus";
 import { executeQuery } from "./executor";
 import { seededAnalyticsDatabase } from "./testing";

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refusal, runReadOnly } from "@/db/queries/analytics";
+import { refusal, runReadOnly } from "@/db/read-only/pool";
 import { executeQuery } from "./executor";
 import { isReviewedFunction } from "./sql-policy";
 import { seededAnalyticsDatabase } from "./testing";

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, runReadOnly } from "@/db/queries/analytics";
+import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, runReadOnly } from "@/db/read-only/pool";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { gateSql, type GateLayer } from "./sql-gate";

@@ -1,5 +1,6 @@
 import { getTableName, is } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { DENIED_FUNCTION_PREFIXES, DENIED_FUNCTIONS } from "@/db/read-only/denied-functions";
 import * as schema from "@/db/schema";
 
 /**
@@ -44,30 +45,6 @@ export function isForbiddenName(name: string): boolean {
  * they can only re-shape data the query could already read: cadence_days is a JSON array.
  */
 export const TABLE_FUNCTIONS = new Set(["json_each", "json_tree"]);
-
-/** Functions that are never allowed, with the reason given to whoever wrote the query. */
-export const DENIED_FUNCTIONS: ReadonlyMap<string, string> = new Map([
-  ["load_extension", "loads native code into the database engine"],
-  ["readfile", "reads files from the server's disk"],
-  ["writefile", "writes files to the server's disk"],
-  ["edit", "opens an editor on the server"],
-  ["fsdir", "lists the server's file system"],
-  ["lsmode", "belongs to the file-system extension"],
-  ["fts3_tokenizer", "can register native code pointers"],
-  ["fts5", "exposes full-text-search internals"],
-  ["sha3_query", "runs SQL text that the gate never sees"],
-  ["rtreecheck", "reads a table named in a string"],
-  ["rtreenode", "exposes r-tree internals"],
-  ["rtreedepth", "exposes r-tree internals"],
-  ["optimize", "is a maintenance command"],
-  ["zipfile", "reads archives from disk"],
-  ["sqlar_compress", "belongs to the archive extension"],
-  ["sqlar_uncompress", "belongs to the archive extension"],
-  ["sqlite_crypt", "touches the encryption layer"],
-]);
-
-/** Prefixes of function families that are never allowed (engine internals, encryption settings). */
-export const DENIED_FUNCTION_PREFIXES = ["sqlite_", "sqlite3mc_", "libsql_", "pragma_", "fts", "geopoly_debug"] as const;
 
 /** randomblob/zeroblob may make at most this many bytes: enough for a test, not for a memory bomb. */
 export const MAX_BLOB_BYTES = 1024;

@@ -1,4 +1,4 @@
-import { closeReadOnly } from "@/db/queries/analytics";
+import { closeReadOnly } from "@/db/read-only/pool";
 import { seedDatabase, todayUtc } from "@/db/seed/seed";
 import { tempDatabase } from "@/db/testing";
 

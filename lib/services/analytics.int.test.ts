@@ -7,7 +7,7 @@ const testEnv = ownEnvironment("analytics-service");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
-const { closeReadOnly } = await import("@/db/queries/analytics");
+const { closeReadOnly } = await import("@/db/read-only/pool");
 const { seedDatabase } = await import("@/db/seed/seed");
 const analytics = await import("./analytics");
 const { runDetailFor } = await import("./runs");

@@ -8,7 +8,7 @@ const testEnv = ownEnvironment("analytics-ask", { DEMO_MODE: "true" });
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
-const { closeReadOnly } = await import("@/db/queries/analytics");
+const { closeReadOnly } = await import("@/db/read-only/pool");
 const { seedDatabase } = await import("@/db/seed/seed");
 const { demoSessionHeaders: sessionHeaders, TEST_HOST: HOST } = await import("@/lib/auth/testing");
 const { POST } = await import("./route");

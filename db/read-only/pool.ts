@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { localPath } from "../client";
+import { DENIED_CALL } from "./denied-functions";
 
 /**
  * The read-only path for analytics queries: a separate connection, in a separate process, that
@@ -90,9 +91,6 @@ type Reply = { type: "ready" } | { type: "fatal"; error: string } | { type: "err
 type Job = { sql: string; maxRows: number; timeoutMs: number; resolve: (result: ReadOnlyResult) => void };
 type Slot = { child: ChildProcess; ready: Promise<ReadOnlyFailure | null>; onReply: ((reply: Reply) => void) | null; idleTimer?: NodeJS.Timeout };
 
-// Names of functions that reach the server's files or native code. The gate refuses them first;
-// this is the last check for a caller that skips the gate, over the SQL with its strings removed.
-const FILE_FUNCTIONS = /["`]?\b(readfile|writefile|edit|fsdir|lsmode|load_extension|fts3_tokenizer|sha3_query|zipfile|sqlite3mc_\w+)\b["`]?\s*\(/i;
 
 /** Why the read-only path refuses this text outright, or null. Strings and comments are ignored. */
 export function refusal(sql: string): string | null {
@@ -101,7 +99,8 @@ export function refusal(sql: string): string | null {
   // The wrapper would make a second statement a syntax error or (after a closing parenthesis)
   // silently drop it; refusing says so plainly.
   if (code.replace(/;\s*$/, "").includes(";")) return "The read-only path runs one statement at a time.";
-  const call = FILE_FUNCTIONS.exec(code);
+  // The gate refuses these first; this is the last check for a caller that skips the gate.
+  const call = DENIED_CALL.exec(code);
   if (call) return `The read-only path does not run ${call[1]!.toLowerCase()}().`;
   return null;
 }
