@@ -9,8 +9,8 @@ const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { closeReadOnly } = await import("@/db/read-only/pool");
 const { seedDatabase } = await import("@/db/seed/seed");
-const analytics = await import("./analytics");
-const { runDetailFor } = await import("./runs");
+const analytics = await import(".");
+const { runDetailFor } = await import("../runs");
 
 const rep = { id: "rep-1", name: "Rita", email: "rita@x", role: "rep" as const };
 const operator = { id: "op-1", name: "Otto", email: "otto@x", role: "operator" as const };
