@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runReadOnly } from "@/db/read-only/pool";
-import { HOSTILE, LEGIT } from "./corpus";
+import { HOSTILE, LEGIT } from "./testing/corpus";
 import { executeQuery } from "./executor";
 import { seededAnalyticsDatabase } from "./testing";
 

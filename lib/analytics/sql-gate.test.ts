@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOSTILE, LEGIT } from "./corpus";
+import { HOSTILE, LEGIT } from "./testing/corpus";
 import { functionsLayer, gateSql, parseLayer, statementLayer, tablesLayer, type GateLayer, type ParsedQuery } from "./sql-gate";
 import { CRM_TABLES, FORBIDDEN_TABLES, functionVerdict, isForbiddenName } from "./sql-policy";
 

@@ -1,4 +1,4 @@
-import type { GateLayer } from "./sql-gate";
+import type { GateLayer } from "../sql-gate";
 
 /**
  * Statements the gate is tested against, layer by layer and end to end. Hostile ones name the
