@@ -74,7 +74,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           </tbody>
         </table>
       </div>
-      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} hrefFor={hrefFor} />
+      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} links={{ previous: hrefFor(data.page - 1), next: hrefFor(data.page + 1) }} />
     </>
   );
 }
