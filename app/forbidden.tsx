@@ -3,7 +3,7 @@ import Link from "next/link";
 export default function Forbidden() {
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-4 p-8 text-center">
-      <p className="text-sm font-semibold tracking-wide text-rose-600">403 · Forbidden</p>
+      <p className="text-sm font-semibold tracking-wide text-rose-700">403 · Forbidden</p>
       <h1 className="text-2xl font-semibold">You do not have access to this page</h1>
       <p className="text-slate-600">
         Your role does not include this section. Ask an admin if you think you should have access.

@@ -29,7 +29,7 @@ export function LiveSteps({ question, steps, seconds }: { question: string; step
         <ol className="divide-y divide-slate-100" aria-label="Steps so far" data-testid="live-steps">
           {steps.map((s, i) => (
             <li key={s.key} className="grid grid-cols-[1.5rem_minmax(0,1fr)_auto_4.5rem] items-center gap-3 py-1.5" data-node={s.node} data-status={s.status}>
-              <span className="text-right text-xs tabular-nums text-slate-400">{i + 1}</span>
+              <span className="text-right text-xs tabular-nums text-slate-500">{i + 1}</span>
               <div className="min-w-0">
                 <span className="font-mono text-xs text-slate-900">{s.node}</span>
                 {s.error ? <p className="mt-0.5 text-xs text-rose-700">{s.error}</p> : null}

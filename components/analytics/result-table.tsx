@@ -47,7 +47,7 @@ export function ResultTable({ title, columns, rows, truncated }: { title: string
                   <th key={`${column}-${i}`} scope="col" aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"} className={`px-3 py-2 font-semibold ${numeric[i] ? "text-right" : ""}`}>
                     <button type="button" onClick={() => setSort(nextSort(sort, i))} className="inline-flex items-center gap-1 hover:text-slate-900">
                       {column}
-                      <span aria-hidden="true" className="text-slate-400">{direction === "asc" ? "▲" : direction === "desc" ? "▼" : "↕"}</span>
+                      <span aria-hidden="true" className="text-slate-500">{direction === "asc" ? "▲" : direction === "desc" ? "▼" : "↕"}</span>
                     </button>
                   </th>
                 );

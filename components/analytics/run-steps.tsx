@@ -16,7 +16,7 @@ export function RunSteps({ steps, runId, canOpenRun }: { steps: StepView[]; runI
       <ol className="divide-y divide-slate-100" data-testid="run-steps" aria-label="Steps of this run">
         {steps.map((s, i) => (
           <li key={`${s.node}-${i}`} className="grid grid-cols-[1.5rem_minmax(0,11rem)_minmax(0,1fr)_auto_4.5rem] items-center gap-3 py-1.5 text-sm">
-            <span className="text-right text-xs tabular-nums text-slate-400">{i + 1}</span>
+            <span className="text-right text-xs tabular-nums text-slate-500">{i + 1}</span>
             <div className="min-w-0">
               <span className="font-mono text-xs text-slate-900">{s.node}</span>
               {s.error ? <p className="mt-0.5 text-xs text-rose-700">{s.error}</p> : null}
@@ -24,7 +24,7 @@ export function RunSteps({ steps, runId, canOpenRun }: { steps: StepView[]; runI
             <span className="h-1.5 overflow-hidden rounded bg-slate-100" aria-hidden="true">
               <span className={`block h-full rounded ${s.status === "error" ? "bg-rose-400" : "bg-brand-500"}`} style={{ width: `${Math.max(1, Math.round(((s.ms ?? 0) / longest) * 100))}%` }} />
             </span>
-            {s.status === "success" ? <span className="text-xs text-slate-400">done</span> : <Badge tone={s.status === "error" ? "bad" : "neutral"}>{s.status}</Badge>}
+            {s.status === "success" ? <span className="text-xs text-slate-500">done</span> : <Badge tone={s.status === "error" ? "bad" : "neutral"}>{s.status}</Badge>}
             <span className="text-right text-xs tabular-nums text-slate-600">{formatDuration(s.ms)}</span>
           </li>
         ))}

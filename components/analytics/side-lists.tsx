@@ -37,7 +37,7 @@ export function ReportList({ reports, onRun, busy }: { reports: ReportSummary[];
           <li key={r.id}>
             <button type="button" disabled={busy} onClick={() => onRun(r)} className="w-full rounded px-2 py-1.5 text-left hover:bg-slate-50 disabled:opacity-60">
               <span className="block text-sm font-medium text-slate-800">{r.title}</span>
-              <span className="block text-xs text-slate-500">{r.description} <span className="text-slate-400">({CHART[r.chart]})</span></span>
+              <span className="block text-xs text-slate-500">{r.description} <span className="text-slate-500">({CHART[r.chart]})</span></span>
             </button>
           </li>
         ))}

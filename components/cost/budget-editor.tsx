@@ -16,10 +16,10 @@ function BudgetRow({ row }: { row: GraphRow }) {
       <td className="py-2 font-mono text-xs">{row.graph}</td>
       <td className="py-2 text-right tabular-nums" data-testid={`budget-spent-${row.graph}`}>
         {usd(row.spentUsd)}
-        {row.limitUsd > 0 ? <span className="ml-1 text-xs text-slate-400">({formatPercent(row.spentUsd / row.limitUsd)})</span> : null}
+        {row.limitUsd > 0 ? <span className="ml-1 text-xs text-slate-500">({formatPercent(row.spentUsd / row.limitUsd)})</span> : null}
       </td>
       <td className="py-2 text-right tabular-nums">
-        {usd(row.limitUsd)} <span className="text-xs text-slate-400">{row.configured ? "set" : "default"}</span>
+        {usd(row.limitUsd)} <span className="text-xs text-slate-500">{row.configured ? "set" : "default"}</span>
       </td>
       <td className="py-2 pl-4">
         <form

@@ -98,7 +98,7 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
       {nothingAtAll && selectedId === null ? (
         <EmptyState title="No drafts waiting for review">
           Drafts appear here when the email orchestrator writes outreach. Start one from a{" "}
-          <Link href="/contacts" className="text-brand-700 hover:underline">contact&apos;s page or the contacts list</Link>. Nothing is sent until a person approves it.
+          <Link href="/contacts" className="text-brand-700 underline underline-offset-2">contact&apos;s page or the contacts list</Link>. Nothing is sent until a person approves it.
         </EmptyState>
       ) : (
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">

@@ -81,12 +81,12 @@ export default async function CostPage({ searchParams }: { searchParams: Promise
               ["Meeting booked", data.costPer.meeting, data.outcomes.meetings],
             ] as const).map(([label, cost, n]) => (
               <div key={label} className="flex justify-between gap-4">
-                <dt className="text-slate-600">{label} <span className="text-xs text-slate-400">({formatNumber(n)})</span></dt>
+                <dt className="text-slate-600">{label} <span className="text-xs text-slate-500">({formatNumber(n)})</span></dt>
                 <dd className="tabular-nums">{cost === null ? "—" : usd(cost)}</dd>
               </div>
             ))}
-            <p className="pt-2 text-xs text-slate-500">Spend in the period divided by outcomes in the period. Tokens: {formatNumber(data.totals.tokensIn)} in, {formatNumber(data.totals.tokensOut)} out. Refused: {formatNumber(data.totals.refused)}, errors: {formatNumber(data.totals.errors)}.</p>
           </dl>
+          <p className="pt-2 text-xs text-slate-500">Spend in the period divided by outcomes in the period. Tokens: {formatNumber(data.totals.tokensIn)} in, {formatNumber(data.totals.tokensOut)} out. Refused: {formatNumber(data.totals.refused)}, errors: {formatNumber(data.totals.errors)}.</p>
         </Card>
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">

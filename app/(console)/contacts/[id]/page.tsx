@@ -31,7 +31,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <Link href="/contacts" className="text-sm text-slate-500 hover:text-slate-800">← Contacts</Link>
           <h1 className="mt-2 text-2xl font-semibold tracking-tight">{contact.firstName} {contact.lastName}</h1>
           <p className="mt-1 text-slate-600">
-            {contact.title} at <Link href={`/companies/${company.id}`} className="text-brand-700 hover:underline">{company.name}</Link>
+            {contact.title} at <Link href={`/companies/${company.id}`} className="text-brand-700 underline underline-offset-2">{company.name}</Link>
           </p>
           <div className="mt-2"><ContactStatus flags={contact} /></div>
         </div>

@@ -70,7 +70,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           <ol className="divide-y divide-slate-100" data-testid="run-steps">
             {steps.map((s, i) => (
               <li key={s.id} className="grid grid-cols-[2rem_minmax(0,14rem)_minmax(0,1fr)_6rem_5rem] items-center gap-3 py-2 text-sm">
-                <span className="text-right text-xs tabular-nums text-slate-400">{i + 1}</span>
+                <span className="text-right text-xs tabular-nums text-slate-500">{i + 1}</span>
                 <div className="min-w-0">
                   <span className="font-mono text-slate-900">{s.node}</span>
                   {s.error ? <p className="mt-0.5 text-xs text-rose-700">{s.error}</p> : null}
