@@ -8,6 +8,9 @@ export async function register() {
   // eslint-disable-next-line no-restricted-syntax
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
+  // Before the first request: sign-in limits tell clients apart by the socket's address.
+  const { recordPeerAddresses } = await import("@/lib/http/peer-address");
+  await recordPeerAddresses();
   // First, so every module loaded after it sees the instrumented fetch. Tracing is optional:
   // a failure to set it up is a warning, never a failed boot.
   if (env().OTEL_EXPORTER_OTLP_ENDPOINT) {

@@ -78,6 +78,15 @@ const EnvShape = z
     LANGSMITH_PROJECT: unsetWhenEmpty(z.string().default("sales-console")),
     /** Daily model budget per graph in USD, unless an admin set one for that graph. */
     LLM_DAILY_BUDGET_USD: z.coerce.number().min(0).default(10),
+    /**
+     * Addresses of the reverse proxies in front of the console (comma-separated). Only a request
+     * from one of them has its `X-Forwarded-For` read to find the client; unset, it is ignored.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.union([z.ipv4(), z.ipv6()], "TRUSTED_PROXIES must list IP addresses"))),
     /** Receives budget and kill-switch events as JSON POSTs (Slack-style webhooks work). */
     ALERT_WEBHOOK_URL: z.string().url().optional(),
   });

@@ -26,7 +26,8 @@ export function SignInForm({ next, demo }: { next: string; demo: Demo }) {
     const { error: failure } = await authClient.signIn.email({ email, password });
     if (failure) {
       setPending(false);
-      setError(messageFor(failure.status));
+      // A lockout says how long it lasts; every other failure reads as its own plain sentence.
+      setError(failure.status === 429 && failure.message ? failure.message : messageFor(failure.status));
       return;
     }
     router.replace(next);

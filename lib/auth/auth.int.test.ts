@@ -12,6 +12,8 @@ const { userFromHeaders } = await import("./session");
 const contactsRoute = await import("@/app/api/contacts/route");
 const contactRoute = await import("@/app/api/contacts/[id]/route");
 const { listUsersFor } = await import("@/lib/services/users");
+const authRoute = await import("@/app/api/auth/[...all]/route");
+const { PEER_HEADER } = await import("@/lib/http/client-ip");
 
 beforeAll(async () => {
   await prepareDatabase(db(), { demo: true });
@@ -86,5 +88,40 @@ describe("admin-only services", () => {
     const admin = (await userFromHeaders(await sessionHeaders("admin@demo.local")))!;
     await expect(listUsersFor(rep)).rejects.toMatchObject({ code: "forbidden:admin", status: 403 });
     expect((await listUsersFor(admin)).map((u) => u.email)).toContain("operator@demo.local");
+  });
+});
+
+describe("sign-in limits", () => {
+  const post = (email: string, password: string, headers: Record<string, string>) =>
+    authRoute.POST(new Request(`http://${HOST}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { host: HOST, origin: `http://${HOST}`, "content-type": "application/json", ...headers },
+      body: JSON.stringify({ email, password }),
+    }));
+
+  it("an attacker rotating X-Forwarded-For is locked out of the account after ten wrong passwords, and the right password is refused too", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const response = await post("operator@demo.local", `wrong-${i}`, { [PEER_HEADER]: `198.51.100.${i + 1}`, "x-forwarded-for": `10.9.${i}.1` });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(new Set(statuses.slice(10))).toEqual(new Set([429]));
+    const right = await post("operator@demo.local", "demo-password", { [PEER_HEADER]: "203.0.113.50" });
+    expect(right.status).toBe(429);
+    expect(right.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await right.json()).message).toMatch(/Too many failed sign-ins for this account/);
+    // Another account is untouched.
+    expect((await post("rep2@demo.local", "demo-password", { [PEER_HEADER]: "203.0.113.51" })).status).toBe(200);
+  });
+
+  it("one client address cannot spread guesses over many accounts, whatever X-Forwarded-For it sends", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const response = await post(`nobody${i}@demo.local`, "wrong", { [PEER_HEADER]: "198.51.100.200", "x-forwarded-for": `10.8.${i}.1` });
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(20);
+    expect(statuses.slice(20)).toEqual(Array(5).fill(429));
   });
 });
