@@ -1,19 +1,41 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 /**
- * An optimistic gate for pages: no session cookie → the sign-in page, remembering where the
- * person was going. The real check (a valid session and the right role) runs in every page,
- * route handler and server action; API routes answer 401 JSON themselves.
+ * Every page gets a fresh CSP nonce (Next.js reads it from the request's CSP header and stamps
+ * its scripts with it) and the console's security headers. Then an optimistic gate: no session
+ * cookie → the sign-in page, remembering where the person was going. The real check (a valid
+ * session and the right role) runs in every page, route handler and server action; API routes
+ * answer 401 JSON themselves.
  */
 export function proxy(request: NextRequest) {
-  if (getSessionCookie(request)) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
-  const target = request.nextUrl.pathname + request.nextUrl.search;
-  if (target !== "/") signIn.searchParams.set("next", target);
-  return NextResponse.redirect(signIn);
+  const nonce = newNonce();
+  // eslint-disable-next-line no-restricted-syntax -- NODE_ENV is inlined by Next at build time.
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const secure = (headers: Headers) => {
+    headers.set("content-security-policy", csp);
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) headers.set(name, value);
+    if (request.nextUrl.protocol === "https:") headers.set("strict-transport-security", HSTS);
+  };
+
+  const isSignIn = request.nextUrl.pathname === "/sign-in";
+  if (!isSignIn && !getSessionCookie(request)) {
+    const signIn = new URL("/sign-in", request.url);
+    const target = request.nextUrl.pathname + request.nextUrl.search;
+    if (target !== "/") signIn.searchParams.set("next", target);
+    const redirect = NextResponse.redirect(signIn);
+    secure(redirect.headers);
+    return redirect;
+  }
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  secure(response.headers);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|sign-in|favicon\\.ico|.*\\.[a-z0-9]+$).*)"],
+  matcher: ["/((?!api/|_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)"],
 };

@@ -4,7 +4,17 @@ import { nextCookies } from "better-auth/next-js";
 import { db } from "@/db/client";
 import { accounts, sessions, users, verifications } from "@/db/schema";
 import { env } from "@/lib/env";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { authSecret } from "./secret";
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+/** Session cookies are `Secure` wherever the console is not served from loopback (no APP_URL: the demo's loopback). */
+export function secureCookiesFor(appUrl: string | undefined): boolean {
+  if (!appUrl) return false;
+  const url = new URL(appUrl);
+  return url.protocol === "https:" || !LOOPBACK.test(url.hostname);
+}
 
 /**
  * `APP_URL` when set. On the embedded default the console answers on whatever local port it was
@@ -40,6 +50,11 @@ function createAuth() {
       customRules: { "/sign-in/email": { window: 60, max: 20 } },
     },
     telemetry: { enabled: false },
+    advanced: {
+      // The address the console resolved (lib/auth/sign-in-route.ts), never a client's own X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      useSecureCookies: secureCookiesFor(env().APP_URL),
+    },
     plugins: [nextCookies()],
   });
 }
