@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseBadServerAction } from "@/lib/http/server-action-guard";
 import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 /**
@@ -9,7 +10,20 @@ import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "
  * session and the right role) runs in every page, route handler and server action; API routes
  * answer 401 JSON themselves.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // Next decodes dynamic segments itself and answers a malformed escape (`/api/contacts/%E0%A4%A`)
+  // with a bare 500 before any handler runs; refuse it here, naming the problem.
+  if (!decodable(pathname)) {
+    const error = { code: "bad_request:api", message: "The address has a malformed percent-encoding.", field: "path" };
+    return pathname.startsWith("/api/")
+      ? NextResponse.json({ error }, { status: 400 })
+      : new NextResponse(`${error.message}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  const refused = await refuseBadServerAction(request);
+  if (refused) return refused;
+  // API routes check their own sessions and get their headers from next.config.ts.
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = newNonce();
   // eslint-disable-next-line no-restricted-syntax -- NODE_ENV is inlined by Next at build time.
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
@@ -36,6 +50,15 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)"],
+  matcher: ["/((?!_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)"],
 };
