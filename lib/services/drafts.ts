@@ -12,7 +12,7 @@ import { deliverNow } from "@/lib/mail";
 import { featureForGraph } from "@/lib/telemetry/feature";
 import { withSpan } from "@/lib/telemetry/span";
 import { reflectInBackground } from "./memory";
-import { paging, parseParams, type RawParams } from "./params";
+import { paging, parseParams, visibleText, type RawParams } from "./params";
 
 /** Admins see and decide every draft; everyone else only drafts assigned to them. */
 function canActOn(user: SessionUser, draft: Pick<DraftRow, "assignedRepId">): boolean {
@@ -33,7 +33,11 @@ export const DraftListQuery = z.object({
   /** Only drafts from the last N days. */
   age: z.coerce.number().int().min(1).max(365).optional(),
   /** Keyset cursor from the previous page: "<createdAtMs>.<id>". */
-  cursor: z.string().regex(/^\d+\.\d+$/, "is not a valid cursor").optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}\.\d{1,15}$/, "is not a valid cursor")
+    .refine((c) => c.split(".").map(Number).every(Number.isSafeInteger) && !Number.isNaN(new Date(Number(c.split(".")[0])).getTime()), "is not a valid cursor")
+    .optional(),
   pageSize: paging.pageSize,
 });
 export type DraftListQuery = z.infer<typeof DraftListQuery>;
@@ -84,8 +88,8 @@ export async function draftDetailFor(user: SessionUser, draftId: number) {
 }
 
 export const DraftEdit = z.object({
-  subject: z.string().trim().min(1, "Subject cannot be empty.").max(200, "Subject is too long (200 characters at most)."),
-  body: z.string().trim().min(1, "Body cannot be empty.").max(10_000, "Body is too long."),
+  subject: visibleText({ max: 200, empty: "Subject cannot be empty.", tooLong: "Subject is too long (200 characters at most)." }),
+  body: visibleText({ max: 10_000, empty: "Body cannot be empty.", tooLong: "Body is too long." }),
 });
 
 export type DecisionResult = { draftId: number; status: "sent" | "approved" | "rejected" | "blocked" | "failed"; message: string };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { parseContactListQuery } from "./contacts";
+import { visibleText } from "./params";
 
 describe("contact list parameters", () => {
   it("fill in defaults and ignore empty fields", () => {
@@ -31,5 +32,19 @@ describe("contact list parameters", () => {
         expect((e as AppError).message).toContain(field);
       }
     }
+  });
+});
+
+describe("visibleText", () => {
+  const Subject = visibleText({ max: 20, empty: "Subject cannot be empty.", tooLong: "Too long." });
+
+  it.each(["\u200B", " \u200B\u200C ", "\u202E\u202C", "\uFEFF", "\u2066\u2069\u00AD"])("a rep's subject made only of invisible characters (%j) is refused as empty", (text) => {
+    const parsed = Subject.safeParse(text);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe("Subject cannot be empty.");
+  });
+
+  it("keeps visible text as typed, trimmed", () => {
+    expect(Subject.parse("  Hello\u200Bthere ")).toBe("Hello\u200Bthere");
   });
 });

@@ -30,5 +30,21 @@ export const paging = {
   pageSize: z.coerce.number(wholeNumber).int(wholeNumber).min(1, "must be 1 or more").max(100, "must be at most 100").default(25),
 };
 
+/** Zero-width characters, bidi controls, the soft hyphen and the BOM: text made only of these looks empty. */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** The text a person would see: invisible characters removed, then trimmed. */
+export function visiblePart(text: string): string {
+  return text.replace(INVISIBLE, "").trim();
+}
+
+/**
+ * Free text that must say something: trimmed, at least `min` visible characters (a subject of
+ * one U+200B is empty), at most `max` characters. The value keeps its characters as typed.
+ */
+export function visibleText({ min = 1, max, empty, tooLong, missing = empty }: { min?: number; max: number; empty: string; tooLong: string; missing?: string }) {
+  return z.string({ error: missing }).trim().max(max, tooLong).refine((text) => visiblePart(text).length >= min, empty);
+}
+
 /** A free-text search box: trimmed, at most 100 characters. */
 export const searchText = z.string().trim().max(100, "must be at most 100 characters").optional();

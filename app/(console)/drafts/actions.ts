@@ -3,13 +3,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { approveDraft, batchApprove, DraftEdit, rejectDraft } from "@/lib/services/drafts";
 import { runAction } from "@/lib/actions";
+import { visibleText } from "@/lib/services/params";
 
 const draftId = z.number({ error: "Choose a draft." }).int().positive("Choose a draft.");
 
 const ApproveInput = z.object({ draftId, edit: DraftEdit.optional() });
 const RejectInput = z.object({
   draftId,
-  reason: z.string().trim().min(1, "Say why you are rejecting it.").max(500, "Keep the reason under 500 characters."),
+  reason: visibleText({ max: 500, empty: "Say why you are rejecting it.", tooLong: "Keep the reason under 500 characters." }),
 });
 const BatchInput = z.object({
   draftIds: z.array(draftId).min(1, "Select at least one draft.").max(100, "Approve at most 100 drafts at a time."),

@@ -9,11 +9,12 @@ import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
 import type { GraphRunResult, StepStatus } from "@/lib/langgraph/client";
 import { GraphRunError } from "@/lib/langgraph/errors";
 import { graphClient } from "@/lib/langgraph/instance";
+import { visibleText } from "../params";
 import type { RunAnswer } from "../runs";
 import { parseInput, problemFor, requireOperator, type AnswerView, type Problem, type StepView } from "./answers";
 
 export const AskInput = z.object({
-  question: z.string({ error: "Type a question." }).trim().min(3, "Ask a question of at least 3 characters.").max(500, "Keep the question under 500 characters."),
+  question: visibleText({ min: 3, max: 500, missing: "Type a question.", empty: "Ask a question of at least 3 characters.", tooLong: "Keep the question under 500 characters." }),
 });
 const HISTORY_SIZE = 20;
 

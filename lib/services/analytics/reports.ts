@@ -5,11 +5,11 @@ import { executeQuery } from "@/lib/analytics/executor";
 import { FUNNEL_STAGES, funnel, matchReport, runReport, withRates, type FunnelRow, type FunnelStage } from "@/lib/analytics/reports";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
-import { parseParams, type RawParams } from "../params";
+import { parseParams, visibleText, type RawParams } from "../params";
 import { emptyAnswer, parseInput, problemFor, requireOperator, rowCount, type AnswerView, type ReportSummary } from "./answers";
 
 export const SqlInput = z.object({
-  sql: z.string({ error: "Write some SQL." }).trim().min(1, "Write some SQL to run.").max(20_000, "The SQL is too long (20,000 characters at most)."),
+  sql: visibleText({ max: 20_000, missing: "Write some SQL.", empty: "Write some SQL to run.", tooLong: "The SQL is too long (20,000 characters at most)." }),
   /** The question or report the SQL was edited from, to label the result. */
   title: z.string().max(500).optional(),
 });
