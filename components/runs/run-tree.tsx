@@ -21,13 +21,14 @@ export function RunTree({ root, truncated }: { root: TreeRun; truncated: boolean
 export function SpendSummary({ root }: { root: TreeRun }) {
   const { spend, treeSpend } = root;
   if (treeSpend.calls === 0) {
+    if (root.steps.length === 0) return null;
     return <p className="mb-3 text-sm text-slate-500">No model calls: every step took its deterministic path (no model configured, or none was needed).</p>;
   }
   return (
     <p className="mb-3 text-sm text-slate-600">
       Model spend <span className="font-medium tabular-nums text-slate-900" data-testid="run-cost-total">{microUsd(spend.costUsd)}</span> over {spend.calls} call
       {spend.calls === 1 ? "" : "s"} ({spend.tokensIn} / {spend.tokensOut} tokens)
-      {root.children.length ? (
+      {treeSpend.calls > spend.calls ? (
         <>
           ; with the runs it started <span className="font-medium tabular-nums text-slate-900" data-testid="run-tree-cost-total">{microUsd(treeSpend.costUsd)}</span>
         </>
@@ -64,24 +65,32 @@ function ChildRuns({ runs }: { runs: TreeRun[] }) {
           <li key={child.run.id} data-testid="run-child" data-run-id={child.run.id} className="text-sm">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <Link href={`/runs/${child.run.id}`} className="font-mono text-brand-700 hover:underline">{child.run.assistantId}</Link>
-              <span className="font-mono text-xs text-slate-400">{child.run.id}</span>
+              <span className="font-mono text-xs text-slate-500">{child.run.id}</span>
               <StatusBadge status={child.run.status} />
               <span className="tabular-nums text-slate-600">{duration(child.run.startedAt, child.run.endedAt)}</span>
               {child.treeSpend.calls ? <span className="tabular-nums text-slate-600">{microUsd(child.treeSpend.costUsd)}</span> : null}
             </div>
             {child.run.error ? <p className="mt-0.5 text-xs text-rose-700">{child.run.error}</p> : null}
-            <details className="mt-1">
-              <summary className="cursor-pointer text-xs text-slate-500">
-                {child.steps.length} step{child.steps.length === 1 ? "" : "s"}, {child.spend.calls} model call{child.spend.calls === 1 ? "" : "s"}
-              </summary>
-              <div className="mt-1 space-y-3">
-                <RunBody run={{ ...child, children: [] }} />
-              </div>
-            </details>
+            <ChildBody run={child} />
             {child.children.length ? <ChildRuns runs={child.children} /> : null}
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+/** A child run's own nodes, folded: the tree stays readable when a run started many others. */
+function ChildBody({ run }: { run: TreeRun }) {
+  if (run.steps.length + run.unplacedCalls.length === 0) return null;
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-xs text-slate-500">
+        {run.steps.length} step{run.steps.length === 1 ? "" : "s"}, {run.spend.calls} model call{run.spend.calls === 1 ? "" : "s"}
+      </summary>
+      <div className="mt-1 space-y-3">
+        <RunBody run={{ ...run, children: [] }} />
+      </div>
+    </details>
   );
 }
