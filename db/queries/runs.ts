@@ -9,6 +9,8 @@ export type RunStart = {
   startedAt: Date;
   traceId?: string | null;
   metadata?: Record<string, unknown>;
+  /** The run that started this one, as the caller named it (not checked to exist). */
+  parentRunId?: string | null;
 };
 
 export async function insertRun(database: Database, run: RunStart): Promise<void> {
@@ -53,7 +55,13 @@ export type StepRecord = {
   startedAt: Date;
   endedAt: Date | null;
   error: string | null;
+  /** A subgraph node's path of node names ("compose"); null for the run's own nodes. */
+  namespace?: string | null;
+  /** `task_id`, and for a subgraph node the `parent_task_id` of the node that ran its subgraph. */
+  metadata?: StepMetadata;
 };
+
+export type StepMetadata = { task_id?: string; parent_task_id?: string };
 
 
 /** A run's model calls, in order: what each node asked of which model, and what it cost. */
@@ -101,3 +109,69 @@ export async function listRunSteps(database: Database, runId: string) {
 }
 
 export type RunStepRow = Awaited<ReturnType<typeof listRunSteps>>[number];
+
+/** Runs started by this run (it is their `parent_run_id`), oldest first. */
+export async function listChildRuns(database: Database, runId: string, limit = 200) {
+  return database.select().from(runs).where(eq(runs.parentRunId, runId)).orderBy(asc(runs.startedAt), asc(runs.id)).limit(limit);
+}
+
+/** How far a run tree is read: levels below the root, and runs in all (the root included). */
+export const RUN_TREE_LIMITS = { depth: 5, runs: 200 } as const;
+
+export type RunRow = typeof runs.$inferSelect;
+
+/**
+ * A run and the runs beneath it, level by level (one query per level), parents before their
+ * children and each level oldest first. Bounded by depth and count, so a deep or wide tree (or a
+ * loop of parent ids written by hand) still answers quickly; `truncated` says something was left out.
+ */
+export async function listRunTree(database: Database, rootId: string, limits: { depth: number; runs: number } = RUN_TREE_LIMITS) {
+  const root = await getRun(database, rootId);
+  if (!root) return null;
+  const found: { run: RunRow; depth: number }[] = [{ run: root, depth: 0 }];
+  const seen = new Set([root.id]);
+  let level = [root.id];
+  let truncated = false;
+  for (let depth = 1; level.length > 0; depth++) {
+    const room = limits.runs - found.length;
+    if (depth > limits.depth || room <= 0) {
+      truncated = (await database.select({ id: runs.id }).from(runs).where(inArray(runs.parentRunId, level)).limit(1)).length > 0;
+      break;
+    }
+    const children = await database
+      .select()
+      .from(runs)
+      .where(inArray(runs.parentRunId, level))
+      .orderBy(asc(runs.startedAt), asc(runs.id))
+      .limit(room + 1);
+    if (children.length > room) truncated = true;
+    level = [];
+    for (const child of children.slice(0, room)) {
+      if (seen.has(child.id)) continue;
+      seen.add(child.id);
+      found.push({ run: child, depth });
+      level.push(child.id);
+    }
+  }
+  return { runs: found, truncated };
+}
+
+/** The node steps of several runs (a tree), each run's in the order they started. */
+export async function listStepsOfRuns(database: Database, runIds: string[]) {
+  if (runIds.length === 0) return [];
+  return database.select().from(runSteps).where(inArray(runSteps.runId, runIds)).orderBy(asc(runSteps.startedAt), asc(runSteps.id));
+}
+
+/** The model calls of several runs (a tree), in the order they were made. */
+export async function listLlmCallsOfRuns(database: Database, runIds: string[]) {
+  if (runIds.length === 0) return [];
+  return database
+    .select({
+      id: llmCalls.id, runId: llmCalls.runId, node: llmCalls.node, model: llmCalls.model, promptVersion: llmCalls.promptVersion,
+      tokensIn: llmCalls.tokensIn, tokensOut: llmCalls.tokensOut, costUsd: llmCalls.costUsd, latencyMs: llmCalls.latencyMs,
+      cacheHit: llmCalls.cacheHit, status: llmCalls.status, error: llmCalls.error, createdAt: llmCalls.createdAt,
+    })
+    .from(llmCalls)
+    .where(inArray(llmCalls.runId, runIds))
+    .orderBy(asc(llmCalls.id));
+}

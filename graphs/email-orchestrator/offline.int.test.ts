@@ -11,6 +11,8 @@ const { seedDatabase } = await import("@/db/seed/seed");
 const { emailHash } = await import("@/db/queries/suppression");
 const { graphClient } = await import("@/lib/langgraph/instance");
 const { approveDraft, draftOutreach, rejectDraft } = await import("@/lib/services/drafts");
+const { getRun } = await import("@/db/queries/runs");
+const { runTreeFor } = await import("@/lib/services/runs");
 
 const rep = { id: "usr_demo_rep", name: "Riley Rep", email: "rep@demo.local", role: "rep" as const };
 const otherRep = { id: "usr_demo_rep2", name: "Sam Seller", email: "rep2@demo.local", role: "rep" as const };
@@ -57,10 +59,18 @@ describe("the email orchestrator, offline", () => {
     expect(JSON.parse(draft.provenance)).toMatchObject({ source: "rule_based_fallback" });
     expect(draft.prompt_version).toMatch(/^email-compose-v/);
 
-    const steps = await db().all<{ node: string }>(sql`SELECT node FROM run_steps WHERE run_id = ${result.runId} ORDER BY id`);
+    const steps = await db().all<{ node: string }>(sql`SELECT node FROM run_steps WHERE run_id = ${result.runId} AND namespace IS NULL ORDER BY id`);
     expect(steps.map((s) => s.node)).toEqual([
       "hydrate", "load_history", "safety_gate", "recall_memory", "plan_tasks", "assess_lead", "decide_action", "plan_roles", "compose", "review_draft", "store_draft", "await_approval",
     ]);
+    // The email_compose subgraph's nodes are steps too, under the node that ran them, and the run's tree nests them there.
+    const inner = await db().all<{ node: string; namespace: string; status: string }>(
+      sql`SELECT node, namespace, status FROM run_steps WHERE run_id = ${result.runId} AND namespace IS NOT NULL ORDER BY id`,
+    );
+    expect(inner).toEqual([{ node: "draft_email", namespace: "compose", status: "success" }]);
+    const { root } = await runTreeFor({ run: (await getRun(db(), result.runId))! });
+    expect(root.steps.find((s) => s.node === "compose")!.steps.map((s) => s.node)).toEqual(["draft_email"]);
+    expect(root.steps.filter((s) => s.steps.length > 0)).toHaveLength(1);
 
     const outcome = await approveDraft(rep, draftId, { subject: "A sharper subject", body: "Hi there,\n\nEdited by a person.\n\nBest,\nRiley" });
     expect(outcome).toMatchObject({ status: "sent" });

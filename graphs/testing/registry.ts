@@ -2,6 +2,7 @@ import { defineGraph, defineRegistry } from "../spec";
 import type { ApprovalInput, ApprovalOutput, ApprovalResume } from "./approval/graph";
 import type { EchoInput, EchoOutput } from "./echo/graph";
 import type { FailingInput, FailingOutput } from "./failing/graph";
+import type { NestingInput, NestingOutput, StartChildRun } from "./nesting/graph";
 import type { SlowInput, SlowOutput } from "./slow/graph";
 
 /**
@@ -57,3 +58,22 @@ export const TEST_REGISTRY = defineRegistry([
 ]);
 
 export type TestRegistry = typeof TEST_REGISTRY;
+
+/**
+ * The test fleet plus `nesting`, whose background run is started through `startChild` (a graph
+ * cannot import the client, so the test injects it).
+ */
+export function nestingRegistry(startChild: StartChildRun) {
+  return defineRegistry([
+    ...TEST_REGISTRY.specs,
+    defineGraph<{ input: NestingInput; output: NestingOutput; resume: never }>()({
+      assistantId: "nesting",
+      description: "Runs a subgraph in one node and starts a background run from another.",
+      load: async () => (await import("./nesting/graph")).nestingModule(startChild),
+      resumable: false,
+      budget: "background",
+      feature: "testing",
+      entry: "./graphs/testing/nesting/graph.ts:nestingModule",
+    }),
+  ]);
+}

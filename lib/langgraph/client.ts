@@ -31,6 +31,11 @@ export type RunOptions = {
   /** Resumable graphs run on this thread (created if missing); default: a new thread. */
   threadId?: string;
   metadata?: Record<string, unknown>;
+  /**
+   * The run this one works for (a node's `config.configurable.run_id`, or the run a job came
+   * from): the new run is recorded as its child and shown nested under it.
+   */
+  parentRunId?: string;
   /** Stops waiting when aborted (the runtime is told to cancel the run). */
   signal?: AbortSignal;
   /** A tighter deadline than the graph's budget; never a looser one. */
@@ -49,6 +54,11 @@ export type GraphClientOptions = {
 };
 
 type CallState = { headers: Record<string, string>; response?: Response };
+
+/** The run metadata a call sends: the caller's, plus `parent_run_id` when the run has a parent. */
+function metadataOf(opts: RunOptions): Record<string, unknown> | undefined {
+  return opts.parentRunId === undefined ? opts.metadata : { ...opts.metadata, parent_run_id: opts.parentRunId };
+}
 
 /**
  * One typed client for the whole fleet: one shared SDK Client (no retries), bounded concurrency,
@@ -129,7 +139,7 @@ export function createGraphClient<R extends Registry>(registry: R, options: Grap
     try {
       body = (await limiter.use(() =>
         calls.run(state, () => {
-          const common = { ...payload, metadata: opts.metadata, signal: limits.signal, onDisconnect: "cancel" as const, raiseError: false, onRunCreated: (meta: { run_id: string; thread_id?: string | null }) => (created = meta) };
+          const common = { ...payload, metadata: metadataOf(opts), signal: limits.signal, onDisconnect: "cancel" as const, raiseError: false, onRunCreated: (meta: { run_id: string; thread_id?: string | null }) => (created = meta) };
           return threadId ? sdk.runs.wait(threadId, spec.assistantId, { ...common, ifNotExists: "create" }) : sdk.runs.wait(null, spec.assistantId, common);
         }),
       )) as Record<string, unknown>;
@@ -157,7 +167,7 @@ export function createGraphClient<R extends Registry>(registry: R, options: Grap
     let finished = false;
     try {
       const signal = AbortSignal.any([limits.signal, stop.signal]);
-      const common = { ...payload, metadata: opts.metadata, signal, onDisconnect: "cancel" as const, streamMode: ["tasks", "values"] as ("tasks" | "values")[] };
+      const common = { ...payload, metadata: metadataOf(opts), signal, onDisconnect: "cancel" as const, streamMode: ["tasks", "values"] as ("tasks" | "values")[] };
       const events = threadId ? sdk.runs.stream(threadId, spec.assistantId, { ...common, ifNotExists: "create" }) : sdk.runs.stream(null, spec.assistantId, common);
       for (;;) {
         // The SDK sends its request inside next(): run each in the call's state, for its headers.

@@ -136,7 +136,7 @@ async function prepare(deps: RunDeps, request: Request, threadId: string | null,
   // Tracing on: the run span's trace (the caller's, continued). Off: the caller's, as it sent it.
   const traceId = spanTraceId ?? traceIdFrom(request.headers.get("traceparent"));
   try {
-    await insertRun(deps.database, { id: runId, assistantId: spec.assistantId, threadId, startedAt: new Date(), traceId, metadata: payload.metadata });
+    await insertRun(deps.database, { id: runId, assistantId: spec.assistantId, threadId, startedAt: new Date(), traceId, metadata: payload.metadata, parentRunId: payload.metadata?.parent_run_id ?? null });
   } catch (e) {
     if (threadId) await release(deps, threadId, { status: "idle" });
     throw e;
@@ -188,6 +188,9 @@ type Outcome = { status: RunStatus; body: Record<string, unknown>; error: string
 
 type TaskEvent = { id: string; name: string; input?: unknown; error?: unknown; interrupts?: unknown[] };
 
+/** Where an event came from: `[]` for the run's own graph, `["compose:<task id>", …]` inside subgraphs. */
+type Namespace = string[];
+
 /** What the caller of `execute` wants besides the final values. */
 export type ExecuteOptions = {
   /** Aborts when the caller goes away, which stops the run; null lets the run finish regardless. */
@@ -203,35 +206,60 @@ const RECORDED_MODES = ["tasks", "values"] as const;
 /**
  * Runs the graph as a stream of task and values events (plus whatever the caller streams): the
  * final values are what `invoke()` returns (state plus `__interrupt__` when paused), and each
- * task's start and end become a step.
+ * task's start and end become a step. Subgraphs stream too, so their nodes become steps under the
+ * node that ran them; the result and what callers receive stay those of the run's own graph.
  */
 async function runGraph(graph: RunnableGraph, input: unknown, config: Record<string, unknown>, steps: Map<string, StepRecord>, options: ExecuteOptions) {
   const passOn = new Set(options.emit ? options.streamModes : []);
   const streamMode = passOn.size ? [...new Set([...RECORDED_MODES, ...passOn])] : [...RECORDED_MODES];
   let values: Record<string, unknown> = {};
   let interrupts: unknown = undefined;
-  for await (const event of await graph.stream(input, { ...config, streamMode })) {
-    const [mode, chunk] = event as [StreamMode, Record<string, unknown>];
-    if (passOn.has(mode)) options.emit!(mode, chunk);
+  for await (const event of await graph.stream(input, { ...config, streamMode, subgraphs: true })) {
+    const [namespace, mode, chunk] = event as [Namespace, StreamMode, Record<string, unknown>];
+    const root = namespace.length === 0;
+    // Without subgraph streaming LangGraph still surfaces a subgraph's custom events; callers keep getting them.
+    if (passOn.has(mode) && (root || mode === "custom")) options.emit!(mode, chunk);
     if (mode === "values") {
+      if (!root) continue;
       if ("__interrupt__" in chunk) interrupts = chunk.__interrupt__;
       else values = chunk;
       continue;
     }
-    if (mode !== "tasks") continue;
-    const task = chunk as TaskEvent;
-    if ("input" in task) {
-      steps.set(task.id, { node: task.name, status: "running", startedAt: new Date(), endedAt: null, error: null });
-      continue;
-    }
-    const step = steps.get(task.id);
-    if (!step) continue;
-    step.endedAt = new Date();
-    step.status = task.error ? "error" : task.interrupts?.length ? "interrupted" : "success";
-    step.error = task.error ? taskErrorText(task.error) : null;
+    if (mode === "tasks") recordTask(steps, namespace, chunk as TaskEvent);
   }
   return interrupts ? { ...values, __interrupt__: interrupts } : values;
 }
+
+/**
+ * A task event as a step. A subgraph's node keeps its path of node names ("compose", or
+ * "compose|refine" deeper down) and the task id of the node that ran the subgraph, which the
+ * namespace carries after the colon, so the run page nests it exactly even when a node ran twice.
+ */
+function recordTask(steps: Map<string, StepRecord>, namespace: Namespace, task: TaskEvent): void {
+  // Task ids are unique per graph, not across a parent and its subgraphs.
+  const key = [...namespace, task.id].join("|");
+  if ("input" in task) {
+    const parent = namespace.at(-1);
+    steps.set(key, {
+      node: task.name,
+      status: "running",
+      startedAt: new Date(),
+      endedAt: null,
+      error: null,
+      namespace: parent === undefined ? null : namespace.map(nodeOf).join("|"),
+      metadata: parent === undefined ? { task_id: task.id } : { task_id: task.id, parent_task_id: parent.slice(parent.indexOf(":") + 1) },
+    });
+    return;
+  }
+  const step = steps.get(key);
+  if (!step) return;
+  step.endedAt = new Date();
+  step.status = task.error ? "error" : task.interrupts?.length ? "interrupted" : "success";
+  step.error = task.error ? taskErrorText(task.error) : null;
+}
+
+/** "compose:1ef…" → "compose": a namespace element is the node's name and its task id. */
+const nodeOf = (element: string) => element.slice(0, element.includes(":") ? element.indexOf(":") : undefined);
 
 async function execute(deps: RunDeps, run: Prepared, options: ExecuteOptions): Promise<Record<string, unknown>> {
   const controller = new AbortController();

@@ -7,6 +7,15 @@ const metadata = z.record(z.string(), z.unknown());
 /** Thread ids are UUIDs, as on LangGraph Server, so threads move between the two unchanged. */
 export const ThreadId = z.uuid("must be a UUID");
 
+/**
+ * A run's metadata: anything the caller keeps with the run, and `parent_run_id`, the run that
+ * started this one, so the console shows it nested under its parent. The parent is recorded as
+ * named, even when this runtime never saw it (it may live on another deployment).
+ */
+const RunMetadata = z.looseObject({
+  parent_run_id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, "must be a run id (letters, digits, _ . : -, at most 100)").optional(),
+});
+
 const RunConfig = z
   .object({
     tags: z.array(z.string()).optional(),
@@ -26,7 +35,7 @@ export const RunCreate = z
     command: z.object({ resume: z.unknown() }).strict().optional(),
     config: RunConfig.optional(),
     context: z.unknown().optional(),
-    metadata: metadata.optional(),
+    metadata: RunMetadata.optional(),
     multitask_strategy: z.enum(["reject", "enqueue"], "must be reject or enqueue (interrupt and rollback are not supported)").optional(),
     on_disconnect: z.enum(["cancel", "continue"]).optional(),
     on_completion: z.enum(["delete", "keep"]).optional(),

@@ -1,12 +1,13 @@
 import { db } from "@/db/client";
 import { draftForRun, runHasDraftFor } from "@/db/queries/drafts";
-import { getRun, listRunLlmCalls, listRuns, listRunSteps } from "@/db/queries/runs";
+import { getRun, listLlmCallsOfRuns, listRunLlmCalls, listRuns, listRunSteps, listRunTree, listStepsOfRuns } from "@/db/queries/runs";
 import { RUN_STATUSES } from "@/db/schema";
 import { z } from "zod";
 import { parseParams, type RawParams } from "./params";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { buildRunTree } from "./run-tree";
 
 /**
  * What a text_to_sql run answered, kept in the run's metadata under `answer` (stateless runs keep
@@ -80,3 +81,25 @@ export async function listRunsFor(user: SessionUser, query: z.infer<typeof RunLi
 }
 
 export type RunDetail = Awaited<ReturnType<typeof runDetailFor>>;
+
+/**
+ * The tree beneath a run its viewer may already see (so it takes what `runDetailFor` returned):
+ * the run's nodes with their subgraph nodes and model calls, the runs it started, nested, and
+ * the run it was started by. A child run's own page still checks who may open it; naming a
+ * parent never grants access to it.
+ */
+export async function runTreeFor(detail: Pick<RunDetail, "run">) {
+  const { run } = detail;
+  const [found, parent] = await Promise.all([listRunTree(db(), run.id), run.parentRunId ? getRun(db(), run.parentRunId) : null]);
+  const rows = found?.runs ?? [{ run, depth: 0 }];
+  const ids = rows.map((r) => r.run.id);
+  const [steps, calls] = await Promise.all([listStepsOfRuns(db(), ids), listLlmCallsOfRuns(db(), ids)]);
+  return {
+    root: buildRunTree(rows, steps, calls)!,
+    /** True when the tree went past RUN_TREE_LIMITS and some runs are not shown. */
+    truncated: found?.truncated ?? false,
+    parent: run.parentRunId ? { id: run.parentRunId, assistantId: parent?.assistantId ?? null } : null,
+  };
+}
+
+export type RunTree = Awaited<ReturnType<typeof runTreeFor>>;
