@@ -5,7 +5,7 @@
  */
 export type E2eServer = {
   /** Playwright project name. */
-  name: "offline" | "model";
+  name: "offline" | "model" | "fuzz";
   port: number;
   /** Recreated on every run; the console's SQLite file and auth secret live here. */
   dataDir: string;
@@ -25,6 +25,20 @@ export const MODEL_SERVER: E2eServer = {
   dataDir: ".test-output/e2e-model-data",
   smtpLog: ".test-output/e2e-model-smtp/messages.jsonl",
 };
+
+/** The fuzz suite's own console, so its "nothing was written" counts see no other spec's writes. */
+export const FUZZ_SERVER: E2eServer = {
+  name: "fuzz",
+  port: Number(process.env.E2E_FUZZ_PORT ?? 3102),
+  dataDir: ".test-output/e2e-fuzz-data",
+  smtpLog: ".test-output/e2e-fuzz-smtp/messages.jsonl",
+};
+
+/** The fuzz console's inbound webhook token, so the suite reaches the webhook's parsing. */
+export const FUZZ_INBOUND_TOKEN = "fuzz-inbound-token-0123456789abcdef";
+
+/** Specs that run against FUZZ_SERVER only. */
+export const FUZZ_SPECS = /fuzz[^/]*\.spec\.ts$/;
 
 /** The specs that need a model: they run against MODEL_SERVER only, every other spec against OFFLINE_SERVER only. */
 export const MODEL_SPECS = /model-[^/]*\.spec\.ts$/;

@@ -24,7 +24,8 @@ export async function runAction<S extends z.ZodType, T extends object>(
   if (!hasRole(user.role, atLeast)) return { ok: false, error: new AppError(`forbidden:${surface}`).message };
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const error = invalidInput(parsed.error.issues, `bad_request:${surface}`, { named: false });
+    // The arguments as a whole are "input": "body" is a field of some forms (a draft's body).
+    const error = invalidInput(parsed.error.issues, `bad_request:${surface}`, { named: false, root: "input" });
     return { ok: false, error: error.message, ...(error.field ? { field: error.field } : {}) };
   }
   try {

@@ -62,11 +62,12 @@ type ZodIssueLike = { code: string; path: readonly PropertyKey[]; message: strin
  * The one translation from a failed zod parse to an AppError naming the field at fault (a dotted
  * path, prefixed when the value sat under one, e.g. `input.subject`). `named` messages read
  * `Invalid "field": …` for API callers; plain ones keep the schema's own sentence for a form.
+ * A problem with the whole value is named `root` (default `body`).
  */
 export function invalidInput(
   issues: readonly ZodIssueLike[],
   code: ErrorCode,
-  options: { prefix?: string; named?: boolean } = {},
+  options: { prefix?: string; named?: boolean; root?: string } = {},
 ): AppError {
   const issue = issues[0]!;
   const path = [...(options.prefix ? [options.prefix] : []), ...issue.path.map(String)];
@@ -75,7 +76,8 @@ export function invalidInput(
     const more = issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more)` : "";
     return new AppError(code, { field, message: `Unknown field "${field}"${more}.` });
   }
-  const field = path.join(".") || undefined;
+  // A problem with the whole value (not an object, say) names the value itself.
+  const field = path.join(".") || (options.root ?? "body");
   const named = options.named ?? true;
   return new AppError(code, { field, message: named && field ? `Invalid "${field}": ${issue.message}` : issue.message });
 }

@@ -24,10 +24,37 @@ export async function readBody(request: Request, surface: Surface, limit = MAX_B
   return Buffer.concat(chunks);
 }
 
+/** Deepest JSON nesting any body may have: far past any real payload, far short of a stack overflow. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * How deeply a JSON text nests arrays and objects, counted without parsing (brackets inside
+ * strings do not count). A 50,000-deep body parses, but the first recursive walk over it
+ * (`JSON.stringify`, a decoder) overflows the stack, so depth is checked before anything reads it.
+ */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
+}
+
 /** Reads a JSON body of at most 1 MB; an empty body reads as `{}`. */
 export async function readJson(request: Request, surface: Surface): Promise<unknown> {
   const text = (await readBody(request, surface)).toString("utf8").trim();
   if (!text) return {};
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    throw new AppError(`unprocessable:${surface}`, { field: "body", message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.` });
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -43,8 +70,5 @@ function tooLarge(surface: Surface, limit: number) {
 export function validate<T extends z.ZodType>(schema: T, value: unknown, surface: Surface, prefix?: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const error = invalidInput(result.error.issues, `unprocessable:${surface}`, { prefix });
-  // A whole-body problem still names what was at fault.
-  if (!error.field) throw new AppError(error.code, { field: "body", message: `Invalid "body": ${error.message}` });
-  throw error;
+  throw invalidInput(result.error.issues, `unprocessable:${surface}`, { prefix });
 }

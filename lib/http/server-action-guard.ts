@@ -1,3 +1,5 @@
+import { jsonDepth, MAX_JSON_DEPTH } from "./body";
+
 /** Largest server-action body the console reads (Next's own limit, refused here before Next throws). */
 export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
@@ -29,6 +31,7 @@ export async function refuseBadServerAction(request: Request): Promise<Response 
   if (type.startsWith("multipart/form-data")) return null;
   const body = await request.clone().text();
   if (Buffer.byteLength(body) > MAX_ACTION_BODY_BYTES) return refuse(413, "The request body is over 1 MB.");
+  if (jsonDepth(body) > MAX_JSON_DEPTH) return refuse(400, `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     JSON.parse(body);
   } catch {
