@@ -1,12 +1,13 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { z } from "zod";
 import { nodeTracer } from "@/lib/telemetry/node-span";
+import { meta } from "./meta";
 import { draftEmail } from "./nodes/draft-email";
 import { refineEmail } from "./nodes/refine-email";
 import { afterDraft } from "./routers";
 import { ComposeBrief, ComposeState } from "./state";
 
-const traced = nodeTracer("email_compose");
+const traced = nodeTracer(meta);
 
 export const inputSchema = z.object({ brief: ComposeBrief }).strict();
 export type ComposeInput = z.input<typeof inputSchema>;

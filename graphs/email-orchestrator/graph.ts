@@ -1,5 +1,6 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { nodeTracer } from "@/lib/telemetry/node-span";
+import { meta } from "./meta";
 import { applyDecision } from "./nodes/apply-decision";
 import { assessLead } from "./nodes/assess-lead";
 import { awaitApproval } from "./nodes/await-approval";
@@ -16,7 +17,7 @@ import { storeDraft } from "./nodes/store-draft";
 import { afterDecide, afterGate } from "./routers";
 import { inputSchema, OrchestratorState } from "./state";
 
-const traced = nodeTracer("email_orchestrator");
+const traced = nodeTracer(meta);
 
 export { inputSchema };
 export type { OrchestratorInput, OrchestratorOutput, ApprovalResponse } from "./state";

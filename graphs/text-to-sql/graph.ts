@@ -1,12 +1,13 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { nodeTracer } from "@/lib/telemetry/node-span";
+import { meta } from "./meta";
 import { executeSql, repairSql, validateSql } from "./nodes/run-query";
 import { generateSql, identifyTables, understandQuestion } from "./nodes/plan-query";
 import { summarize } from "./nodes/summarize";
 import { afterExecute, afterGenerate, afterRepair, afterValidate } from "./rules";
 import { inputSchema, TextToSqlState } from "./state";
 
-const traced = nodeTracer("text_to_sql");
+const traced = nodeTracer(meta);
 
 export { inputSchema };
 export type { TextToSqlInput, TextToSqlOutput } from "./state";

@@ -6,6 +6,7 @@ import { callContext } from "@/graphs/shared/call-context";
 import { draftMessages, PROMPT_VERSION } from "../prompts";
 import type { ComposeStateType } from "../state";
 import { templateDraft } from "../templates";
+import { meta } from "../meta";
 
 const DraftOutput = z.object({ subject: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(4_000) });
 
@@ -14,7 +15,7 @@ export async function draftEmail(state: ComposeStateType, config?: LangGraphRunn
   const { brief } = state;
   try {
     const result = await completeJson(
-      callContext(config, { graph: "email_compose", node: "draft_email", promptVersion: PROMPT_VERSION, feature: "outreach", vertical: brief.company.vertical }),
+      callContext(config, meta, { node: "draft_email", promptVersion: PROMPT_VERSION, vertical: brief.company.vertical }),
       draftMessages(brief),
       DraftOutput,
       { maxTokens: 600, temperature: 0.4 },

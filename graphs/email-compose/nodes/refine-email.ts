@@ -5,6 +5,7 @@ import { isModelUnavailable } from "@/lib/llm/types";
 import { callContext } from "@/graphs/shared/call-context";
 import { PROMPT_VERSION, refineMessages } from "../prompts";
 import type { ComposeStateType } from "../state";
+import { meta } from "../meta";
 
 const Review = z.union([
   z.object({ verdict: z.literal("ok") }),
@@ -16,7 +17,7 @@ export async function refineEmail(state: ComposeStateType, config?: LangGraphRun
   const draft = state.draft!;
   try {
     const { value } = await completeJson(
-      callContext(config, { graph: "email_compose", node: "refine_email", promptVersion: PROMPT_VERSION, feature: "outreach", vertical: state.brief.company.vertical }),
+      callContext(config, meta, { node: "refine_email", promptVersion: PROMPT_VERSION, vertical: state.brief.company.vertical }),
       refineMessages(state.brief, draft),
       Review,
       { maxTokens: 600, temperature: 0.2 },

@@ -6,11 +6,12 @@ import { isModelUnavailable } from "@/lib/llm/types";
 import { PROMPT_VERSION, roleMessages } from "../prompts";
 import { DEFAULT_ROLES, repairRoles } from "../rules";
 import type { OrchestratorStateType } from "../state";
+import { meta } from "../meta";
 
 export async function planRoles(state: OrchestratorStateType, config?: LangGraphRunnableConfig): Promise<Partial<OrchestratorStateType>> {
   try {
     const { value } = await completeJson(
-      callContext(config, { graph: "email_orchestrator", node: "plan_roles", promptVersion: PROMPT_VERSION, feature: "outreach", vertical: state.snapshot!.company.vertical }),
+      callContext(config, meta, { node: "plan_roles", promptVersion: PROMPT_VERSION, vertical: state.snapshot!.company.vertical }),
       roleMessages(state.snapshot!, state.history!),
       z.object({ roles: z.array(z.string()) }),
       { maxTokens: 60, temperature: 0 },

@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { insertDraft } from "@/db/queries/drafts";
 import { PROMPT_VERSION as COMPOSE_PROMPT_VERSION } from "@/graphs/email-compose/prompts";
 import { tierOf } from "../rules";
+import { meta } from "../meta";
 import type { OrchestratorStateType } from "../state";
 
 /** Stores the draft with status "draft" and everything the rep needs to trust it. */
@@ -28,7 +29,7 @@ export async function storeDraft(state: OrchestratorStateType, config?: LangGrap
     reviewFlags: state.review?.flags ?? [],
     promptVersion: COMPOSE_PROMPT_VERSION,
     model: draft.model,
-    graphId: "email_orchestrator",
+    graphId: meta.assistantId,
     runId: str(configurable.run_id),
     threadId: str(configurable.thread_id),
     traceId: str(configurable.trace_id),

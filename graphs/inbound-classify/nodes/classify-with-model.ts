@@ -6,6 +6,7 @@ import { isModelUnavailable } from "@/lib/llm/types";
 import { classifyMessages, PROMPT_VERSION } from "../prompts";
 import { polarityOf } from "../rules";
 import { LABELS, type ClassifyStateType } from "../state";
+import { meta } from "../meta";
 
 /** The model's answer, strictly: a label outside the set is invalid output and falls back to the rules. */
 const ModelLabel = z.object({
@@ -18,7 +19,7 @@ export async function classifyWithModel(state: ClassifyStateType, config?: LangG
   const { subject, body, from } = state;
   try {
     const result = await completeJson(
-      callContext(config, { graph: "inbound_classify", node: "classify_with_model", promptVersion: PROMPT_VERSION, feature: "inbound" }),
+      callContext(config, meta, { node: "classify_with_model", promptVersion: PROMPT_VERSION }),
       classifyMessages({ subject, body, from }),
       ModelLabel,
       { maxTokens: 120, temperature: 0 },

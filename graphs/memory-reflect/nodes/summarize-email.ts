@@ -6,6 +6,7 @@ import { isModelUnavailable } from "@/lib/llm/types";
 import { PROMPT_VERSION, summaryMessages } from "../prompts";
 import { deterministicSummary, modelSummaryLine, RULES_VERSION } from "../rules";
 import type { ReflectStateType } from "../state";
+import { meta } from "../meta";
 
 const Summary = z.object({ summary: z.string().trim().min(1).max(400) });
 
@@ -15,7 +16,7 @@ export async function summarizeEmail(state: ReflectStateType, config?: LangGraph
   const evidence = [`email #${email.id} (${email.direction}, ${email.subject.slice(0, 80)})`];
   try {
     const result = await completeJson(
-      callContext(config, { graph: "memory_reflect", node: "summarize_email", promptVersion: PROMPT_VERSION, feature: "memory" }),
+      callContext(config, meta, { node: "summarize_email", promptVersion: PROMPT_VERSION }),
       summaryMessages(email),
       Summary,
       { maxTokens: 80, temperature: 0 },

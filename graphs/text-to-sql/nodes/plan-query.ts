@@ -7,9 +7,10 @@ import { isModelUnavailable } from "@/lib/llm/types";
 import { generateMessages, PROMPT_VERSION, understandMessages } from "../prompts";
 import { tablesFromKeywords } from "../rules";
 import { QUERYABLE_TABLES, type TextToSqlStateType } from "../state";
+import { meta } from "../meta";
 
 const ctx = (config: LangGraphRunnableConfig | undefined, node: string) =>
-  callContext(config, { graph: "text_to_sql", node, promptVersion: PROMPT_VERSION, feature: "analytics" });
+  callContext(config, meta, { node, promptVersion: PROMPT_VERSION });
 
 export async function understandQuestion(state: TextToSqlStateType, config?: LangGraphRunnableConfig): Promise<Partial<TextToSqlStateType>> {
   try {

@@ -7,6 +7,7 @@ import { completeJson } from "@/lib/llm";
 import { isModelUnavailable } from "@/lib/llm/types";
 import { PROMPT_VERSION, repairMessages } from "../prompts";
 import { MAX_REPAIRS, MAX_ROWS, type TextToSqlStateType } from "../state";
+import { meta } from "../meta";
 
 /** The gate, again for every SQL the loop produces: a repair is checked like a first draft. */
 export function validateSql(state: TextToSqlStateType): Partial<TextToSqlStateType> {
@@ -34,7 +35,7 @@ export async function repairSql(state: TextToSqlStateType, config?: LangGraphRun
   const last = state.attempts!.at(-1)!;
   try {
     const { value } = await completeJson(
-      callContext(config, { graph: "text_to_sql", node: "repair_sql", promptVersion: PROMPT_VERSION, feature: "analytics" }),
+      callContext(config, meta, { node: "repair_sql", promptVersion: PROMPT_VERSION }),
       repairMessages(state.question, last.sql, last.error ?? ""),
       z.object({ sql: z.string().min(1) }),
       { maxTokens: 500, temperature: 0 },

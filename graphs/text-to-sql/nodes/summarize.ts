@@ -6,6 +6,7 @@ import { isModelUnavailable } from "@/lib/llm/types";
 import { PROMPT_VERSION, summarizeMessages } from "../prompts";
 import { confidenceOf } from "../rules";
 import { SAMPLE_ROWS, type Answer, type TextToSqlStateType } from "../state";
+import { meta } from "../meta";
 
 /** Describes the rows and nothing else; every path that has no rows says so plainly. */
 export async function summarize(state: TextToSqlStateType, config?: LangGraphRunnableConfig): Promise<Partial<TextToSqlStateType>> {
@@ -26,7 +27,7 @@ export async function summarize(state: TextToSqlStateType, config?: LangGraphRun
     if (rows.length > 0) {
       try {
         const { value } = await completeJson(
-          callContext(config, { graph: "text_to_sql", node: "summarize", promptVersion: PROMPT_VERSION, feature: "analytics" }),
+          callContext(config, meta, { node: "summarize", promptVersion: PROMPT_VERSION }),
           summarizeMessages(state.question, columns, rows.slice(0, SAMPLE_ROWS), rows.length, state.truncated ?? false),
           z.object({ summary: z.string().min(1).max(1_000) }),
           { maxTokens: 300, temperature: 0 },

@@ -8,6 +8,7 @@ import { isModelUnavailable } from "@/lib/llm/types";
 import { PROMPT_VERSION, weighMessages } from "../prompts";
 import { creditByStep, lastTouchProvenance, lastTouchWeights, normalizeWeights, RULES_VERSION } from "../rules";
 import { MAX_TOUCHES, MAX_WEIGHED, scopeOf, type AttributionStateType, type WeightedConversion } from "../state";
+import { meta } from "../meta";
 
 const Weights = z.object({
   weights: z.array(z.object({ emailId: z.number().int(), weight: z.number() })).min(1).max(50),
@@ -33,7 +34,7 @@ export async function weighTouches(state: AttributionStateType, config?: LangGra
     }
     try {
       const result = await completeJson(
-        callContext(config, { graph: "touch_attribution", node: "weigh_touches", promptVersion: PROMPT_VERSION, feature: "analytics" }),
+        callContext(config, meta, { node: "weigh_touches", promptVersion: PROMPT_VERSION }),
         weighMessages(c, touches),
         Weights,
         { maxTokens: 300, temperature: 0 },
