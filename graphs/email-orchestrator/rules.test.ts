@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  analyzeOpportunity, decideAction, DEFAULT_PLAN, FOLLOWUP_DAYS, injectableMemories, qualify, repairPlan, repairRoles,
+  analyzeOpportunity, decideAction, DEFAULT_PLAN, FOLLOWUP_DAYS, qualify, repairPlan, repairRoles,
   reviewDraft, tierOf, type HistoryFacts,
 } from "./rules";
 import { afterDecide, afterGate } from "./routers";
@@ -78,24 +78,6 @@ describe("lead verdicts", () => {
 
   it("maps scores to tiers A/B/C/D", () => {
     expect([0.85, 0.8, 0.7, 0.6, 0.5, 0.4, 0.39].map(tierOf)).toEqual(["A", "A", "B", "B", "C", "C", "D"]);
-  });
-});
-
-describe("trust tiers", () => {
-  const memories = [
-    { source: "sent_email", content: "a" },
-    { source: "human_note", content: "b" },
-    { source: "graph_derived", content: "c" },
-    { source: "inbound_unverified", content: "d" },
-    { source: "web_scrape", content: "e" },
-  ];
-
-  it("injects only first-party memories where no person reviews the result", () => {
-    expect(injectableMemories(memories, { humanReviewed: false }).map((m) => m.content)).toEqual(["a", "b", "c"]);
-  });
-
-  it("allows unverified inbound text only where a person reviews the result", () => {
-    expect(injectableMemories(memories, { humanReviewed: true }).map((m) => m.content)).toEqual(["a", "b", "c", "d"]);
   });
 });
 

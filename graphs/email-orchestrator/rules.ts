@@ -1,5 +1,5 @@
 import type { Provenance } from "@/db/schema";
-import { ROLES, type Role } from "@/graphs/email-compose/state";
+import { ROLES, type Role } from "@/lib/outreach/brief";
 
 /** Days after an outbound email before another may follow. */
 export const FOLLOWUP_DAYS = 3;
@@ -81,17 +81,6 @@ export function analyzeOpportunity(facts: { fact: string; confidence: number }[]
 /** A/B/C/D from a 0–1 score (A ≥ 0.80, B ≥ 0.60, C ≥ 0.40). */
 export function tierOf(score: number): "A" | "B" | "C" | "D" {
   return score >= 0.8 ? "A" : score >= 0.6 ? "B" : score >= 0.4 ? "C" : "D";
-}
-
-export type Memory = { source: string; content: string };
-const INJECTABLE = new Set(["sent_email", "human_note", "graph_derived"]);
-
-/**
- * Trust tiers: first-party memories may shape a draft; unverified inbound text only where a
- * person reviews the result before it goes anywhere (it is still fenced as data).
- */
-export function injectableMemories(memories: Memory[], { humanReviewed }: { humanReviewed: boolean }): Memory[] {
-  return memories.filter((m) => INJECTABLE.has(m.source) || (humanReviewed && m.source === "inbound_unverified"));
 }
 
 /** Deterministic review: an empty body or an unresolved {{placeholder}} fails; the rest are notes. */

@@ -1,8 +1,10 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import type { ComposeBrief, ComposedDraft, Role } from "@/graphs/email-compose/state";
+import type { ComposedDraft } from "@/graphs/email-compose/graph";
+import type { ComposeBrief, Role } from "@/lib/outreach/brief";
 import type { GateVerdict } from "@/lib/safety/gate";
-import type { Action, Memory, Task, Verdict } from "./rules";
+import type { Memory } from "@/lib/safety/trust";
+import type { Action, Task, Verdict } from "./rules";
 
 export const inputSchema = z
   .object({

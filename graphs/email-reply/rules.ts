@@ -1,6 +1,6 @@
 import type { OutreachContext } from "@/db/queries/outreach";
-import type { ComposeBrief } from "@/graphs/email-compose/state";
-import type { Memory } from "@/graphs/email-orchestrator/rules";
+import type { ComposeBrief } from "@/lib/outreach/brief";
+import type { Memory } from "@/lib/safety/trust";
 import type { GateVerdict } from "@/lib/safety/gate";
 import type { ReplySkipReason } from "./state";
 

@@ -1,6 +1,7 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import type { ComposeBrief, ComposedDraft } from "@/graphs/email-compose/state";
+import type { ComposedDraft } from "@/graphs/email-compose/graph";
+import type { ComposeBrief } from "@/lib/outreach/brief";
 import type { GateReason } from "@/lib/safety/gate";
 
 export const inputSchema = z

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { completeJson } from "@/lib/llm";
 import { isModelUnavailable } from "@/lib/llm/types";
 import { callContext } from "@/graphs/shared/call-context";
+import { templateDraft } from "@/lib/outreach/templates";
 import { draftMessages, PROMPT_VERSION } from "../prompts";
 import type { ComposeStateType } from "../state";
-import { templateDraft } from "../templates";
 import { meta } from "../meta";
 
 const DraftOutput = z.object({ subject: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(4_000) });

@@ -1,6 +1,6 @@
 import { db } from "@/db/client";
 import { recentMemories } from "@/db/queries/memories";
-import { injectableMemories } from "../rules";
+import { injectableMemories } from "@/lib/safety/trust";
 import type { OrchestratorStateType } from "../state";
 
 /** Memories a draft may draw on; every orchestrator draft is reviewed by a person before it goes out. */

@@ -1,4 +1,4 @@
-import { templateDraft } from "@/graphs/email-compose/templates";
+import { templateDraft } from "@/lib/outreach/templates";
 import { reviewDraft } from "../rules";
 import type { OrchestratorStateType } from "../state";
 

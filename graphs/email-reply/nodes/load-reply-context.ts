@@ -2,7 +2,7 @@ import { db } from "@/db/client";
 import { getEmailWithOutcome } from "@/db/queries/inbound";
 import { recentMemories } from "@/db/queries/memories";
 import { loadOutreachContext } from "@/db/queries/outreach";
-import { injectableMemories } from "@/graphs/email-orchestrator/rules";
+import { injectableMemories } from "@/lib/safety/trust";
 import { safetyVerdict } from "@/lib/safety/gate";
 import { replyBrief, replySkipReason } from "../rules";
 import type { ReplyStateType } from "../state";
