@@ -17,7 +17,7 @@ const brief: ComposeBrief = {
 };
 
 describe("afterDraft", () => {
-  const modelDraft = (refinements: number) => ({ subject: "s", body: "b", model: "m", refinements, provenance: { confidence: 0.7, reason: "", source: "model", evidence: [] } });
+  const modelDraft = (refinements: number) => ({ subject: "s", body: "b", model: "m", refinements, provenance: { confidence: 0.7, reason: "", source: "model", evidence: [], path: { node: "draft_email", path: "model" as const, model: "m", promptVersion: "p" } } });
   const state = (over: Partial<ComposeStateType>) => ({ brief: { ...brief, roles: ["composer", "reviewer"] }, ...over }) as ComposeStateType;
 
   it("refines a model draft at most twice when a reviewer is planned", () => {
@@ -30,5 +30,11 @@ describe("afterDraft", () => {
     expect(afterDraft(state({ draft: { ...modelDraft(0), provenance: { ...modelDraft(0).provenance, source: "rule_based_fallback" } } }))).toBe("__end__");
     expect(afterDraft({ ...state({ draft: modelDraft(0) }), brief } as ComposeStateType)).toBe("__end__");
     expect(afterDraft(state({ draft: modelDraft(0), refineDone: true }))).toBe("__end__");
+  });
+
+  it("a run configured for fewer passes stops sooner", () => {
+    const config = { configurable: { maxRefinements: 1 } };
+    expect(afterDraft(state({ draft: modelDraft(0) }), config)).toBe("refine_email");
+    expect(afterDraft(state({ draft: modelDraft(1) }), config)).toBe("__end__");
   });
 });

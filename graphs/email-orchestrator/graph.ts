@@ -11,7 +11,7 @@ import { loadHistory } from "./nodes/load-history";
 import { planRoles } from "./nodes/plan-roles";
 import { planTasks } from "./nodes/plan-tasks";
 import { recallMemory } from "./nodes/recall-memory";
-import { review } from "./nodes/review";
+import { reviewDraft } from "./nodes/review-draft";
 import { safetyGate } from "./nodes/safety-gate";
 import { storeDraft } from "./nodes/store-draft";
 import { afterDecide, afterGate } from "./routers";
@@ -36,7 +36,7 @@ export const workflow = new StateGraph(OrchestratorState)
   .addNode("decide_action", traced("decide_action", decideAction))
   .addNode("plan_roles", traced("plan_roles", planRoles))
   .addNode("compose", traced("compose", compose))
-  .addNode("review_draft", traced("review_draft", review))
+  .addNode("review_draft", traced("review_draft", reviewDraft))
   .addNode("store_draft", traced("store_draft", storeDraft))
   .addNode("await_approval", traced("await_approval", awaitApproval))
   .addNode("apply_decision", traced("apply_decision", applyDecision))

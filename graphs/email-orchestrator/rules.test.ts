@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   analyzeOpportunity, decideAction, DEFAULT_PLAN, FOLLOWUP_DAYS, qualify, repairPlan, repairRoles,
-  reviewDraft, tierOf, type HistoryFacts,
+  checkDraft, tierOf, type HistoryFacts,
 } from "./rules";
 import { afterDecide, afterGate } from "./routers";
 import type { OrchestratorStateType } from "./state";
@@ -81,14 +81,14 @@ describe("lead verdicts", () => {
   });
 });
 
-describe("reviewDraft", () => {
+describe("checkDraft, the deterministic review", () => {
   it("passes a complete draft", () => {
-    expect(reviewDraft({ subject: "Hi", body: "Hello Ann" })).toEqual({ passed: true, flags: [] });
+    expect(checkDraft({ subject: "Hi", body: "Hello Ann" })).toEqual({ passed: true, flags: [] });
   });
 
   it("fails an empty body or an unresolved placeholder", () => {
-    expect(reviewDraft({ subject: "Hi", body: "  " })).toMatchObject({ passed: false, flags: ["empty_body"] });
-    expect(reviewDraft({ subject: "Hi {{first_name}}", body: "Hello" })).toMatchObject({ passed: false, flags: ["unresolved_placeholder"] });
+    expect(checkDraft({ subject: "Hi", body: "  " })).toMatchObject({ passed: false, flags: ["empty_body"] });
+    expect(checkDraft({ subject: "Hi {{first_name}}", body: "Hello" })).toMatchObject({ passed: false, flags: ["unresolved_placeholder"] });
   });
 });
 

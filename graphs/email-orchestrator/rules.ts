@@ -1,7 +1,10 @@
-import type { Provenance } from "@/db/schema";
+import type { Provenance } from "@/graphs/shared/provenance";
 import { ROLES, type Role } from "@/lib/outreach/brief";
 
-/** Days after an outbound email before another may follow. */
+/** The version stamped on what these rules decide where no model did (a default plan, default roles). */
+export const RULES_VERSION = "email-orchestrator-rules-v1-2026-11";
+
+/** Days after an outbound email before another may follow. Safety policy: not a run's configurable. */
 export const FOLLOWUP_DAYS = 3;
 const DAY_MS = 86_400_000;
 
@@ -84,7 +87,7 @@ export function tierOf(score: number): "A" | "B" | "C" | "D" {
 }
 
 /** Deterministic review: an empty body or an unresolved {{placeholder}} fails; the rest are notes. */
-export function reviewDraft(draft: { subject: string; body: string }): { passed: boolean; flags: string[] } {
+export function checkDraft(draft: { subject: string; body: string }): { passed: boolean; flags: string[] } {
   const flags: string[] = [];
   if (!draft.body.trim()) flags.push("empty_body");
   if (/\{\{[^}]*\}\}/.test(`${draft.subject}\n${draft.body}`)) flags.push("unresolved_placeholder");

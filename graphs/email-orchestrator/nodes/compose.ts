@@ -22,5 +22,5 @@ export async function compose(state: OrchestratorStateType, config?: LangGraphRu
     roles: state.roles ?? ["researcher", "composer"],
   };
   const result = await composeGraph.invoke({ brief }, config);
-  return { brief, draft: result.draft };
+  return { brief, draft: result.draft, calls: result.calls };
 }

@@ -1,7 +1,7 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { db } from "@/db/client";
 import { insertDraft } from "@/db/queries/drafts";
-import { PROMPT_VERSION as COMPOSE_PROMPT_VERSION } from "@/graphs/email-compose/prompts";
+import { versionOf } from "@/graphs/shared/provenance";
 import { tierOf } from "../rules";
 import { meta } from "../meta";
 import type { OrchestratorStateType } from "../state";
@@ -27,7 +27,8 @@ export async function storeDraft(state: OrchestratorStateType, config?: LangGrap
       evidence: [...draft.provenance.evidence, ...verdicts.map((v) => `${v.label} (${v.score}): ${v.provenance.reason}`)],
     },
     reviewFlags: state.review?.flags ?? [],
-    promptVersion: COMPOSE_PROMPT_VERSION,
+    // The compose prompt's version for a model draft; the template's for a template draft, since no prompt ran.
+    promptVersion: versionOf(draft.provenance.path),
     model: draft.model,
     graphId: meta.assistantId,
     runId: str(configurable.run_id),
