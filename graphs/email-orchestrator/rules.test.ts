@@ -3,8 +3,6 @@ import {
   analyzeOpportunity, decideAction, DEFAULT_PLAN, FOLLOWUP_DAYS, qualify, repairPlan, repairRoles,
   checkDraft, tierOf, type HistoryFacts,
 } from "./rules";
-import { afterDecide, afterGate } from "./routers";
-import type { OrchestratorStateType } from "./state";
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 21);
@@ -89,19 +87,5 @@ describe("checkDraft, the deterministic review", () => {
   it("fails an empty body or an unresolved placeholder", () => {
     expect(checkDraft({ subject: "Hi", body: "  " })).toMatchObject({ passed: false, flags: ["empty_body"] });
     expect(checkDraft({ subject: "Hi {{first_name}}", body: "Hello" })).toMatchObject({ passed: false, flags: ["unresolved_placeholder"] });
-  });
-});
-
-describe("routers", () => {
-  const state = (over: Partial<OrchestratorStateType>) => over as OrchestratorStateType;
-
-  it("ends the run on any gate hit", () => {
-    expect(afterGate(state({ gate: { allowed: false, reason: "suppressed" } }))).toBe("__end__");
-    expect(afterGate(state({ gate: { allowed: true } }))).toBe("recall_memory");
-  });
-
-  it("ends the run on a skip action", () => {
-    expect(afterDecide(state({ action: { kind: "skip", reason: "too_soon" } }))).toBe("__end__");
-    expect(afterDecide(state({ action: { kind: "followup" } }))).toBe("plan_roles");
   });
 });
