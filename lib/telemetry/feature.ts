@@ -1,4 +1,4 @@
-export const UNCATEGORIZED = "uncategorized";
+const UNCATEGORIZED = "uncategorized";
 
 /**
  * The cost/tracing `feature` dimension of a graph: the feature its meta declares (every graph of
