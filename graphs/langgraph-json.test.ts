@@ -23,15 +23,15 @@ describe("langgraph.json", () => {
 
 describe("the registry", () => {
   const spec = (assistantId: string) =>
-    defineGraph<{ input: unknown; output: unknown; resume: never }>()({
-      assistantId,
-      description: "",
-      load: async () => { throw new Error("never loaded"); },
-      resumable: false,
-      budget: "default",
-      feature: "testing",
-      entry: "./x.ts:graph",
-    });
+    defineGraph<{ input: unknown; output: unknown; resume: never }>()(
+      { assistantId, description: "", feature: "testing", budget: "default", resumable: false, runAccess: "admin" },
+      async () => { throw new Error("never loaded"); },
+    );
+
+  it("derives a graph's langgraph.json entry from its folder, the id in kebab case", () => {
+    expect(spec("lead_scoring").entry).toBe("./graphs/lead-scoring/graph.ts:graph");
+    expect(FLEET.specs.map((s) => s.entry)).toEqual(FLEET.ids.map((id) => `./graphs/${id.replaceAll("_", "-")}/graph.ts:graph`));
+  });
 
   it("refuses a duplicate assistant id when it is defined", () => {
     expect(() => defineRegistry([spec("a_graph"), spec("a_graph")])).toThrow(/Duplicate assistant id.*a_graph/);

@@ -42,17 +42,35 @@ export interface GraphModule {
 /** Type-level description of a graph's input, output and resume values. */
 export type GraphIO = { input: unknown; output: unknown; resume: unknown };
 
-export type GraphSpec<Id extends string = string, IO extends GraphIO = GraphIO> = {
+/**
+ * Who may open a graph's runs besides admins: `asker` — the person named in the run's
+ * `metadata.requested_by`; `draft_owner` — the rep a draft from the run is assigned to; `admin` — nobody else.
+ */
+export const RUN_ACCESS = ["asker", "draft_owner", "admin"] as const;
+export type RunAccess = (typeof RUN_ACCESS)[number];
+
+/**
+ * A graph's identity, written once in `graphs/<folder>/meta.ts` (a plain object, no imports) and
+ * read by the registry, its wiring (`nodeTracer(meta)`), its model calls, telemetry and run access.
+ */
+export type GraphMeta<Id extends string = string> = {
   /** Public API name (snake_case): the assistant id in /runs/wait, langgraph.json and the client. */
   readonly assistantId: Id;
   readonly description: string;
-  /** Imported on the graph's first run, never at start-up. */
-  readonly load: () => Promise<GraphModule>;
-  /** Resumable graphs (interrupt for a person, sleep between touches) get the checkpointer. */
-  readonly resumable: boolean;
-  readonly budget: BudgetClass;
   /** Product pillar for cost and tracing dimensions. */
   readonly feature: string;
+  readonly budget: BudgetClass;
+  /** Resumable graphs (interrupt for a person, sleep between touches) get the checkpointer. */
+  readonly resumable: boolean;
+  readonly runAccess: RunAccess;
+};
+
+/** The part of a graph's identity its nodes and spans carry. */
+export type GraphIdentity = Pick<GraphMeta, "assistantId" | "feature">;
+
+export type GraphSpec<Id extends string = string, IO extends GraphIO = GraphIO> = GraphMeta<Id> & {
+  /** Imported on the graph's first run, never at start-up. */
+  readonly load: () => Promise<GraphModule>;
   /** `path/to/graph.ts:export` for langgraph.json, relative to the repository root. */
   readonly entry: string;
   /** Phantom field carrying the IO types; never set at run time. */
@@ -65,9 +83,22 @@ export type Registry<Specs extends readonly GraphSpec[] = readonly GraphSpec[]> 
   get(assistantId: string): Specs[number] | undefined;
 };
 
-/** Declares one graph; the IO type parameter makes the typed client check inputs at compile time. */
+/** The folder a graph lives in: its assistant id in kebab case (`email_orchestrator` → `email-orchestrator`). */
+export function folderOf(assistantId: string): string {
+  return assistantId.replaceAll("_", "-");
+}
+
+/**
+ * Declares one graph from its meta and its lazy module; the IO type parameter makes the typed
+ * client check inputs at compile time. `dir` is the folder's path from the repository root
+ * (default `graphs/<folder of the id>`), from which langgraph.json's entry is derived.
+ */
 export function defineGraph<IO extends GraphIO>() {
-  return <const Id extends string>(spec: Omit<GraphSpec<Id, IO>, "__io">): GraphSpec<Id, IO> => spec;
+  return <const Id extends string>(meta: GraphMeta<Id>, load: () => Promise<GraphModule>, dir = `graphs/${folderOf(meta.assistantId)}`): GraphSpec<Id, IO> => ({
+    ...meta,
+    load,
+    entry: `./${dir}/graph.ts:graph`,
+  });
 }
 
 /** Freezes a fleet; a duplicate assistant id throws when the module loads. */

@@ -36,7 +36,8 @@ export function DraftProvenance({ draft }: { draft: DraftRecord }) {
           ["Reason", reason || "—"],
           ["Source", source === FALLBACK_SOURCE ? "Rule-based fallback" : humanize(source)],
           ["Model", <span key="m" className="font-mono text-xs">{draft.model}</span>],
-          ["Prompt version", <span key="p" className="font-mono text-xs">{draft.promptVersion}</span>],
+          // A template draft is stamped with the template's version: no prompt ran.
+          [offline ? "Template version" : "Prompt version", <span key="p" className="font-mono text-xs">{draft.promptVersion}</span>],
           [
             "Review flags",
             flags.length ? (

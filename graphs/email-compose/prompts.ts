@@ -1,6 +1,7 @@
 import type { ChatMessage } from "@/lib/llm/types";
 import { fenceUntrusted } from "@/lib/safety/fence";
-import type { ComposeBrief, ComposedDraft } from "./state";
+import type { ComposeBrief } from "@/lib/outreach/brief";
+import type { ComposedDraft } from "./state";
 
 /** Bump on any change to the prompts below; it is stored with every draft and model call. */
 export const PROMPT_VERSION = "email-compose-v1-2026-11";

@@ -1,48 +1,21 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import type { Provenance } from "@/db/schema";
+import { callTrail, type CalledProvenance } from "@/graphs/shared/provenance";
+import { ComposeBrief, type OutreachDraft } from "@/lib/outreach/brief";
 
-export const ROLES = ["researcher", "composer", "reviewer"] as const;
-export type Role = (typeof ROLES)[number];
-export const TONES = ["warm", "direct", "formal", "casual", "consultative"] as const;
+export const inputSchema = z.object({ brief: ComposeBrief }).strict();
+export type ComposeInput = z.input<typeof inputSchema>;
 
-/** Everything a draft may be written from; nothing else reaches the prompt. */
-export const ComposeBrief = z.object({
-  action: z.enum(["initial", "followup", "reply"]),
-  contact: z.object({
-    firstName: z.string().min(1),
-    lastName: z.string(),
-    title: z.string().nullable(),
-    seniority: z.string().nullable(),
-    department: z.string().nullable(),
-  }),
-  company: z.object({ name: z.string().min(1), vertical: z.string(), size: z.string().nullable(), hqCity: z.string().nullable() }),
-  facts: z.array(z.object({ id: z.number(), fact: z.string(), source: z.string(), confidence: z.number() })).max(8),
-  campaign: z.object({ name: z.string(), angle: z.string().nullable(), tone: z.enum(TONES) }).nullable(),
-  /** Only memories the trust tiers allow (see recall_memory). */
-  memories: z.array(z.object({ source: z.string(), content: z.string() })).max(10),
-  /** The contact's message being answered: untrusted, fenced in prompts. */
-  inbound: z.object({ subject: z.string(), body: z.string() }).nullable(),
-  previousSubject: z.string().nullable(),
-  senderName: z.string().min(1),
-  roles: z.array(z.enum(ROLES)),
-});
-export type ComposeBrief = z.infer<typeof ComposeBrief>;
-
-export type ComposedDraft = {
-  subject: string;
-  body: string;
-  /** The model that wrote it, or "offline template". */
-  model: string;
-  provenance: Provenance;
-  /** Refinement passes applied (at most two). */
-  refinements: number;
-};
+/** A draft as the compose graph returns it; its provenance names the path that wrote it (model or offline template). */
+export type ComposedDraft = OutreachDraft<CalledProvenance>;
 
 export const ComposeState = Annotation.Root({
   brief: Annotation<ComposeBrief>,
   draft: Annotation<ComposedDraft | undefined>,
   /** Set when the reviewer is satisfied or can no longer help. */
   refineDone: Annotation<boolean | undefined>,
+  /** Every model call's path in this run (see graphs/shared/provenance.ts). */
+  calls: callTrail(),
 });
 export type ComposeStateType = typeof ComposeState.State;
+export type ComposeOutput = ComposeStateType;

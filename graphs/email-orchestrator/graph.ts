@@ -1,5 +1,6 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { nodeTracer } from "@/lib/telemetry/node-span";
+import { meta } from "./meta";
 import { applyDecision } from "./nodes/apply-decision";
 import { assessLead } from "./nodes/assess-lead";
 import { awaitApproval } from "./nodes/await-approval";
@@ -10,13 +11,13 @@ import { loadHistory } from "./nodes/load-history";
 import { planRoles } from "./nodes/plan-roles";
 import { planTasks } from "./nodes/plan-tasks";
 import { recallMemory } from "./nodes/recall-memory";
-import { review } from "./nodes/review";
+import { reviewDraft } from "./nodes/review-draft";
 import { safetyGate } from "./nodes/safety-gate";
 import { storeDraft } from "./nodes/store-draft";
 import { afterDecide, afterGate } from "./routers";
 import { inputSchema, OrchestratorState } from "./state";
 
-const traced = nodeTracer("email_orchestrator");
+const traced = nodeTracer(meta);
 
 export { inputSchema };
 export type { OrchestratorInput, OrchestratorOutput, ApprovalResponse } from "./state";
@@ -35,7 +36,7 @@ export const workflow = new StateGraph(OrchestratorState)
   .addNode("decide_action", traced("decide_action", decideAction))
   .addNode("plan_roles", traced("plan_roles", planRoles))
   .addNode("compose", traced("compose", compose))
-  .addNode("review_draft", traced("review_draft", review))
+  .addNode("review_draft", traced("review_draft", reviewDraft))
   .addNode("store_draft", traced("store_draft", storeDraft))
   .addNode("await_approval", traced("await_approval", awaitApproval))
   .addNode("apply_decision", traced("apply_decision", applyDecision))

@@ -23,6 +23,7 @@ const { applyMigrations } = await import("@/db/migrate");
 const { seedDatabase } = await import("@/db/seed/seed");
 const { emailHash } = await import("@/db/queries/suppression");
 const { graphClient } = await import("@/lib/langgraph/instance");
+const { RULES_VERSION } = await import("./rules");
 
 const GOOD_DRAFT = JSON.stringify({ subject: "Peak season at your stores", body: "Hi Ann,\n\nA grounded note.\n\nWould a call help?\n\nBest,\nRiley Rep" });
 
@@ -61,10 +62,15 @@ describe("the email orchestrator with a model", () => {
   it("drafts with the model, labels it so, and records every call with its prompt version and run", async () => {
     const result = await graphClient().run("email_orchestrator", { contactId: await freshContact() });
     const draftId = (result.values.outcome as { draftId: number }).draftId;
-    const draft = await one<{ model: string; provenance: string; subject: string }>(sql`SELECT model, provenance, subject FROM drafts WHERE id = ${draftId}`);
+    const draft = await one<{ model: string; provenance: string; subject: string; prompt_version: string }>(sql`SELECT model, provenance, subject, prompt_version FROM drafts WHERE id = ${draftId}`);
     expect(draft.model).toBe("stub-model");
     expect(draft.subject).toBe("Peak season at your stores");
-    expect(JSON.parse(draft.provenance)).toMatchObject({ source: "model", confidence: 0.75 });
+    const provenance = JSON.parse(draft.provenance) as { confidence: number; evidence: string[] };
+    expect(provenance).toMatchObject({ source: "model", path: { node: "draft_email", path: "model", model: "stub-model", promptVersion: draft.prompt_version } });
+    expect(draft.prompt_version).toMatch(/^email-compose-v/);
+    // The grounding rule: 0.5 + 0.1 per company fact given (the facts are the draft's first evidence lines), at most 0.8.
+    const facts = (result.values.snapshot as { facts: unknown[] }).facts.length;
+    expect(provenance.confidence).toBe(Math.round((0.5 + 0.1 * Math.min(3, facts)) * 10) / 10);
     const calls = await callsOf(result.runId);
     expect(calls.map((c) => c.node)).toEqual(["plan_tasks", "plan_roles", "draft_email"]);
     expect(calls.every((c) => c.status === "ok" && c.thread_id === result.threadId && c.model === "stub-model")).toBe(true);
@@ -115,6 +121,7 @@ describe("the email orchestrator with a model", () => {
     expect(stub.requests.length).toBe(before);
     const [cached] = await callsOf(second.runId);
     expect(cached).toMatchObject({ node: "plan_tasks", status: "ok", cache_hit: 1 });
+    expect(second.values.calls).toEqual([{ node: "plan_tasks", path: "cache", model: "stub-model", promptVersion: expect.stringMatching(/^email-orchestrator-v/) }]);
     expect((await callsOf(first.runId))[0]).toMatchObject({ cache_hit: 0 });
   });
 
@@ -124,7 +131,7 @@ describe("the email orchestrator with a model", () => {
     const draftId = (result.values.outcome as { draftId: number }).draftId;
     const draft = await one<{ model: string; provenance: string }>(sql`SELECT model, provenance FROM drafts WHERE id = ${draftId}`);
     expect(draft.model).toBe("offline template");
-    expect(JSON.parse(draft.provenance)).toMatchObject({ source: "rule_based_fallback" });
+    expect(JSON.parse(draft.provenance)).toMatchObject({ source: "rule_based_fallback", path: { node: "draft_email", path: "fallback", fallback: "offline_template", why: "invalid_output", templateVersion: "template-v1" } });
     expect(JSON.parse(draft.provenance).reason).toContain("invalid_output");
     expect((await callsOf(result.runId)).find((c) => c.node === "draft_email")).toMatchObject({ status: "error" });
   });
@@ -136,7 +143,11 @@ describe("the email orchestrator with a model", () => {
     const result = await graphClient().run("email_orchestrator", { contactId: await freshContact() });
     expect(stub.requests.length).toBe(before);
     expect(result.values.draft).toMatchObject({ model: "offline template" });
-    expect(result.values.planSource).toBe("rule_based_fallback");
+    expect(result.values.calls).toEqual([
+      { node: "plan_tasks", path: "fallback", fallback: "default_plan", why: "kill_switch", templateVersion: RULES_VERSION },
+      { node: "plan_roles", path: "fallback", fallback: "default_roles", why: "kill_switch", templateVersion: RULES_VERSION },
+      { node: "draft_email", path: "fallback", fallback: "offline_template", why: "kill_switch", templateVersion: "template-v1" },
+    ]);
     const calls = await callsOf(result.runId);
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => c.status === "refused")).toBe(true);

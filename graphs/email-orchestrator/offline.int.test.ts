@@ -56,8 +56,9 @@ describe("the email orchestrator, offline", () => {
       sql`SELECT status, model, provenance, prompt_version, tier, thread_id, run_id FROM drafts WHERE id = ${draftId}`,
     );
     expect(draft).toMatchObject({ status: "draft", model: "offline template", tier: "A", thread_id: result.threadId, run_id: result.runId });
-    expect(JSON.parse(draft.provenance)).toMatchObject({ source: "rule_based_fallback" });
-    expect(draft.prompt_version).toMatch(/^email-compose-v/);
+    // No prompt ran: the draft carries the offline template's version, and its provenance says why.
+    expect(JSON.parse(draft.provenance)).toMatchObject({ source: "rule_based_fallback", path: { node: "draft_email", path: "fallback", fallback: "offline_template", why: "offline", templateVersion: "template-v1" } });
+    expect(draft.prompt_version).toBe("template-v1");
 
     const steps = await db().all<{ node: string }>(sql`SELECT node FROM run_steps WHERE run_id = ${result.runId} AND namespace IS NULL ORDER BY id`);
     expect(steps.map((s) => s.node)).toEqual([

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  analyzeOpportunity, decideAction, DEFAULT_PLAN, FOLLOWUP_DAYS, injectableMemories, qualify, repairPlan, repairRoles,
-  reviewDraft, tierOf, type HistoryFacts,
+  analyzeOpportunity, decideAction, DEFAULT_PLAN, FOLLOWUP_DAYS, qualify, repairPlan, repairRoles,
+  checkDraft, tierOf, type HistoryFacts,
 } from "./rules";
-import { afterDecide, afterGate } from "./routers";
-import type { OrchestratorStateType } from "./state";
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 21);
@@ -81,45 +79,13 @@ describe("lead verdicts", () => {
   });
 });
 
-describe("trust tiers", () => {
-  const memories = [
-    { source: "sent_email", content: "a" },
-    { source: "human_note", content: "b" },
-    { source: "graph_derived", content: "c" },
-    { source: "inbound_unverified", content: "d" },
-    { source: "web_scrape", content: "e" },
-  ];
-
-  it("injects only first-party memories where no person reviews the result", () => {
-    expect(injectableMemories(memories, { humanReviewed: false }).map((m) => m.content)).toEqual(["a", "b", "c"]);
-  });
-
-  it("allows unverified inbound text only where a person reviews the result", () => {
-    expect(injectableMemories(memories, { humanReviewed: true }).map((m) => m.content)).toEqual(["a", "b", "c", "d"]);
-  });
-});
-
-describe("reviewDraft", () => {
+describe("checkDraft, the deterministic review", () => {
   it("passes a complete draft", () => {
-    expect(reviewDraft({ subject: "Hi", body: "Hello Ann" })).toEqual({ passed: true, flags: [] });
+    expect(checkDraft({ subject: "Hi", body: "Hello Ann" })).toEqual({ passed: true, flags: [] });
   });
 
   it("fails an empty body or an unresolved placeholder", () => {
-    expect(reviewDraft({ subject: "Hi", body: "  " })).toMatchObject({ passed: false, flags: ["empty_body"] });
-    expect(reviewDraft({ subject: "Hi {{first_name}}", body: "Hello" })).toMatchObject({ passed: false, flags: ["unresolved_placeholder"] });
-  });
-});
-
-describe("routers", () => {
-  const state = (over: Partial<OrchestratorStateType>) => over as OrchestratorStateType;
-
-  it("ends the run on any gate hit", () => {
-    expect(afterGate(state({ gate: { allowed: false, reason: "suppressed" } }))).toBe("__end__");
-    expect(afterGate(state({ gate: { allowed: true } }))).toBe("recall_memory");
-  });
-
-  it("ends the run on a skip action", () => {
-    expect(afterDecide(state({ action: { kind: "skip", reason: "too_soon" } }))).toBe("__end__");
-    expect(afterDecide(state({ action: { kind: "followup" } }))).toBe("plan_roles");
+    expect(checkDraft({ subject: "Hi", body: "  " })).toMatchObject({ passed: false, flags: ["empty_body"] });
+    expect(checkDraft({ subject: "Hi {{first_name}}", body: "Hello" })).toMatchObject({ passed: false, flags: ["unresolved_placeholder"] });
   });
 });

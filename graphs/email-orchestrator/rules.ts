@@ -1,7 +1,10 @@
-import type { Provenance } from "@/db/schema";
-import { ROLES, type Role } from "@/graphs/email-compose/state";
+import type { Provenance } from "@/graphs/shared/provenance";
+import { ROLES, type Role } from "@/lib/outreach/brief";
 
-/** Days after an outbound email before another may follow. */
+/** The version stamped on what these rules decide where no model did (a default plan, default roles). */
+export const RULES_VERSION = "email-orchestrator-rules-v1-2026-11";
+
+/** Days after an outbound email before another may follow. Safety policy: not a run's configurable. */
 export const FOLLOWUP_DAYS = 3;
 const DAY_MS = 86_400_000;
 
@@ -83,19 +86,8 @@ export function tierOf(score: number): "A" | "B" | "C" | "D" {
   return score >= 0.8 ? "A" : score >= 0.6 ? "B" : score >= 0.4 ? "C" : "D";
 }
 
-export type Memory = { source: string; content: string };
-const INJECTABLE = new Set(["sent_email", "human_note", "graph_derived"]);
-
-/**
- * Trust tiers: first-party memories may shape a draft; unverified inbound text only where a
- * person reviews the result before it goes anywhere (it is still fenced as data).
- */
-export function injectableMemories(memories: Memory[], { humanReviewed }: { humanReviewed: boolean }): Memory[] {
-  return memories.filter((m) => INJECTABLE.has(m.source) || (humanReviewed && m.source === "inbound_unverified"));
-}
-
 /** Deterministic review: an empty body or an unresolved {{placeholder}} fails; the rest are notes. */
-export function reviewDraft(draft: { subject: string; body: string }): { passed: boolean; flags: string[] } {
+export function checkDraft(draft: { subject: string; body: string }): { passed: boolean; flags: string[] } {
   const flags: string[] = [];
   if (!draft.body.trim()) flags.push("empty_body");
   if (/\{\{[^}]*\}\}/.test(`${draft.subject}\n${draft.body}`)) flags.push("unresolved_placeholder");

@@ -1,8 +1,11 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import type { ComposeBrief, ComposedDraft, Role } from "@/graphs/email-compose/state";
+import type { ComposedDraft } from "@/graphs/email-compose/graph";
+import type { ComposeBrief, Role } from "@/lib/outreach/brief";
 import type { GateVerdict } from "@/lib/safety/gate";
-import type { Action, Memory, Task, Verdict } from "./rules";
+import { callTrail } from "@/graphs/shared/provenance";
+import type { Memory } from "@/lib/safety/trust";
+import type { Action, Task, Verdict } from "./rules";
 
 export const inputSchema = z
   .object({
@@ -63,7 +66,6 @@ export const OrchestratorState = Annotation.Root({
   gate: Annotation<GateVerdict | undefined>,
   memories: Annotation<Memory[] | undefined>,
   plan: Annotation<Task[] | undefined>,
-  planSource: Annotation<"model" | "rule_based_fallback" | undefined>,
   qualification: Annotation<Verdict | undefined>,
   opportunity: Annotation<Verdict | undefined>,
   action: Annotation<Action | undefined>,
@@ -75,6 +77,8 @@ export const OrchestratorState = Annotation.Root({
   /** The person's answer at the approval interrupt, validated by apply_decision. */
   response: Annotation<unknown>,
   outcome: Annotation<Outcome | undefined>,
+  /** Every model call's path in this run, the compose subgraph's included (graphs/shared/provenance.ts). */
+  calls: callTrail(),
 });
 export type OrchestratorStateType = typeof OrchestratorState.State;
 export type OrchestratorOutput = OrchestratorStateType;

@@ -1,11 +1,12 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { nodeTracer } from "@/lib/telemetry/node-span";
+import { meta } from "./meta";
 import { composeReply } from "./nodes/compose-reply";
 import { loadReplyContext } from "./nodes/load-reply-context";
 import { afterLoad } from "./routers";
 import { inputSchema, ReplyState } from "./state";
 
-const traced = nodeTracer("email_reply");
+const traced = nodeTracer(meta);
 
 export { inputSchema };
 export type { ReplyInput, ReplyOutput, ReplyOutcome } from "./state";

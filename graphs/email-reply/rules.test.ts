@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { OutreachContext } from "@/db/queries/outreach";
-import { afterLoad } from "./routers";
-import { MAX_INBOUND_CHARS, replyBrief, replySkipReason } from "./rules";
-import type { ReplyStateType } from "./state";
+import { resolveConfig } from "./config";
+import { replyBrief, replySkipReason } from "./rules";
+
+const limits = resolveConfig();
+const MAX_INBOUND_CHARS = limits.maxInboundChars;
 
 const allowed = { allowed: true } as const;
 const inbound = (over: Partial<{ contactId: number; direction: "inbound" | "outbound"; label: string | null }> = {}) => ({ contactId: 7, direction: "inbound" as const, label: "interested", ...over });
@@ -41,7 +43,7 @@ describe("replyBrief", () => {
   } as unknown as OutreachContext;
 
   it("answers the contact's message with the facts, first-party memories and the owner as sender", () => {
-    const brief = replyBrief(context, { subject: "Re: Peak season", body: "x".repeat(MAX_INBOUND_CHARS + 10) }, [{ source: "human_note", content: "Prefers mornings" }]);
+    const brief = replyBrief(context, { subject: "Re: Peak season", body: "x".repeat(MAX_INBOUND_CHARS + 10) }, [{ source: "human_note", content: "Prefers mornings" }], limits);
     expect(brief).toMatchObject({
       action: "reply",
       senderName: "Riley Rep",
@@ -51,13 +53,5 @@ describe("replyBrief", () => {
     });
     expect(brief.inbound!.body).toHaveLength(MAX_INBOUND_CHARS);
     expect(brief.campaign).not.toHaveProperty("id");
-  });
-});
-
-describe("afterLoad", () => {
-  it("composes only when a brief was built and nothing skipped the run", () => {
-    const brief = {} as ReplyStateType["brief"];
-    expect(afterLoad({ brief } as ReplyStateType)).toBe("compose_reply");
-    expect(afterLoad({ outcome: { status: "skipped", reason: "not_found" } } as ReplyStateType)).toBe("__end__");
   });
 });

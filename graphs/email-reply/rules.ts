@@ -1,14 +1,11 @@
 import type { OutreachContext } from "@/db/queries/outreach";
-import type { ComposeBrief } from "@/graphs/email-compose/state";
-import type { Memory } from "@/graphs/email-orchestrator/rules";
+import type { ComposeBrief } from "@/lib/outreach/brief";
+import type { Memory } from "@/lib/safety/trust";
 import type { GateVerdict } from "@/lib/safety/gate";
 import type { ReplySkipReason } from "./state";
 
 /** Labels nobody answers: automatic mail, junk and requests to stop. */
 export const NO_REPLY_LABELS: ReadonlySet<string> = new Set(["auto_reply", "spam", "bounced", "unsubscribe"]);
-
-/** The longest part of the contact's message that goes into the brief (fenced as untrusted). */
-export const MAX_INBOUND_CHARS = 4_000;
 
 /** Why no reply should be drafted, or null to draft one. The safety gate comes before the label. */
 export function replySkipReason(input: {
@@ -25,7 +22,12 @@ export function replySkipReason(input: {
 }
 
 /** The compose brief for answering `inbound`: the hydrated contact, its facts, first-party memories, the message. */
-export function replyBrief(context: OutreachContext, inbound: { subject: string; body: string }, memories: Memory[]): ComposeBrief {
+export function replyBrief(
+  context: OutreachContext,
+  inbound: { subject: string; body: string },
+  memories: Memory[],
+  limits: { maxInboundChars: number; maxMemories: number },
+): ComposeBrief {
   const { contact, company } = context;
   return {
     action: "reply",
@@ -33,8 +35,8 @@ export function replyBrief(context: OutreachContext, inbound: { subject: string;
     company: { name: company.name, vertical: company.vertical, size: company.size, hqCity: company.hqCity },
     facts: context.facts,
     campaign: context.campaign ? { name: context.campaign.name, angle: context.campaign.angle, tone: context.campaign.tone } : null,
-    memories: memories.slice(0, 10).map(({ source, content }) => ({ source, content })),
-    inbound: { subject: inbound.subject, body: inbound.body.slice(0, MAX_INBOUND_CHARS) },
+    memories: memories.slice(0, limits.maxMemories).map(({ source, content }) => ({ source, content })),
+    inbound: { subject: inbound.subject, body: inbound.body.slice(0, limits.maxInboundChars) },
     previousSubject: null,
     senderName: context.ownerName ?? "The Sales Team",
     roles: ["researcher", "composer"],

@@ -1,6 +1,8 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import type { ComposeBrief, ComposedDraft } from "@/graphs/email-compose/state";
+import type { ComposedDraft } from "@/graphs/email-compose/graph";
+import type { ComposeBrief } from "@/lib/outreach/brief";
+import { callTrail } from "@/graphs/shared/provenance";
 import type { GateReason } from "@/lib/safety/gate";
 
 export const inputSchema = z
@@ -18,6 +20,7 @@ export type ReplyInput = z.input<typeof inputSchema>;
  */
 export type ReplySkipReason = "not_found" | "not_inbound" | "no_reply_needed" | GateReason;
 
+/** `promptVersion`: the compose prompt's version, or the offline template's when no prompt ran. */
 export type ReplyOutcome = { status: "drafted"; promptVersion: string } | { status: "skipped"; reason: ReplySkipReason };
 
 export const ReplyState = Annotation.Root({
@@ -27,6 +30,8 @@ export const ReplyState = Annotation.Root({
   /** The composed answer; returned to the caller, never stored or sent by this graph. */
   draft: Annotation<ComposedDraft | undefined>,
   outcome: Annotation<ReplyOutcome | undefined>,
+  /** The compose subgraph's model-call paths (graphs/shared/provenance.ts). */
+  calls: callTrail(),
 });
 export type ReplyStateType = typeof ReplyState.State;
 export type ReplyOutput = ReplyStateType;

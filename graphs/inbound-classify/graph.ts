@@ -1,11 +1,12 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { nodeTracer } from "@/lib/telemetry/node-span";
+import { meta } from "./meta";
 import { classifyWithModel } from "./nodes/classify-with-model";
 import { classifyWithRules } from "./nodes/classify-with-rules";
 import { afterModel } from "./routers";
 import { ClassifyState, inputSchema } from "./state";
 
-const traced = nodeTracer("inbound_classify");
+const traced = nodeTracer(meta);
 
 export { inputSchema };
 export type { ClassifyInput, ClassifyOutput, Classification, InboundLabel, Polarity } from "./state";

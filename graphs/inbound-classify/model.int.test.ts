@@ -11,6 +11,7 @@ const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { graphClient } = await import("@/lib/langgraph/instance");
 const { PROMPT_VERSION } = await import("./prompts");
+const { RULES_VERSION } = await import("./rules");
 
 beforeAll(async () => {
   await applyMigrations(db());
@@ -32,7 +33,13 @@ describe("inbound_classify with a model", () => {
     expect(result.values.classification).toEqual({
       label: "partnership",
       polarity: "positive",
-      provenance: { confidence: 0.82, reason: "Proposes a reseller agreement.", source: "model", evidence: ['subject: "Reseller idea"'] },
+      provenance: {
+        confidence: 0.82,
+        reason: "Proposes a reseller agreement.",
+        source: "model",
+        evidence: ['subject: "Reseller idea"'],
+        path: { node: "classify_with_model", path: "model", model: "stub-model", promptVersion: PROMPT_VERSION },
+      },
       promptVersion: PROMPT_VERSION,
       model: "stub-model",
     });
@@ -55,7 +62,13 @@ describe("inbound_classify with a model", () => {
       label: "unsubscribe",
       polarity: "negative",
       model: null,
-      provenance: { source: "rule_based_fallback", confidence: 0.9, evidence: ['body: "unsubscribe"'] },
+      provenance: {
+        source: "rule_based_fallback",
+        confidence: 0.9,
+        evidence: ['body: "unsubscribe"'],
+        path: { node: "classify_with_model", path: "fallback", fallback: "keyword_rules", why: "invalid_output", templateVersion: RULES_VERSION },
+      },
+      promptVersion: RULES_VERSION,
     });
     expect(result.values.classification!.provenance.reason).toContain("model unavailable: invalid_output");
     const call = await lastCall();

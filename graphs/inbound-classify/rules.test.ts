@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { afterModel } from "./routers";
 import { keywordClassify, NO_MATCH_CONFIDENCE, POLARITY, polarityOf, replyText } from "./rules";
-import { LABELS, type Classification, type ClassifyStateType } from "./state";
+import { LABELS } from "./state";
 
 const classify = (body: string, subject = "Re: An idea for Pinelogic", from = "laura@pinelogic.example") =>
   keywordClassify({ subject, body, from }, "no model configured");
@@ -74,16 +73,5 @@ describe("label polarity", () => {
     expect(polarityOf("maybe")).toBe("neutral");
     expect(polarityOf(null)).toBe("neutral");
     expect(polarityOf("toString")).toBe("neutral");
-  });
-});
-
-describe("afterModel", () => {
-  const state = (over: Partial<ClassifyStateType>) => ({ subject: "", body: "", from: "", ...over }) as ClassifyStateType;
-
-  it("ends on a model label and falls back to the rules otherwise", () => {
-    const classification: Classification = { label: "spam", polarity: "negative", provenance: { confidence: 0.9, reason: "", source: "model", evidence: [] }, promptVersion: "v", model: "m" };
-    expect(afterModel(state({ classification }))).toBe("__end__");
-    expect(afterModel(state({ fallbackReason: "model unavailable: invalid_output" }))).toBe("classify_with_rules");
-    expect(afterModel(state({}))).toBe("classify_with_rules");
   });
 });

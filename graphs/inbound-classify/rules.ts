@@ -1,4 +1,4 @@
-import type { Provenance } from "@/db/schema";
+import type { Provenance } from "@/graphs/shared/provenance";
 import type { InboundLabel, Polarity } from "./state";
 
 /** The version stamped on a keyword-rule classification (the rules below are its "prompt"). */

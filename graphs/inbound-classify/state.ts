@@ -1,6 +1,6 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import type { Provenance } from "@/db/schema";
+import { callTrail, type Provenance } from "@/graphs/shared/provenance";
 
 /** The closed label set (strict JSON); anything else from a model is invalid output. */
 export const LABELS = [
@@ -35,8 +35,8 @@ export const ClassifyState = Annotation.Root({
   body: Annotation<string>,
   from: Annotation<string>,
   classification: Annotation<Classification | undefined>,
-  /** Why the model's answer could not be used (offline, refused, invalid), carried into the fallback's provenance. */
-  fallbackReason: Annotation<string | undefined>,
+  /** The model call's path: when it fell back, why, for the keyword rules' provenance. */
+  calls: callTrail(),
 });
 export type ClassifyStateType = typeof ClassifyState.State;
 export type ClassifyOutput = ClassifyStateType;

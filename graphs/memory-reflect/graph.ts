@@ -1,12 +1,13 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { nodeTracer } from "@/lib/telemetry/node-span";
+import { meta } from "./meta";
 import { loadEmail } from "./nodes/load-email";
 import { storeMemory } from "./nodes/store-memory";
 import { summarizeEmail } from "./nodes/summarize-email";
 import { afterLoad } from "./routers";
 import { inputSchema, ReflectState } from "./state";
 
-const traced = nodeTracer("memory_reflect");
+const traced = nodeTracer(meta);
 
 export { inputSchema };
 export type { ReflectInput, ReflectOutput, ReflectOutcome } from "./state";

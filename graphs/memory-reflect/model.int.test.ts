@@ -36,7 +36,7 @@ describe("memory_reflect", () => {
     const result = await graphClient().run("memory_reflect", { contactId: email.contact_id, emailId: email.id });
     const line = `Received ${day(email.sent_at)} (${email.label}): Asked for times to talk next week.`;
     expect(result.values.outcome).toEqual({ status: "stored", content: line });
-    expect(result.values.reflection?.provenance.source).toBe("model");
+    expect(result.values.reflection?.provenance).toMatchObject({ source: "model", confidence: 0.7, path: { node: "summarize_email", path: "model", model: "stub-model" } });
     expect((await memoriesOf(email.contact_id)).map((m) => m.content)).toEqual([line]);
     const [system, user] = stub.requests.at(-1)!.messages as { content: string }[];
     expect(system!.content).not.toContain(email.subject);
@@ -48,7 +48,10 @@ describe("memory_reflect", () => {
       AND NOT EXISTS (SELECT 1 FROM memories m WHERE m.contact_id = e.contact_id) ORDER BY e.id LIMIT 1`);
     stub.enqueue({ status: 500, content: "upstream down" });
     const result = await graphClient().run("memory_reflect", { contactId: email.contact_id, emailId: email.id });
-    expect(result.values.reflection?.provenance).toMatchObject({ source: "rule_based_fallback" });
+    expect(result.values.reflection?.provenance).toMatchObject({
+      source: "rule_based_fallback",
+      path: { node: "summarize_email", path: "fallback", fallback: "subject_line", why: "provider_error", templateVersion: expect.stringMatching(/^memory-reflect-rules-v/) },
+    });
     expect((await memoriesOf(email.contact_id)).map((m) => m.content)).toEqual([`Sent ${day(email.sent_at)}: ${email.subject}`]);
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { afterLoad } from "./routers";
 import { deterministicSummary, MAX_LINE_CHARS, modelSummaryLine, oneLine } from "./rules";
-import type { ReflectedEmail, ReflectStateType } from "./state";
+import type { ReflectedEmail } from "./state";
 
 const at = Date.UTC(2026, 10, 21, 15, 30);
 const email = (over: Partial<ReflectedEmail> = {}): ReflectedEmail => ({
@@ -33,12 +32,5 @@ describe("the model's memory line", () => {
 
   it("truncates with an ellipsis", () => {
     expect(oneLine("word ".repeat(100), 20)).toMatch(/^word word word word…$/);
-  });
-});
-
-describe("afterLoad", () => {
-  it("summarises a loaded email and ends when there is none", () => {
-    expect(afterLoad({ email: email() } as ReflectStateType)).toBe("summarize_email");
-    expect(afterLoad({ outcome: { status: "skipped", reason: "not_found" } } as ReflectStateType)).toBe("__end__");
   });
 });

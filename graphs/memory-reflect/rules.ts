@@ -3,6 +3,13 @@ import type { ReflectedEmail } from "./state";
 /** The version stamped on a deterministic summary. */
 export const RULES_VERSION = "memory-reflect-rules-v1-2026-11";
 
+/**
+ * Confidence of a model's one-line summary: a paraphrase nobody checked, so no higher than a
+ * keyword rule's better matches. The rule's own line copies the date, subject and label, so it is
+ * as sure as the stored email (only the label, itself classified, can be wrong).
+ */
+export const SUMMARY_CONFIDENCE = { model: 0.7, subjectLine: 0.9 } as const;
+
 /** Longest memory line, so recalled notes stay short in a prompt. */
 export const MAX_LINE_CHARS = 200;
 

@@ -1,6 +1,6 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import type { Provenance } from "@/db/schema";
+import { callTrail, type CalledProvenance } from "@/graphs/shared/provenance";
 
 export const inputSchema = z
   .object({
@@ -24,7 +24,7 @@ export type ReflectedEmail = {
 };
 
 /** The one-line memory and why it reads as it does. */
-export type Reflection = { content: string; provenance: Provenance; promptVersion: string };
+export type Reflection = { content: string; provenance: CalledProvenance; promptVersion: string };
 
 export type ReflectOutcome = { status: "stored"; content: string } | { status: "skipped"; reason: "not_found" };
 
@@ -34,6 +34,8 @@ export const ReflectState = Annotation.Root({
   email: Annotation<ReflectedEmail | undefined>,
   reflection: Annotation<Reflection | undefined>,
   outcome: Annotation<ReflectOutcome | undefined>,
+  /** The model call's path (graphs/shared/provenance.ts). */
+  calls: callTrail(),
 });
 export type ReflectStateType = typeof ReflectState.State;
 export type ReflectOutput = ReflectStateType;

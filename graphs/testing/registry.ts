@@ -1,60 +1,49 @@
-import { defineGraph, defineRegistry } from "../spec";
+import { defineGraph, defineRegistry, type GraphMeta } from "../spec";
 import type { ApprovalInput, ApprovalOutput, ApprovalResume } from "./approval/graph";
 import type { EchoInput, EchoOutput } from "./echo/graph";
 import type { FailingInput, FailingOutput } from "./failing/graph";
 import type { NestingInput, NestingOutput, StartChildRun } from "./nesting/graph";
 import type { SlowInput, SlowOutput } from "./slow/graph";
 
+const testing = <const Id extends string>(assistantId: Id, description: string, budget: GraphMeta["budget"], resumable: boolean): GraphMeta<Id> => ({
+  assistantId,
+  description,
+  feature: "testing",
+  budget,
+  resumable,
+  runAccess: "admin",
+});
+
 /**
  * Small graphs with no model for the runtime's own tests and benchmark. Not part of the fleet:
- * the console never registers them.
+ * the console never registers them, and they keep no graph-folder template (see graphs/fleet.test.ts).
  */
 export const TEST_REGISTRY = defineRegistry([
-  defineGraph<{ input: EchoInput; output: EchoOutput; resume: never }>()({
-    assistantId: "echo",
-    description: "Echoes a message (stateless, no model).",
-    load: () => import("./echo/graph"),
-    resumable: false,
-    budget: "background",
-    feature: "testing",
-    entry: "./graphs/testing/echo/graph.ts:graph",
-  }),
-  defineGraph<{ input: ApprovalInput; output: ApprovalOutput; resume: ApprovalResume }>()({
-    assistantId: "approval",
-    description: "Writes a draft and waits for a person to approve or reject it.",
-    load: () => import("./approval/graph"),
-    resumable: true,
-    budget: "default",
-    feature: "testing",
-    entry: "./graphs/testing/approval/graph.ts:graph",
-  }),
-  defineGraph<{ input: SlowInput; output: SlowOutput; resume: never }>()({
-    assistantId: "slow",
-    description: "Sleeps; used for timeouts and busy threads.",
-    load: () => import("./slow/graph"),
-    resumable: true,
-    budget: "background",
-    feature: "testing",
-    entry: "./graphs/testing/slow/graph.ts:graph",
-  }),
-  defineGraph<{ input: FailingInput; output: FailingOutput; resume: never }>()({
-    assistantId: "failing",
-    description: "Runs one node, then fails in the next.",
-    load: () => import("./failing/graph"),
-    resumable: false,
-    budget: "background",
-    feature: "testing",
-    entry: "./graphs/testing/failing/graph.ts:graph",
-  }),
-  defineGraph<{ input: { anything?: string }; output: never; resume: never }>()({
-    assistantId: "broken",
-    description: "Its module throws on import.",
-    load: () => import("./broken/graph") as never,
-    resumable: false,
-    budget: "background",
-    feature: "testing",
-    entry: "./graphs/testing/broken/graph.ts:graph",
-  }),
+  defineGraph<{ input: EchoInput; output: EchoOutput; resume: never }>()(
+    testing("echo", "Echoes a message (stateless, no model).", "background", false),
+    () => import("./echo/graph"),
+    "graphs/testing/echo",
+  ),
+  defineGraph<{ input: ApprovalInput; output: ApprovalOutput; resume: ApprovalResume }>()(
+    testing("approval", "Writes a draft and waits for a person to approve or reject it.", "default", true),
+    () => import("./approval/graph"),
+    "graphs/testing/approval",
+  ),
+  defineGraph<{ input: SlowInput; output: SlowOutput; resume: never }>()(
+    testing("slow", "Sleeps; used for timeouts and busy threads.", "background", true),
+    () => import("./slow/graph"),
+    "graphs/testing/slow",
+  ),
+  defineGraph<{ input: FailingInput; output: FailingOutput; resume: never }>()(
+    testing("failing", "Runs one node, then fails in the next.", "background", false),
+    () => import("./failing/graph"),
+    "graphs/testing/failing",
+  ),
+  defineGraph<{ input: { anything?: string }; output: never; resume: never }>()(
+    testing("broken", "Its module throws on import.", "background", false),
+    () => import("./broken/graph") as never,
+    "graphs/testing/broken",
+  ),
 ]);
 
 export type TestRegistry = typeof TEST_REGISTRY;

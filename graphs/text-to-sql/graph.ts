@@ -1,12 +1,17 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { nodeTracer } from "@/lib/telemetry/node-span";
-import { executeSql, repairSql, validateSql } from "./nodes/run-query";
-import { generateSql, identifyTables, understandQuestion } from "./nodes/plan-query";
+import { meta } from "./meta";
+import { executeSql } from "./nodes/execute-sql";
+import { generateSql } from "./nodes/generate-sql";
+import { identifyTables } from "./nodes/identify-tables";
+import { repairSql } from "./nodes/repair-sql";
 import { summarize } from "./nodes/summarize";
-import { afterExecute, afterGenerate, afterRepair, afterValidate } from "./rules";
+import { understandQuestion } from "./nodes/understand-question";
+import { validateSql } from "./nodes/validate-sql";
+import { afterExecute, afterGenerate, afterRepair, afterValidate } from "./routers";
 import { inputSchema, TextToSqlState } from "./state";
 
-const traced = nodeTracer("text_to_sql");
+const traced = nodeTracer(meta);
 
 export { inputSchema };
 export type { TextToSqlInput, TextToSqlOutput } from "./state";

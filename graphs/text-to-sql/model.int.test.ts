@@ -55,7 +55,9 @@ describe("text_to_sql with a model", () => {
     expect(answer.rows).toHaveLength(count!.n);
     // The model named a forbidden table while reading the question; it never reaches the SQL.
     expect(values.tables).not.toContain("users");
-    expect(values.provenance).toMatchObject({ source: "model", confidence: 0.7 });
+    // The SQL that ran is the repair's, and its provenance says so.
+    expect(values.provenance).toMatchObject({ source: "model", confidence: 0.7, path: { node: "repair_sql", path: "model", model: "stub-model" } });
+    expect(values.calls.map((c) => `${c.node}:${c.path}`)).toEqual(["understand_question:model", "generate_sql:model", "repair_sql:model", "summarize:model"]);
   });
 
   it("stops after two repairs and says why", async () => {

@@ -9,6 +9,7 @@ const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { seedDatabase } = await import("@/db/seed/seed");
 const { graphClient } = await import("@/lib/langgraph/instance");
+const { RULES_VERSION } = await import("./rules");
 
 beforeAll(async () => {
   await applyMigrations(db());
@@ -25,7 +26,11 @@ describe("text_to_sql without a model", () => {
     expect(values.sqlSource).toBe("catalogue");
     expect(values.reportId).toBe("replies_by_campaign");
     expect(values.answer?.status).toBe("answered");
-    expect(values.provenance).toMatchObject({ source: "catalogue", confidence: 0.9 });
+    expect(values.provenance).toMatchObject({
+      source: "catalogue",
+      confidence: 0.9,
+      path: { node: "generate_sql", path: "fallback", fallback: "report_catalogue", why: "offline", templateVersion: RULES_VERSION },
+    });
     const answer = values.answer as { columns: string[]; rows: unknown[][] };
     const totalReplies = answer.rows.reduce((sum, row) => sum + Number(row[answer.columns.indexOf("replies")] ?? 0), 0);
     const [independent] = await db().all<{ n: number }>(sql`SELECT count(*) AS n FROM emails WHERE direction = 'inbound' AND campaign_id IS NOT NULL`);

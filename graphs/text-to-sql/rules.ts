@@ -1,4 +1,7 @@
-import { MAX_REPAIRS, QUERYABLE_TABLES, type TextToSqlStateType } from "./state";
+import { QUERYABLE_TABLES, type TextToSqlStateType } from "./state";
+
+/** The version stamped on what these rules decide where no model did (tables by keyword, a catalogue report, a row count). */
+export const RULES_VERSION = "text-to-sql-rules-v1-2026-11";
 
 const TABLE_WORDS: Record<(typeof QUERYABLE_TABLES)[number], RegExp> = {
   companies: /\b(compan(y|ies)|vertical|industr(y|ies)|country|countries|account)/i,
@@ -17,33 +20,15 @@ export function tablesFromKeywords(question: string): string[] {
 }
 
 /** The model wrote the SQL and has repairs left; a catalogue query is never "repaired" by guesswork. */
-export function canRepair(state: TextToSqlStateType): boolean {
-  return state.sqlSource === "model" && (state.repairs ?? 0) < MAX_REPAIRS;
+export function canRepair(state: Pick<TextToSqlStateType, "sqlSource" | "repairs">, maxRepairs: number): boolean {
+  return state.sqlSource === "model" && (state.repairs ?? 0) < maxRepairs;
 }
 
-export function afterGenerate(state: TextToSqlStateType): "validate_sql" | "summarize" {
-  return state.sql ? "validate_sql" : "summarize";
-}
-
-export function afterValidate(state: TextToSqlStateType): "execute_sql" | "repair_sql" | "summarize" {
-  if (state.validation?.ok) return state.execute ? "execute_sql" : "summarize";
-  return canRepair(state) ? "repair_sql" : "summarize";
-}
-
-/** The first successful execution ends the loop; an empty result is a success. */
-export function afterExecute(state: TextToSqlStateType): "repair_sql" | "summarize" {
-  const last = state.attempts?.at(-1);
-  if (!last || last.kind === "ok") return "summarize";
-  return canRepair(state) ? "repair_sql" : "summarize";
-}
-
-export function afterRepair(state: TextToSqlStateType): "validate_sql" | "summarize" {
-  // A repair that produced nothing new (model unavailable) stops the loop.
-  return state.attempts?.at(-1)?.sql === state.sql ? "summarize" : "validate_sql";
-}
-
-/** Confidence falls with every repair it took; a fixed report is trusted most. */
-export function confidenceOf(state: TextToSqlStateType): number {
+/**
+ * The answer's confidence, a documented rule: a fixed report is trusted most (0.9); model SQL
+ * starts at 0.85 and loses 0.15 per repair it took, never below 0.3; no SQL, 0.
+ */
+export function confidenceOf(state: Pick<TextToSqlStateType, "sqlSource" | "repairs">): number {
   if (state.sqlSource === "catalogue") return 0.9;
   if (state.sqlSource !== "model") return 0;
   return Math.max(0.3, Math.round((0.85 - 0.15 * (state.repairs ?? 0)) * 100) / 100);

@@ -1,12 +1,9 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import type { Provenance } from "@/db/schema";
+import { callTrail, type Provenance } from "@/graphs/shared/provenance";
 
 /** The CRM tables a question may be answered from (the gate enforces the same list). */
 export const QUERYABLE_TABLES = ["companies", "contacts", "company_facts", "email_campaigns", "campaign_enrollments", "emails", "outcomes"] as const;
-export const MAX_REPAIRS = 2;
-export const MAX_ROWS = 50;
-export const SAMPLE_ROWS = 20;
 
 export const inputSchema = z
   .object({
@@ -42,7 +39,10 @@ export const TextToSqlState = Annotation.Root({
   rows: Annotation<unknown[][] | undefined>,
   truncated: Annotation<boolean | undefined>,
   answer: Annotation<Answer | undefined>,
+  /** The answer's provenance; its path is the call that wrote the SQL that ran (or the catalogue fallback). */
   provenance: Annotation<Provenance | undefined>,
+  /** Every model call's path in this run (graphs/shared/provenance.ts). */
+  calls: callTrail(),
 });
 export type TextToSqlStateType = typeof TextToSqlState.State;
 export type TextToSqlOutput = TextToSqlStateType;

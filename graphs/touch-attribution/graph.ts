@@ -1,10 +1,11 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { nodeTracer } from "@/lib/telemetry/node-span";
+import { meta } from "./meta";
 import { lastTouch } from "./nodes/last-touch";
 import { weighTouches } from "./nodes/weigh-touches";
 import { AttributionState, inputSchema } from "./state";
 
-const traced = nodeTracer("touch_attribution");
+const traced = nodeTracer(meta);
 
 export { inputSchema };
 export type { AttributionInput, AttributionOutput, AttributionResult, WeightedConversion } from "./state";

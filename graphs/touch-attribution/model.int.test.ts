@@ -17,6 +17,7 @@ const { seedDatabase } = await import("@/db/seed/seed");
 const { graphClient } = await import("@/lib/langgraph/instance");
 const { closeReadOnly } = await import("@/db/read-only/pool");
 const { PROMPT_VERSION } = await import("./prompts");
+const { RULES_VERSION } = await import("./rules");
 let campaignId = 0;
 
 beforeAll(async () => {
@@ -51,6 +52,7 @@ describe("touch_attribution with a model", () => {
       expect(c.touches[0]!.weight).toBeCloseTo(1 / (1 + 3 * (n - 1)), 10);
       expect(c.touches.reduce((s, t) => s + t.weight, 0)).toBeCloseTo(1, 10);
       expect(c.provenance.reason).toMatch(/^Weighted by stub-model: Earlier emails set up the reply\./);
+      expect(c.provenance.path).toMatchObject({ node: "weigh_touches", path: expect.stringMatching(/^(model|cache)$/), model: "stub-model", promptVersion: PROMPT_VERSION });
     }
     for (const c of result.conversions.filter((c) => c.provenance.source !== "model")) expect(c.touches.length).toBeLessThanOrEqual(1);
     const credit = result.creditByStep.reduce((s, r) => s + r.credit, 0);
@@ -72,6 +74,7 @@ describe("touch_attribution with a model", () => {
     const { values } = await graphClient().run("touch_attribution", { contactId: contact!.id });
     const fallback = values.result!.conversions.find((c) => c.provenance.source === "rule_based_fallback")!;
     expect(fallback.provenance.reason).toMatch(/weights named other emails/);
+    expect(fallback.provenance.path).toEqual({ node: "weigh_touches", path: "fallback", fallback: "last_touch", why: "unusable_answer", templateVersion: RULES_VERSION });
     expect(fallback.touches.map((t) => t.weight)).toEqual([1, ...Array(fallback.touches.length - 1).fill(0)]);
     expect(values.result!.method).toBe(values.result!.conversions.some((c) => c.provenance.source === "model") ? "model-weighted" : "last-touch");
   });

@@ -38,7 +38,13 @@ describe("touch_attribution without a model", () => {
       // The credited touch is the one last-touch attribution names.
       const named = expected.conversions.find((e) => e.outcomeId === c.outcomeId)!.credited;
       expect(c.touches[0]?.emailId ?? null).toBe(named?.emailId ?? null);
-      if (c.touches.length > 1) expect(c.provenance).toMatchObject({ source: "rule_based_fallback", reason: expect.stringContaining("no model configured") });
+      if (c.touches.length > 1) {
+        expect(c.provenance).toMatchObject({
+          source: "rule_based_fallback",
+          reason: expect.stringContaining("no model configured"),
+          path: { node: "weigh_touches", path: "fallback", fallback: "last_touch", why: "offline", templateVersion: RULES_VERSION },
+        });
+      }
     }
   });
 });

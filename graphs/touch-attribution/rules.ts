@@ -1,8 +1,17 @@
-import type { Provenance } from "@/db/schema";
+import type { Provenance } from "@/graphs/shared/provenance";
 import type { WeightedConversion, WeightedTouch } from "./state";
 
 /** Version of the deterministic path (last-touch), stored where a prompt version would be. */
 export const RULES_VERSION = "touch-attribution-rules-v1";
+
+/**
+ * Confidence of a model's weighting: the same as last touch over several emails, since
+ * spreading credit is a judgement either way, not a measurement. Only a conversion with one
+ * touch (or none) is certain.
+ */
+export const MODEL_WEIGHTS_CONFIDENCE = 0.6;
+/** Last touch over several emails: the convention most CRMs report, right about as often as not. */
+export const LAST_TOUCH_CONFIDENCE = 0.6;
 
 /**
  * A model's weights made usable: only emails that were offered, finite and non-negative, scaled to
@@ -25,9 +34,13 @@ export function lastTouchWeights(touches: Omit<WeightedTouch, "weight">[]): Weig
   return touches.map((t, i) => ({ ...t, weight: i === 0 ? 1 : 0 }));
 }
 
+/**
+ * Last touch's provenance. Confidence: 1 when at most one email came before the reply (there is
+ * nothing to weigh), else LAST_TOUCH_CONFIDENCE.
+ */
 export function lastTouchProvenance(touches: number, why: string): Provenance {
   return {
-    confidence: touches <= 1 ? 1 : 0.6,
+    confidence: touches <= 1 ? 1 : LAST_TOUCH_CONFIDENCE,
     reason: touches === 0 ? "No outbound email came before this reply, so no touch gets credit." : touches === 1 ? "Only one email came before this reply; it gets all the credit." : `Last touch: all credit to the latest email before the reply (${why}).`,
     source: touches <= 1 ? "rule" : "rule_based_fallback",
     evidence: [],

@@ -1,6 +1,6 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import type { Provenance } from "@/db/schema";
+import { callTrail, type Provenance } from "@/graphs/shared/provenance";
 import type { Attribution, AttributionScope } from "@/lib/analytics/attribution";
 
 export const inputSchema = z
@@ -11,11 +11,6 @@ export const inputSchema = z
   .strict()
   .refine((v) => (v.contactId === undefined) !== (v.campaignId === undefined), { message: "Give exactly one of contactId or campaignId.", path: ["campaignId"] });
 export type AttributionInput = z.input<typeof inputSchema>;
-
-/** The model weighs at most this many of the scope's most recent conversions (one call each). */
-export const MAX_WEIGHED = 10;
-/** …each over at most this many outbound emails before it, newest first. */
-export const MAX_TOUCHES = 8;
 
 export type WeightedTouch = { emailId: number; campaignId: number | null; step: number | null; subject: string; sentAt: number; weight: number };
 
@@ -37,7 +32,7 @@ export type AttributionResult = {
   lastTouch: Pick<Attribution, "total" | "byStep">;
   /** Credit per touch number over the conversions listed below (fractional when a model weighed them). */
   creditByStep: { step: number | null; credit: number }[];
-  /** The most recent conversions, at most MAX_WEIGHED, with their touches' weights. */
+  /** The most recent conversions (at most config.ts's maxWeighed), with their touches' weights. */
   conversions: WeightedConversion[];
   promptVersion: string;
   /** One plain sentence on how the credit was assigned. */
@@ -49,6 +44,8 @@ export const AttributionState = Annotation.Root({
   campaignId: Annotation<number | undefined>,
   lastTouch: Annotation<Attribution | undefined>,
   result: Annotation<AttributionResult | undefined>,
+  /** One path per conversion the model was asked to weigh (graphs/shared/provenance.ts). */
+  calls: callTrail(),
 });
 export type AttributionStateType = typeof AttributionState.State;
 export type AttributionOutput = AttributionStateType;

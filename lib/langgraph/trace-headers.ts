@@ -1,7 +1,7 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { getCurrentRunTree } from "langsmith/singletons/traceable";
 import { toOtelAttributes } from "@/lib/telemetry/attributes";
-import { featureForGraph } from "@/lib/telemetry/feature";
+import { featureOf } from "@/lib/telemetry/feature";
 import { errorLabel, tracer, withSpan } from "@/lib/telemetry/span";
 
 /**
@@ -30,7 +30,7 @@ export function traceHeaders(): Record<string, string> {
 export function withClientSpan<T>(spec: { assistantId: string; feature: string }, threadId: string | null, call: () => Promise<T>): Promise<T> {
   return withSpan(
     `graph.client ${spec.assistantId}`,
-    { assistantId: spec.assistantId, threadId, graph: spec.assistantId, feature: featureForGraph(spec.assistantId, spec.feature) },
+    { assistantId: spec.assistantId, threadId, graph: spec.assistantId, feature: featureOf(spec.feature) },
     call,
     { kind: SpanKind.CLIENT },
   );
@@ -61,7 +61,7 @@ export function startClientSpan(spec: { assistantId: string; feature: string }, 
   const parent = context.active();
   const span = tracer().startSpan(`graph.client ${spec.assistantId}`, { kind: SpanKind.CLIENT }, parent);
   if (!span.isRecording()) return { headers: traceHeaders(), record: (): void => undefined, end: (): void => undefined };
-  span.setAttributes(toOtelAttributes({ assistantId: spec.assistantId, threadId, graph: spec.assistantId, feature: featureForGraph(spec.assistantId, spec.feature) }));
+  span.setAttributes(toOtelAttributes({ assistantId: spec.assistantId, threadId, graph: spec.assistantId, feature: featureOf(spec.feature) }));
   return {
     headers: context.with(trace.setSpan(parent, span), traceHeaders),
     record: (run: RunIdentity) => span.setAttributes(toOtelAttributes(run)),

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { insertLlmCall, readKillSwitch, sumRunTokens, type NewLlmCall } from "@/db/queries/llm";
 import { addToCostTally } from "@/lib/telemetry/cost-tally";
-import { featureForGraph } from "@/lib/telemetry/feature";
+import { featureOf } from "@/lib/telemetry/feature";
 import { errorLabel, setSpanAttributes, withSpan } from "@/lib/telemetry/span";
 import { responseCache } from "./cache";
 import { createChatModel, estimateTokens, invokeChat, type CallParams, type ModelReply } from "./chat-model";
@@ -93,7 +93,7 @@ export function createLlm(deps: LlmDeps): Llm {
       node: ctx.node,
       model,
       promptVersion: ctx.promptVersion,
-      feature: featureForGraph(ctx.graph, ctx.feature),
+      feature: featureOf(ctx.feature),
       vertical: ctx.vertical ?? null,
       runId: ctx.runId ?? null,
       threadId: ctx.threadId ?? null,
@@ -121,7 +121,7 @@ export function createLlm(deps: LlmDeps): Llm {
     const base = {
       graph: ctx.graph,
       node: ctx.node,
-      feature: ctx.feature?.trim() || "uncategorized",
+      feature: featureOf(ctx.feature),
       vertical: ctx.vertical ?? null,
       model: provider.model,
       promptVersion: ctx.promptVersion,

@@ -7,7 +7,7 @@ import type { RunStatus } from "@/db/schema";
 import { BUDGET_SECONDS, type GraphSpec, type Registry, type RunnableGraph } from "@/graphs/spec";
 import { env } from "@/lib/env";
 import { AppError, taskErrorText } from "@/lib/errors";
-import { featureForGraph } from "@/lib/telemetry/feature";
+import { featureOf } from "@/lib/telemetry/feature";
 import { startLangsmithRun, type LangsmithRun } from "@/lib/telemetry/langsmith";
 import { startRunSpan, type RunSpan } from "@/lib/telemetry/run-span";
 import { errorLabel } from "@/lib/telemetry/span";
@@ -74,7 +74,7 @@ export async function beginRun(deps: RunDeps, request: Request, threadId: string
   span.identify({
     assistantId: run.spec.assistantId,
     graph: run.spec.assistantId,
-    feature: featureForGraph(run.spec.assistantId, run.spec.feature),
+    feature: featureOf(run.spec.feature),
     runId: run.runId,
     threadId: run.threadId,
     langsmithRunId: run.langsmith?.runId ?? null,

@@ -9,7 +9,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { deliverNow } from "@/lib/mail";
-import { featureForGraph } from "@/lib/telemetry/feature";
+import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
 import { withSpan } from "@/lib/telemetry/span";
 import { reflectInBackground } from "./memory";
 import { paging, parseParams, visibleText, type RawParams } from "./params";
@@ -107,7 +107,7 @@ async function resumeDraft(draft: DraftRow, value: Parameters<ReturnType<typeof 
 }
 
 /** The span of an operation that runs the orchestrator: the root of its run's trace. */
-const ORCHESTRATOR_SPAN = { graph: "email_orchestrator", feature: featureForGraph("email_orchestrator") };
+const ORCHESTRATOR_SPAN = { graph: orchestrator.assistantId, feature: orchestrator.feature };
 
 /** Approves a draft as written or as edited; the message is queued once and sent at once. */
 export function approveDraft(user: SessionUser, draftId: number, edit?: z.infer<typeof DraftEdit>): Promise<DecisionResult> {

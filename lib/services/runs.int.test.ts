@@ -5,15 +5,19 @@ const testEnv = ownEnvironment("runs");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
-const { llmCalls, runs } = await import("@/db/schema");
+const { contacts, drafts, llmCalls, runs } = await import("@/db/schema");
+const { seedDatabase } = await import("@/db/seed/seed");
 const { listRunsFor, parseRunListQuery, runDetailFor } = await import("./runs");
 
 const admin = { id: "a", name: "Ada", email: "a@x", role: "admin" as const };
+const rep = { id: "usr_demo_rep", name: "Riley Rep", email: "rep@demo.local", role: "rep" as const };
+const otherRep = { id: "usr_demo_rep2", name: "Sam Seller", email: "rep2@demo.local", role: "rep" as const };
 const now = Date.now();
 const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000);
 
 beforeAll(async () => {
   await applyMigrations(db());
+  await seedDatabase(db(), { companies: 2, contacts: 4, emails: 0, anchor: new Date() });
   await db().insert(runs).values([
     { id: "r1", assistantId: "email_orchestrator", threadId: null, status: "success", startedAt: at(10), endedAt: new Date(at(10).getTime() + 500) },
     { id: "r2", assistantId: "email_orchestrator", threadId: null, status: "error", startedAt: at(20), endedAt: new Date(at(20).getTime() + 3_000), error: "boom" },
@@ -55,5 +59,38 @@ describe("the admin's runs list", () => {
     const detail = await runDetailFor(admin, "r1");
     expect(detail.modelCalls.map((c) => [c.node, c.promptVersion, c.cacheHit])).toEqual([["plan_tasks", "v1", false], ["draft_email", "v2", true]]);
     expect(detail.draft).toBeNull();
+  });
+});
+
+describe("who may open a run, as its graph's meta says", () => {
+  // Runs of their own (inserted here, so the list above stays as it was): two name who asked, one has a rep's draft.
+  beforeAll(async () => {
+    await db().insert(runs).values([
+      { id: "asked", assistantId: "text_to_sql", threadId: null, status: "success", startedAt: at(90 * 24 * 60), metadata: { requested_by: rep.id } },
+      { id: "classified", assistantId: "inbound_classify", threadId: null, status: "success", startedAt: at(90 * 24 * 60), metadata: { requested_by: rep.id } },
+      { id: "drafted", assistantId: "email_orchestrator", threadId: "t-drafted", status: "success", startedAt: at(90 * 24 * 60), metadata: { requested_by: otherRep.id } },
+    ]);
+    const [contact] = await db().select({ id: contacts.id }).from(contacts).limit(1);
+    await db().insert(drafts).values({
+      contactId: contact!.id, assignedRepId: rep.id, subject: "s", body: "b", provenance: { confidence: 0.5, reason: "", source: "rules", evidence: [] },
+      promptVersion: "v", model: "m", graphId: "email_orchestrator", runId: "drafted", threadId: "t-drafted",
+    });
+  });
+
+  const opens = (user: typeof rep | typeof admin, runId: string) => runDetailFor(user, runId).then(() => true, (e: { code?: string }) => (e.code === "not_found:runs" ? false : Promise.reject(e)));
+
+  it("the person who asked an analytics question opens its run; another rep does not", async () => {
+    expect(await opens(rep, "asked")).toBe(true);
+    expect(await opens(otherRep, "asked")).toBe(false);
+  });
+
+  it("a drafting run follows its draft: the rep it is assigned to opens it, even the one who asked does not", async () => {
+    expect(await opens(rep, "drafted")).toBe(true);
+    expect(await opens(otherRep, "drafted")).toBe(false);
+  });
+
+  it("a rep named as asker of an admin-only graph's run still cannot open it; an admin opens every run", async () => {
+    expect(await opens(rep, "classified")).toBe(false);
+    for (const id of ["asked", "drafted", "classified"]) expect(await opens(admin, id)).toBe(true);
   });
 });

@@ -2,6 +2,8 @@ import { db } from "@/db/client";
 import { draftForRun, runHasDraftFor } from "@/db/queries/drafts";
 import { getRun, listLlmCallsOfRuns, listRunLlmCalls, listRuns, listRunSteps, listRunTree, listStepsOfRuns } from "@/db/queries/runs";
 import { RUN_STATUSES } from "@/db/schema";
+import { FLEET } from "@/graphs/registry";
+import type { RunAccess } from "@/graphs/spec";
 import { z } from "zod";
 import { parseParams, type RawParams } from "./params";
 import type { SessionUser } from "@/lib/auth/session";
@@ -35,20 +37,31 @@ function answerOf(metadata: Record<string, unknown> | null): RunAnswer | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Analytics runs (a question, an attribution) that this person asked for; drafting runs also name who asked, but follow their draft. */
-const ASKED_GRAPHS: ReadonlySet<string> = new Set(["text_to_sql", "touch_attribution"]);
-const askedBy = (run: { assistantId: string; metadata: Record<string, unknown> | null }, userId: string) =>
-  ASKED_GRAPHS.has(run.assistantId) && run.metadata?.requested_by === userId;
+/** Who besides admins may open a run: its graph's meta says (`runAccess`); a graph not in the fleet, nobody. */
+function runAccessOf(assistantId: string): RunAccess {
+  return FLEET.get(assistantId)?.runAccess ?? "admin";
+}
+
+async function mayOpen(user: SessionUser, run: { id: string; assistantId: string; threadId: string | null; metadata: Record<string, unknown> | null }): Promise<boolean> {
+  if (hasRole(user.role, "admin")) return true;
+  switch (runAccessOf(run.assistantId)) {
+    case "asker":
+      return run.metadata?.requested_by === user.id;
+    case "draft_owner":
+      return runHasDraftFor(db(), run, user.id);
+    case "admin":
+      return false;
+  }
+}
 
 /**
- * One graph run and its steps. Admins see every run; a rep sees a run only when a draft assigned
- * to them came from it; anyone sees the run of an analytics question they asked. Anything else
- * reads as missing, like someone else's draft.
+ * One graph run and its steps. Admins see every run; others as the graph's meta allows: the
+ * person who asked (an analytics question), or the rep a draft from the run is assigned to.
+ * Anything else reads as missing, like someone else's draft.
  */
 export async function runDetailFor(user: SessionUser, runId: string) {
   const run = runId.length <= 100 ? await getRun(db(), runId) : null;
-  const visible = run !== null && (hasRole(user.role, "admin") || askedBy(run, user.id) || (await runHasDraftFor(db(), run, user.id)));
-  if (!run || !visible) throw new AppError("not_found:runs", { message: "That run does not exist or is not yours." });
+  if (!run || !(await mayOpen(user, run))) throw new AppError("not_found:runs", { message: "That run does not exist or is not yours." });
   const [steps, modelCalls, draft] = await Promise.all([listRunSteps(db(), run.id), listRunLlmCalls(db(), run.id), draftForRun(db(), run.id)]);
   const question = typeof run.metadata?.question === "string" ? run.metadata.question : null;
   return { run, steps, modelCalls, draft, question, answer: answerOf(run.metadata) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toOtelAttributes, type SpanAttributes } from "./attributes";
-import { featureForGraph } from "./feature";
+import { featureOf } from "./feature";
 
 describe("span attributes", () => {
   it("are named from the three classes, and nulls are left off", () => {
@@ -22,21 +22,15 @@ describe("span attributes", () => {
   });
 });
 
-describe("featureForGraph", () => {
-  it("prefers the feature a graph's spec declares", () => {
-    expect(featureForGraph("email_orchestrator", "outreach")).toBe("outreach");
-    expect(featureForGraph("anything", " testing ")).toBe("testing");
+describe("featureOf", () => {
+  it("is the feature a graph's meta declares, trimmed", () => {
+    expect(featureOf("outreach")).toBe("outreach");
+    expect(featureOf(" testing ")).toBe("testing");
   });
 
-  it("maps an undeclared graph by its name's prefix, case-insensitively", () => {
-    expect(featureForGraph("Email_Reply")).toBe("outreach");
-    expect(featureForGraph("inbound_classify", "")).toBe("inbound");
-    expect(featureForGraph("text_to_sql")).toBe("analytics");
-  });
-
-  it("never leaves the dimension empty: an unmatched or missing graph is uncategorized", () => {
-    expect(featureForGraph("echo")).toBe("uncategorized");
-    expect(featureForGraph("")).toBe("uncategorized");
-    expect(featureForGraph(null, "  ")).toBe("uncategorized");
+  it("never guesses from a name and never leaves the dimension empty: a graph that declares none is uncategorized", () => {
+    expect(featureOf(undefined)).toBe("uncategorized");
+    expect(featureOf(null)).toBe("uncategorized");
+    expect(featureOf("  ")).toBe("uncategorized");
   });
 });

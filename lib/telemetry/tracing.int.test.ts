@@ -215,7 +215,7 @@ describe("tracing with an OTLP endpoint configured", () => {
   });
 
   it("a failing node is an error span labelled by its error's class, never by its message", async () => {
-    const traced = nodeTracer("probe_graph");
+    const traced = nodeTracer({ assistantId: "probe_graph", feature: "testing" });
     const State = Annotation.Root({ note: Annotation<string> });
     const graph = new StateGraph(State)
       .addNode("explode", traced("explode", (): { note: string } => {
@@ -229,7 +229,7 @@ describe("tracing with an OTLP endpoint configured", () => {
     const spans = await exported(from, (s) => s.some((x) => x.name === "test.failing_action"));
     const node = only(spans, "graph.node explode");
     expect(node.status).toEqual({ code: 2, message: "TypeError" });
-    expect(node.attributes["agentic_sales.feature"]).toBe("uncategorized");
+    expect(node.attributes["agentic_sales.feature"]).toBe("testing");
     expect(only(spans, "test.failing_action").status.code).toBe(2);
     expect(JSON.stringify(spans.map((x) => x.raw))).not.toContain("Zephyr-marmalade");
   });

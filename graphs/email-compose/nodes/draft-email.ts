@@ -1,41 +1,58 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { z } from "zod";
-import { completeJson } from "@/lib/llm";
-import { isModelUnavailable } from "@/lib/llm/types";
-import { callContext } from "@/graphs/shared/call-context";
+import { callModel } from "@/graphs/shared/call-model";
+import { TEMPLATE_VERSION, templateDraft } from "@/lib/outreach/templates";
+import { resolveConfig } from "../config";
+import { meta } from "../meta";
 import { draftMessages, PROMPT_VERSION } from "../prompts";
-import type { ComposeStateType } from "../state";
-import { templateDraft } from "../templates";
+import { factsFor, modelDraftConfidence } from "../rules";
+import type { ComposedDraft, ComposeStateType } from "../state";
 
 const DraftOutput = z.object({ subject: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(4_000) });
 
-/** Writes the first draft with the model, or with the offline template when no model may. */
+/**
+ * Writes the first draft with the model, or with the offline template when no model may.
+ * Confidence: the grounding rule (rules.ts) for a model draft; the template's documented values
+ * (lib/outreach/templates.ts) for a template draft.
+ */
 export async function draftEmail(state: ComposeStateType, config?: LangGraphRunnableConfig): Promise<Partial<ComposeStateType>> {
   const { brief } = state;
-  try {
-    const result = await completeJson(
-      callContext(config, { graph: "email_compose", node: "draft_email", promptVersion: PROMPT_VERSION, feature: "outreach", vertical: brief.company.vertical }),
-      draftMessages(brief),
-      DraftOutput,
-      { maxTokens: 600, temperature: 0.4 },
-    );
-    const facts = brief.roles.includes("researcher") ? brief.facts : [];
-    return {
-      draft: {
-        subject: result.value.subject,
-        body: result.value.body,
-        model: result.model,
-        refinements: 0,
-        provenance: {
-          confidence: 0.75,
-          reason: `Written by ${result.model} from ${facts.length} company facts${brief.memories.length ? ` and ${brief.memories.length} notes` : ""} for a ${brief.action} email.`,
-          source: "model",
-          evidence: facts.map((f) => `${f.fact} (${f.source}, ${Math.round(f.confidence * 100)}%)`),
+  const limits = resolveConfig(config);
+  const { value, path } = await callModel<z.infer<typeof DraftOutput>, Partial<ComposeStateType> & { draft: ComposedDraft }>({
+    config,
+    meta,
+    node: "draft_email",
+    promptVersion: PROMPT_VERSION,
+    vertical: brief.company.vertical,
+    messages: draftMessages(brief),
+    schema: DraftOutput,
+    options: { maxTokens: limits.draftMaxTokens, temperature: limits.draftTemperature },
+    use: ({ value, model }, path) => {
+      const facts = factsFor(brief);
+      return {
+        draft: {
+          subject: value.subject,
+          body: value.body,
+          model,
+          refinements: 0,
+          provenance: {
+            confidence: modelDraftConfidence(facts.length),
+            reason: `Written by ${model} from ${facts.length} company facts${brief.memories.length ? ` and ${brief.memories.length} notes` : ""} for a ${brief.action} email.`,
+            source: "model",
+            evidence: facts.map((f) => `${f.fact} (${f.source}, ${Math.round(f.confidence * 100)}%)`),
+            path,
+          },
         },
+      };
+    },
+    fallback: {
+      name: "offline_template",
+      version: TEMPLATE_VERSION,
+      run: (why, path) => {
+        const draft = templateDraft(brief, why);
+        return { draft: { ...draft, provenance: { ...draft.provenance, path } }, refineDone: true };
       },
-    };
-  } catch (e) {
-    if (!isModelUnavailable(e)) throw e;
-    return { draft: templateDraft(brief, e.reason === "offline" ? "no model configured" : `model unavailable: ${e.reason}`), refineDone: true };
-  }
+    },
+  });
+  return { ...value, calls: [path] };
 }

@@ -1,6 +1,6 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { graph as composeGraph } from "@/graphs/email-compose/graph";
-import type { ComposeBrief } from "@/graphs/email-compose/state";
+import type { ComposeBrief } from "@/lib/outreach/brief";
 import type { OrchestratorStateType } from "../state";
 
 /** Builds the brief from the gated, hydrated state and runs the email_compose subgraph on it. */
@@ -22,5 +22,5 @@ export async function compose(state: OrchestratorStateType, config?: LangGraphRu
     roles: state.roles ?? ["researcher", "composer"],
   };
   const result = await composeGraph.invoke({ brief }, config);
-  return { brief, draft: result.draft };
+  return { brief, draft: result.draft, calls: result.calls };
 }

@@ -1,8 +1,9 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { db } from "@/db/client";
 import { insertDraft } from "@/db/queries/drafts";
-import { PROMPT_VERSION as COMPOSE_PROMPT_VERSION } from "@/graphs/email-compose/prompts";
+import { versionOf } from "@/graphs/shared/provenance";
 import { tierOf } from "../rules";
+import { meta } from "../meta";
 import type { OrchestratorStateType } from "../state";
 
 /** Stores the draft with status "draft" and everything the rep needs to trust it. */
@@ -26,9 +27,10 @@ export async function storeDraft(state: OrchestratorStateType, config?: LangGrap
       evidence: [...draft.provenance.evidence, ...verdicts.map((v) => `${v.label} (${v.score}): ${v.provenance.reason}`)],
     },
     reviewFlags: state.review?.flags ?? [],
-    promptVersion: COMPOSE_PROMPT_VERSION,
+    // The compose prompt's version for a model draft; the template's for a template draft, since no prompt ran.
+    promptVersion: versionOf(draft.provenance.path),
     model: draft.model,
-    graphId: "email_orchestrator",
+    graphId: meta.assistantId,
     runId: str(configurable.run_id),
     threadId: str(configurable.thread_id),
     traceId: str(configurable.trace_id),

@@ -1,15 +1,21 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { z } from "zod";
-import { callContext } from "@/graphs/shared/call-context";
-import { completeJson } from "@/lib/llm";
-import { isModelUnavailable } from "@/lib/llm/types";
+import { callModel } from "@/graphs/shared/call-model";
+import type { CallPath } from "@/graphs/shared/provenance";
+import { resolveConfig } from "../config";
+import { meta } from "../meta";
 import { PROMPT_VERSION, summarizeMessages } from "../prompts";
-import { confidenceOf } from "../rules";
-import { SAMPLE_ROWS, type Answer, type TextToSqlStateType } from "../state";
+import { confidenceOf, RULES_VERSION } from "../rules";
+import type { Answer, TextToSqlStateType } from "../state";
 
-/** Describes the rows and nothing else; every path that has no rows says so plainly. */
+/**
+ * Describes the rows and nothing else; every path that has no rows says so plainly. Confidence:
+ * the documented rule `confidenceOf` (rules.ts) for an answer, 0 for none.
+ */
 export async function summarize(state: TextToSqlStateType, config?: LangGraphRunnableConfig): Promise<Partial<TextToSqlStateType>> {
   const last = state.attempts?.at(-1);
+  const limits = resolveConfig(config);
+  const calls: CallPath[] = [];
   let answer: Answer;
   let summarySource = "rule_based_fallback";
   if (state.sqlSource === "none") {
@@ -22,30 +28,37 @@ export async function summarize(state: TextToSqlStateType, config?: LangGraphRun
   } else {
     const rows = state.rows ?? [];
     const columns = state.columns ?? [];
-    let summary = rows.length === 0 ? "The query ran successfully but matched no records." : `The query returned ${rows.length}${state.truncated ? "+" : ""} row${rows.length === 1 ? "" : "s"}.`;
+    const rowCount = rows.length === 0 ? "The query ran successfully but matched no records." : `The query returned ${rows.length}${state.truncated ? "+" : ""} row${rows.length === 1 ? "" : "s"}.`;
+    let summary = rowCount;
     if (rows.length > 0) {
-      try {
-        const { value } = await completeJson(
-          callContext(config, { graph: "text_to_sql", node: "summarize", promptVersion: PROMPT_VERSION, feature: "analytics" }),
-          summarizeMessages(state.question, columns, rows.slice(0, SAMPLE_ROWS), rows.length, state.truncated ?? false),
-          z.object({ summary: z.string().min(1).max(1_000) }),
-          { maxTokens: 300, temperature: 0 },
-        );
-        summary = value.summary;
-        summarySource = "model";
-      } catch (e) {
-        if (!isModelUnavailable(e)) throw e;
-      }
+      const { value, path } = await callModel({
+        config,
+        meta,
+        node: "summarize",
+        promptVersion: PROMPT_VERSION,
+        messages: summarizeMessages(state.question, columns, rows.slice(0, limits.sampleRows), rows.length, state.truncated ?? false),
+        schema: z.object({ summary: z.string().min(1).max(1_000) }),
+        options: { maxTokens: limits.summaryMaxTokens, temperature: 0 },
+        use: ({ value }) => ({ summary: value.summary, source: "model" }),
+        fallback: { name: "row_count", version: RULES_VERSION, run: () => ({ summary: rowCount, source: "rule_based_fallback" }) },
+      });
+      calls.push(path);
+      summary = value.summary;
+      summarySource = value.source;
     }
     answer = { status: "answered", summary, columns, rows, truncated: state.truncated ?? false };
   }
+  // The call that wrote the SQL that ran: the last generate or repair that produced one.
+  const sqlPath = state.calls.findLast((c) => c.node === "generate_sql" || (c.node === "repair_sql" && c.path !== "fallback"));
   return {
     answer,
+    calls,
     provenance: {
       confidence: answer.status === "answered" ? confidenceOf(state) : 0,
       reason: `SQL from ${state.sqlSource === "catalogue" ? `the report catalogue (${state.reportId})` : state.sqlSource === "model" ? "the model" : "nowhere"}; summary from ${summarySource === "model" ? "the model, grounded in the returned rows" : "the row count"}; ${state.repairs ?? 0} repair(s).`,
       source: state.sqlSource === "model" ? "model" : state.sqlSource === "catalogue" ? "catalogue" : "rule_based_fallback",
       evidence: [state.sql ?? "", `tables: ${(state.tables ?? []).join(", ")}`, `rows: ${state.rows?.length ?? 0}`].filter(Boolean),
+      ...(sqlPath ? { path: sqlPath } : {}),
     },
   };
 }

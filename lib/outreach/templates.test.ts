@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterDraft } from "./routers";
-import type { ComposeBrief, ComposeStateType } from "./state";
+import type { ComposeBrief } from "./brief";
 import { factClause, templateDraft } from "./templates";
 
 const brief: ComposeBrief = {
@@ -61,22 +60,5 @@ describe("the offline template", () => {
     expect(draft.body).toMatch(/^Hi Laura,/);
     expect(draft.body).toContain("Best regards,\nRiley Rep");
     expect(draft.provenance.confidence).toBe(0.45);
-  });
-});
-
-describe("afterDraft", () => {
-  const modelDraft = (refinements: number) => ({ subject: "s", body: "b", model: "m", refinements, provenance: { confidence: 0.7, reason: "", source: "model", evidence: [] } });
-  const state = (over: Partial<ComposeStateType>) => ({ brief: { ...brief, roles: ["composer", "reviewer"] }, ...over }) as ComposeStateType;
-
-  it("refines a model draft at most twice when a reviewer is planned", () => {
-    expect(afterDraft(state({ draft: modelDraft(0) }))).toBe("refine_email");
-    expect(afterDraft(state({ draft: modelDraft(1) }))).toBe("refine_email");
-    expect(afterDraft(state({ draft: modelDraft(2) }))).toBe("__end__");
-  });
-
-  it("never refines a template, nor without a reviewer, nor once judged fine", () => {
-    expect(afterDraft(state({ draft: { ...modelDraft(0), provenance: { ...modelDraft(0).provenance, source: "rule_based_fallback" } } }))).toBe("__end__");
-    expect(afterDraft({ ...state({ draft: modelDraft(0) }), brief } as ComposeStateType)).toBe("__end__");
-    expect(afterDraft(state({ draft: modelDraft(0), refineDone: true }))).toBe("__end__");
   });
 });

@@ -1,6 +1,15 @@
 import type { Provenance } from "@/db/schema";
 import { OFFLINE_MODEL_LABEL } from "@/lib/llm/types";
-import type { ComposeBrief, ComposedDraft } from "./state";
+import type { ComposeBrief, OutreachDraft } from "./brief";
+
+/**
+ * The offline templates' version: stamped on a template draft where a prompt version would go,
+ * since no prompt ran. Bump it on any change to the wording below.
+ */
+export const TEMPLATE_VERSION = "template-v1";
+
+/** Confidence of a template draft grounded in at least one company fact, and of one grounded in none. */
+export const TEMPLATE_CONFIDENCE = { grounded: 0.6, ungrounded: 0.45 } as const;
 
 const GREETING = { warm: "Hi", direct: "Hi", formal: "Dear", casual: "Hey", consultative: "Hi" } as const;
 const CLOSING = { warm: "Warm regards", direct: "Best", formal: "Kind regards", casual: "Cheers", consultative: "Best regards" } as const;
@@ -36,7 +45,7 @@ const reSubject = (subject: string) => `Re: ${subject.replace(/^(re:\s*)+/i, "")
  * The deterministic draft used when no model can write one: grounded in the contact, the
  * company's most confident facts and the campaign angle, never in anything invented.
  */
-export function templateDraft(brief: ComposeBrief, reason: string): ComposedDraft {
+export function templateDraft(brief: ComposeBrief, reason: string): OutreachDraft {
   const tone = brief.campaign?.tone ?? "consultative";
   const { contact, company } = brief;
   const [top, second] = brief.facts;
@@ -63,7 +72,7 @@ export function templateDraft(brief: ComposeBrief, reason: string): ComposedDraf
   const body = [`${GREETING[tone]} ${contact.firstName},`, ...paragraphs, `${CLOSING[tone]},\n${brief.senderName}`].join("\n\n");
   const used = [top, second].filter((f) => f !== undefined);
   const provenance: Provenance = {
-    confidence: used.length ? 0.6 : 0.45,
+    confidence: used.length ? TEMPLATE_CONFIDENCE.grounded : TEMPLATE_CONFIDENCE.ungrounded,
     reason: `Offline template (${reason}), filled from ${used.length} company fact${used.length === 1 ? "" : "s"}${brief.campaign ? " and the campaign angle" : ""}.`,
     source: "rule_based_fallback",
     evidence: used.map((f) => `${f.fact} (${f.source}, ${Math.round(f.confidence * 100)}%)`),

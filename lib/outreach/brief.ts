@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { Provenance } from "@/db/schema";
+
+/** Who takes part in writing a draft: researcher (company facts), composer (writes), reviewer (revises). */
+export const ROLES = ["researcher", "composer", "reviewer"] as const;
+export type Role = (typeof ROLES)[number];
+export const TONES = ["warm", "direct", "formal", "casual", "consultative"] as const;
+
+/**
+ * Everything a draft may be written from; nothing else reaches a prompt or a template. Shared by
+ * every graph that drafts outreach (compose, orchestrator, reply, campaigns).
+ */
+export const ComposeBrief = z.object({
+  action: z.enum(["initial", "followup", "reply"]),
+  contact: z.object({
+    firstName: z.string().min(1),
+    lastName: z.string(),
+    title: z.string().nullable(),
+    seniority: z.string().nullable(),
+    department: z.string().nullable(),
+  }),
+  company: z.object({ name: z.string().min(1), vertical: z.string(), size: z.string().nullable(), hqCity: z.string().nullable() }),
+  facts: z.array(z.object({ id: z.number(), fact: z.string(), source: z.string(), confidence: z.number() })).max(8),
+  campaign: z.object({ name: z.string(), angle: z.string().nullable(), tone: z.enum(TONES) }).nullable(),
+  /** Only memories the trust tiers allow (lib/safety/trust.ts). */
+  memories: z.array(z.object({ source: z.string(), content: z.string() })).max(10),
+  /** The contact's message being answered: untrusted, fenced in prompts. */
+  inbound: z.object({ subject: z.string(), body: z.string() }).nullable(),
+  previousSubject: z.string().nullable(),
+  senderName: z.string().min(1),
+  roles: z.array(z.enum(ROLES)),
+});
+export type ComposeBrief = z.infer<typeof ComposeBrief>;
+
+/** An email written from a brief, by a model or a template. */
+export type OutreachDraft<P extends Provenance = Provenance> = {
+  subject: string;
+  body: string;
+  /** The model that wrote it, or "offline template". */
+  model: string;
+  provenance: P;
+  /** Refinement passes applied (at most two). */
+  refinements: number;
+};
