@@ -55,14 +55,10 @@ export type TestRegistry = typeof TEST_REGISTRY;
 export function nestingRegistry(startChild: StartChildRun) {
   return defineRegistry([
     ...TEST_REGISTRY.specs,
-    defineGraph<{ input: NestingInput; output: NestingOutput; resume: never }>()({
-      assistantId: "nesting",
-      description: "Runs a subgraph in one node and starts a background run from another.",
-      load: async () => (await import("./nesting/graph")).nestingModule(startChild),
-      resumable: false,
-      budget: "background",
-      feature: "testing",
-      entry: "./graphs/testing/nesting/graph.ts:nestingModule",
-    }),
+    defineGraph<{ input: NestingInput; output: NestingOutput; resume: never }>()(
+      testing("nesting", "Runs a subgraph in one node and starts a background run from another.", "background", false),
+      async () => (await import("./nesting/graph")).nestingModule(startChild),
+      "graphs/testing/nesting",
+    ),
   ]);
 }
