@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { queryE2eDb, signIn, USERS } from "./helpers";
 
-const QUESTION = "Which campaign gets the most replies?";
+const QUESTION = "Replies by campaign";
 
 async function ask(page: Page, question: string) {
   await page.getByLabel("Ask a question about the CRM").fill(question);

@@ -111,7 +111,7 @@ const NODES: Record<string, () => Promise<void>> = {
   },
   "text-to-sql/generate-sql": async () => {
     const out = await sqlGraph.generateSql.generateSql({ question: "Which campaign gets the most replies?", tables: [] } as AnyState, config);
-    expect(out).toMatchObject({ sqlSource: "catalogue", reportId: "replies_by_campaign", calls: [refused("generate_sql", "report_catalogue", sqlGraph.rules.RULES_VERSION)] });
+    expect(out).toMatchObject({ sqlSource: "metrics", reportId: null, calls: [refused("generate_sql", "metrics_layer", sqlGraph.rules.RULES_VERSION)] });
   },
   "text-to-sql/repair-sql": async () => {
     const out = await sqlGraph.repairSql.repairSql({ question: "q", attempts: [{ sql: "SELECT x", error: "no such column: x", kind: "database" }] } as AnyState, config);

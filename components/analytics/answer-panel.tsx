@@ -9,6 +9,7 @@ import type { AnswerView, ReportSummary } from "./types";
 
 const SOURCE: Record<AnswerView["source"], { label: string; tone: BadgeTone }> = {
   catalogue: { label: "Fixed report from the catalogue", tone: "info" },
+  metrics: { label: "Read by the metrics layer (no model)", tone: "info" },
   model: { label: "Written by the model", tone: "warn" },
   none: { label: "Needs a model", tone: "neutral" },
   operator: { label: "Your own SQL", tone: "neutral" },

@@ -21,15 +21,15 @@ afterAll(() => {
 });
 
 describe("text_to_sql without a model", () => {
-  it("answers a catalogue question from the fixed report, labelled as such, with the real numbers", async () => {
-    const { values } = await graphClient().run("text_to_sql", { question: "Which campaign gets the most replies?" });
+  it("answers a question that is a catalogue report's title from the fixed report, labelled as such, with the real numbers", async () => {
+    const { values } = await graphClient().run("text_to_sql", { question: "Replies by campaign" });
     expect(values.sqlSource).toBe("catalogue");
     expect(values.reportId).toBe("replies_by_campaign");
     expect(values.answer?.status).toBe("answered");
     expect(values.provenance).toMatchObject({
       source: "catalogue",
       confidence: 0.9,
-      path: { node: "generate_sql", path: "fallback", fallback: "report_catalogue", why: "offline", templateVersion: RULES_VERSION },
+      path: { node: "generate_sql", path: "fallback", fallback: "metrics_layer", why: "offline", templateVersion: RULES_VERSION },
     });
     const answer = values.answer as { columns: string[]; rows: unknown[][] };
     const totalReplies = answer.rows.reduce((sum, row) => sum + Number(row[answer.columns.indexOf("replies")] ?? 0), 0);
@@ -37,11 +37,30 @@ describe("text_to_sql without a model", () => {
     expect(totalReplies).toBe(independent!.n);
   });
 
-  it("says a model is needed instead of guessing when no report clearly matches", async () => {
-    const { values } = await graphClient().run("text_to_sql", { question: "how are we doing?" });
+  it("answers a question the metrics layer understands, saying how it read it, with the real numbers", async () => {
+    const { values } = await graphClient().run("text_to_sql", { question: "Which campaign gets the most replies?" });
+    expect(values.sqlSource).toBe("metrics");
+    expect(values.answer?.status).toBe("answered");
+    expect(values.provenance).toMatchObject({
+      source: "metrics_layer",
+      confidence: 0.9,
+      path: { node: "generate_sql", path: "fallback", fallback: "metrics_layer", why: "offline", templateVersion: RULES_VERSION },
+    });
+    expect(values.provenance?.reason).toContain("measure: replies; by campaign; window: all time (no window named); largest first");
+    const answer = values.answer as { columns: string[]; rows: unknown[][] };
+    expect(answer.columns).toEqual(["campaign", "replies"]);
+    const replies = answer.rows.map((row) => Number(row[1]));
+    expect(replies).toEqual([...replies].sort((a, b) => b - a));
+    const [independent] = await db().all<{ n: number }>(sql`SELECT count(*) AS n FROM emails WHERE direction = 'inbound' AND campaign_id IS NOT NULL`);
+    expect(replies.reduce((a, b) => a + b, 0)).toBe(independent!.n);
+  });
+
+  it("says which words it did not understand instead of answering another question", async () => {
+    const { values } = await graphClient().run("text_to_sql", { question: "reply rate by vertical compared to last quarter" });
     expect(values.sqlSource).toBe("none");
     expect(values.answer).toMatchObject({ status: "needs_model" });
-    expect(values.answer?.summary).toContain("needs a model");
+    expect(values.answer?.summary).toContain('I did not understand "compared", "last", "quarter"');
+    expect(values.answer?.summary).toContain("Closest reports:");
     expect(values.provenance?.confidence).toBe(0);
   });
 

@@ -25,11 +25,14 @@ export function canRepair(state: Pick<TextToSqlStateType, "sqlSource" | "repairs
 }
 
 /**
- * The answer's confidence, a documented rule: a fixed report is trusted most (0.9); model SQL
- * starts at 0.85 and loses 0.15 per repair it took, never below 0.3; no SQL, 0.
+ * The answer's confidence, a documented rule: a fixed report is trusted most (0.9); a metrics
+ * reading takes the metrics layer's own rule (0.95 when the question named its window, 0.9 when
+ * "all time" was assumed; lib/analytics/metrics/parse.ts); model SQL starts at 0.85 and loses
+ * 0.15 per repair it took, never below 0.3; no SQL, 0.
  */
-export function confidenceOf(state: Pick<TextToSqlStateType, "sqlSource" | "repairs">): number {
+export function confidenceOf(state: Pick<TextToSqlStateType, "sqlSource" | "repairs"> & { offline?: TextToSqlStateType["offline"] }): number {
   if (state.sqlSource === "catalogue") return 0.9;
+  if (state.sqlSource === "metrics") return state.offline?.kind === "metrics" ? state.offline.confidence : 0;
   if (state.sqlSource !== "model") return 0;
   return Math.max(0.3, Math.round((0.85 - 0.15 * (state.repairs ?? 0)) * 100) / 100);
 }

@@ -1,6 +1,7 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
 import { callTrail, type Provenance } from "@/graphs/shared/provenance";
+import type { OfflineReading } from "@/lib/analytics/metrics";
 
 /** The CRM tables a question may be answered from (the gate enforces the same list). */
 export const QUERYABLE_TABLES = ["companies", "contacts", "company_facts", "email_campaigns", "campaign_enrollments", "emails", "outcomes"] as const;
@@ -31,7 +32,9 @@ export const TextToSqlState = Annotation.Root({
   sql: Annotation<string | undefined>,
   /** The fixed report used instead of a model, when one clearly matches. */
   reportId: Annotation<string | null | undefined>,
-  sqlSource: Annotation<"model" | "catalogue" | "none" | undefined>,
+  sqlSource: Annotation<"model" | "catalogue" | "metrics" | "none" | undefined>,
+  /** How the question was read without a model (lib/analytics/metrics): what was understood, or what was not. */
+  offline: Annotation<OfflineReading | undefined>,
   validation: Annotation<{ ok: boolean; reason: string | null } | undefined>,
   attempts: Annotation<Attempt[] | undefined>,
   repairs: Annotation<number | undefined>,

@@ -12,7 +12,7 @@ export type CatalogueReport = {
   description: string;
   sql: string;
   chart: ChartKind;
-  /** Words a question about this report is likely to use; matchReport scores on them. */
+  /** Words a question about this report is likely to use; scoreReports ranks the closest reports on them. */
   keywords: string[];
 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Vertical } from "@/db/schema";
 import { lastTouchCtes } from "./attribution";
 import { CATALOGUE } from "./catalogue";
-import { funnelSql, matchReport, scoreReports, withRates } from "./reports";
+import { funnelSql, scoreReports, withRates } from "./reports";
 import { gateSql } from "./sql-gate";
 
 describe("the report catalogue", () => {
@@ -48,29 +48,7 @@ describe("the funnel and attribution SQL", () => {
   });
 });
 
-describe("offline report matching", () => {
-  it.each([
-    ["Which campaign gets the most replies?", "replies_by_campaign"],
-    ["What's our open rate by vertical?", "open_rate_by_vertical"],
-    ["How many bounces per week?", "bounces_by_week"],
-    ["top companies by engagement", "top_companies_by_engagement"],
-    ["reply rate by seniority level", "reply_rate_by_seniority"],
-    ["how many emails did we send per day in the last 30 days", "emails_per_day_30d"],
-    ["unsubscribes by campaign", "unsubscribes_by_campaign"],
-    ["meeting rate per industry", "meeting_rate_by_vertical"],
-    ["how many contacts per country", "contacts_by_country"],
-    ["facts coverage by vertical", "facts_coverage_by_vertical"],
-  ])("an operator asking %j gets %s", (question, id) => {
-    expect(matchReport(question)?.id).toBe(id);
-  });
-
-  it.each(["how are we doing?", "replies", "which vertical has the best open rate and meeting rate", "delete all contacts"])(
-    "an operator asking %j gets no report rather than a guess",
-    (question) => {
-      expect(matchReport(question)).toBeNull();
-    },
-  );
-
+describe("the closest reports to a question", () => {
   it("scores a phrase above a single word", () => {
     const [best] = scoreReports("open rate");
     expect(best).toMatchObject({ score: 3 });

@@ -132,7 +132,8 @@ const normalise = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9]+/g
 
 /**
  * Scores every catalogue report against a question: a keyword phrase of several words found in
- * the question counts 2, a single word 1. Highest first.
+ * the question counts 2, a single word 1. Highest first. Only ever used to offer the closest
+ * reports to a question the metrics layer could not read, never to answer it.
  */
 export function scoreReports(question: string): ReportMatch[] {
   const text = normalise(question);
@@ -143,19 +144,4 @@ export function scoreReports(question: string): ReportMatch[] {
       return text.includes(phrase) ? sum + (phrase.trim().includes(" ") ? 2 : 1) : sum;
     }, 0),
   })).sort((a, b) => b.score - a.score || a.report.id.localeCompare(b.report.id));
-}
-
-/** A match needs this score, and this lead over the runner-up, to count as clearly the closest. */
-export const MATCH_MIN_SCORE = 2;
-export const MATCH_MIN_LEAD = 1;
-
-/**
- * The catalogue report a question clearly asks for, for the offline path; null when none scores
- * enough or two score too close to call. It never guesses: null means "ask a model or a person".
- */
-export function matchReport(question: string): CatalogueReport | null {
-  const [best, second] = scoreReports(question);
-  if (!best || best.score < MATCH_MIN_SCORE) return null;
-  if (second && best.score - second.score < MATCH_MIN_LEAD) return null;
-  return best.report;
 }

@@ -23,7 +23,7 @@ export const RunAnswer = z.object({
   row_count: z.number().int().min(0),
   truncated: z.boolean(),
   confidence: z.number().min(0).max(1).nullable(),
-  source: z.enum(["model", "catalogue", "none", "operator"]),
+  source: z.enum(["model", "catalogue", "metrics", "none", "operator"]),
   report_id: z.string().nullable(),
   /** The CRM tables the question was read as needing, and the repairs its SQL took (0-2). */
   tables: z.array(z.string()).default([]),

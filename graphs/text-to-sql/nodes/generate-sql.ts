@@ -1,14 +1,18 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { z } from "zod";
 import { callModel } from "@/graphs/shared/call-model";
-import { matchReport } from "@/lib/analytics/reports";
+import { readOffline } from "@/lib/analytics/metrics";
 import { resolveConfig } from "../config";
 import { meta } from "../meta";
 import { generateMessages, PROMPT_VERSION } from "../prompts";
 import { RULES_VERSION } from "../rules";
 import type { TextToSqlStateType } from "../state";
 
-/** The model writes the SQL; without one, a catalogue report that clearly matches, or nothing. */
+/**
+ * The model writes the SQL; without one, the metrics layer reads the question (a catalogue
+ * report by its title, or measures × breakdown × window when every word is understood), and
+ * otherwise nothing: the summary then says which words were not understood.
+ */
 export async function generateSql(state: TextToSqlStateType, config?: LangGraphRunnableConfig): Promise<Partial<TextToSqlStateType>> {
   const { value, path } = await callModel<{ sql: string }, Partial<TextToSqlStateType>>({
     config,
@@ -20,11 +24,13 @@ export async function generateSql(state: TextToSqlStateType, config?: LangGraphR
     options: { maxTokens: resolveConfig(config).sqlMaxTokens, temperature: 0 },
     use: ({ value }) => ({ sql: value.sql, sqlSource: "model", reportId: null }),
     fallback: {
-      name: "report_catalogue",
+      name: "metrics_layer",
       version: RULES_VERSION,
       run: () => {
-        const report = matchReport(state.question);
-        return report ? { sql: report.sql, sqlSource: "catalogue", reportId: report.id } : { sql: undefined, sqlSource: "none", reportId: null };
+        const offline = readOffline(state.question, Date.now());
+        if (offline.kind === "report") return { sql: offline.sql, sqlSource: "catalogue", reportId: offline.report.id, offline };
+        if (offline.kind === "metrics") return { sql: offline.sql, sqlSource: "metrics", reportId: null, offline };
+        return { sql: undefined, sqlSource: "none", reportId: null, offline };
       },
     },
   });

@@ -19,7 +19,14 @@ export async function summarize(state: TextToSqlStateType, config?: LangGraphRun
   let answer: Answer;
   let summarySource = "rule_based_fallback";
   if (state.sqlSource === "none") {
-    answer = { status: "needs_model", summary: "This question needs a model to write its SQL, and none is configured. Pick a report from the catalogue, or write the SQL yourself." };
+    const offline = state.offline?.kind === "not_understood" ? state.offline : null;
+    const closest = offline?.closest.length ? ` Closest reports: ${offline.closest.map((r) => `"${r.title}"`).join(", ")}.` : "";
+    answer = {
+      status: "needs_model",
+      summary: offline
+        ? `No model is configured, so this question was read by the metrics layer, and it could not be answered exactly. ${offline.message}${closest} Or write the SQL yourself.`
+        : "This question needs a model to write its SQL, and none is configured. Pick a report from the catalogue, or write the SQL yourself.",
+    };
   } else if (!state.execute && state.validation?.ok) {
     answer = { status: "validated", summary: "The SQL passed the gate; it was not run." };
   } else if (!last || last.kind !== "ok") {
@@ -55,10 +62,18 @@ export async function summarize(state: TextToSqlStateType, config?: LangGraphRun
     calls,
     provenance: {
       confidence: answer.status === "answered" ? confidenceOf(state) : 0,
-      reason: `SQL from ${state.sqlSource === "catalogue" ? `the report catalogue (${state.reportId})` : state.sqlSource === "model" ? "the model" : "nowhere"}; summary from ${summarySource === "model" ? "the model, grounded in the returned rows" : "the row count"}; ${state.repairs ?? 0} repair(s).`,
-      source: state.sqlSource === "model" ? "model" : state.sqlSource === "catalogue" ? "catalogue" : "rule_based_fallback",
+      reason: `SQL from ${sqlOrigin(state)}; summary from ${summarySource === "model" ? "the model, grounded in the returned rows" : "the row count"}; ${state.repairs ?? 0} repair(s).`,
+      source: state.sqlSource === "model" ? "model" : state.sqlSource === "catalogue" ? "catalogue" : state.sqlSource === "metrics" ? "metrics_layer" : "rule_based_fallback",
       evidence: [state.sql ?? "", `tables: ${(state.tables ?? []).join(", ")}`, `rows: ${state.rows?.length ?? 0}`].filter(Boolean),
       ...(sqlPath ? { path: sqlPath } : {}),
     },
   };
+}
+
+/** Where the SQL that ran came from, in words for the provenance's reason. */
+function sqlOrigin(state: TextToSqlStateType): string {
+  if (state.sqlSource === "catalogue") return `the report catalogue (${state.reportId})`;
+  if (state.sqlSource === "model") return "the model";
+  if (state.sqlSource === "metrics" && state.offline?.kind === "metrics") return `the metrics layer, read as ${state.offline.parts.join("; ")}`;
+  return "nowhere";
 }

@@ -87,7 +87,7 @@ describe("edited SQL goes through the gate", () => {
 
 describe("asking and the history", () => {
   it("an operator asks a catalogue question offline: the fixed report answers, with the run's real steps, and it joins only their history", async () => {
-    const answer = await analytics.askQuestion(operator, { question: "  Which campaign gets the most replies? " });
+    const answer = await analytics.askQuestion(operator, { question: "  Replies by campaign " });
     expect(answer).toMatchObject({ origin: "question", status: "answered", source: "catalogue", reportId: "replies_by_campaign", problem: null, confidence: 0.9 });
     expect(answer.columns).toEqual(["campaign", "sent", "replies", "replies_per_100_sent"]);
     expect(answer.rows.length).toBeGreaterThan(0);
@@ -97,17 +97,17 @@ describe("asking and the history", () => {
     expect(answer.steps.every((s) => s.status === "success" && typeof s.ms === "number" && s.ms >= 0)).toBe(true);
 
     const history = await analytics.questionHistory(operator);
-    expect(history[0]).toMatchObject({ runId: answer.runId, question: "Which campaign gets the most replies?", status: "success" });
+    expect(history[0]).toMatchObject({ runId: answer.runId, question: "Replies by campaign", status: "success" });
     expect(await analytics.questionHistory(otherOperator)).toEqual([]);
   });
 
-  it("a question no report matches says a model is needed, and asking twice lists it once", async () => {
+  it("a question the metrics layer cannot read says which words it did not understand, and asking twice lists it once", async () => {
     const answer = await analytics.askQuestion(operator, { question: "how are we doing?" });
     expect(answer).toMatchObject({ status: "needs_model", source: "none", sql: null, problem: { kind: "needs_model" } });
-    expect(answer.problem?.message).toContain("needs a model");
+    expect(answer.problem?.message).toContain('I did not understand "doing"');
     await analytics.askQuestion(operator, { question: "How are we doing?" });
     const history = await analytics.questionHistory(operator);
-    expect(history.map((h) => h.question)).toEqual(["How are we doing?", "Which campaign gets the most replies?"]);
+    expect(history.map((h) => h.question)).toEqual(["How are we doing?", "Replies by campaign"]);
   });
 
   it("an operator's too-short question is refused naming the field, before any graph runs", async () => {
@@ -119,9 +119,9 @@ describe("asking and the history", () => {
 
 describe("a question's run page", () => {
   it("an operator's question keeps its answer on the run, without rows, beside who asked; the operator and admins see it, another operator does not", async () => {
-    const answer = await analytics.askQuestion(operator, { question: "Which campaign gets the most replies?" });
+    const answer = await analytics.askQuestion(operator, { question: "Replies by campaign" });
     const detail = await runDetailFor(operator, answer.runId!);
-    expect(detail.question).toBe("Which campaign gets the most replies?");
+    expect(detail.question).toBe("Replies by campaign");
     expect(detail.answer).toEqual({
       status: "answered",
       summary: answer.summary,
@@ -135,7 +135,7 @@ describe("a question's run page", () => {
       repairs: 0,
     });
     expect([...answer.tables].sort()).toEqual(["campaign_email_stats", "email_campaigns"]);
-    expect(detail.run.metadata).toMatchObject({ requested_by: operator.id, question: "Which campaign gets the most replies?" });
+    expect(detail.run.metadata).toMatchObject({ requested_by: operator.id, question: "Replies by campaign" });
     expect((await runDetailFor(admin, answer.runId!)).answer?.summary).toBe(answer.summary);
     await expect(runDetailFor(otherOperator, answer.runId!)).rejects.toMatchObject({ code: "not_found:runs" });
   });

@@ -7,7 +7,7 @@ import { AppError, invalidInput } from "@/lib/errors";
 /** Why there is no table: each kind reads as its own plain sentence. */
 export type ProblemKind = "rejected" | "timeout" | "database" | "needs_model" | "failed";
 export type Problem = { kind: ProblemKind; message: string };
-export type AnswerSource = "model" | "catalogue" | "none" | "operator";
+export type AnswerSource = "model" | "catalogue" | "metrics" | "none" | "operator";
 export type Attempt = { sql: string; error: string | null; kind: "rejected" | "database" | "timeout" | "ok" };
 /** One recorded node step of a run; `ms` is null while it had not ended. */
 export type StepView = { node: string; status: string; ms: number | null; error: string | null };

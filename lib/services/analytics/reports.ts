@@ -2,7 +2,7 @@ import { z } from "zod";
 import { VERTICALS, type Vertical } from "@/db/schema";
 import { CATALOGUE } from "@/lib/analytics/catalogue";
 import { executeQuery } from "@/lib/analytics/executor";
-import { FUNNEL_STAGES, funnel, matchReport, runReport, withRates, type FunnelRow, type FunnelStage } from "@/lib/analytics/reports";
+import { FUNNEL_STAGES, funnel, runReport, withRates, type FunnelRow, type FunnelStage } from "@/lib/analytics/reports";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
 import { parseParams, visibleText, type RawParams } from "../params";
@@ -19,6 +19,14 @@ export const FunnelQuery = z.object({ vertical: z.enum(VERTICALS, { error: `must
 /** Rows an edited query may return to the page (a question's answer is capped at 50 by the graph). */
 export const SQL_MAX_ROWS = 200;
 const SUGGESTIONS = 4;
+
+/** Questions the metrics layer answers without a model (a test reads each one), offered under the question box. */
+export const OFFLINE_SUGGESTIONS = [
+  "Reply rate by vertical, last 30 days",
+  "Top 10 companies by replies",
+  "Emails sent per week",
+  "Meetings booked by campaign",
+];
 
 export type FunnelView = { vertical: Vertical | null; total: FunnelRow; byVertical: FunnelRow[] };
 
@@ -77,6 +85,6 @@ export function catalogueFor(user: SessionUser): ReportSummary[] {
 /** Report titles that, asked as questions, find their own report even without a model. */
 export function suggestionsFor(user: SessionUser): string[] {
   requireOperator(user);
-  return CATALOGUE.filter((r) => matchReport(r.title)?.id === r.id).slice(0, SUGGESTIONS).map((r) => r.title);
+  return OFFLINE_SUGGESTIONS.slice(0, SUGGESTIONS);
 }
 

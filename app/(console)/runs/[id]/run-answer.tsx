@@ -13,6 +13,7 @@ const STATUS: Record<RunAnswer["status"], { label: string; tone: BadgeTone }> = 
 
 const SOURCE: Record<RunAnswer["source"], string> = {
   catalogue: "a fixed report from the catalogue",
+  metrics: "the metrics layer, without a model",
   model: "SQL written by the model",
   none: "no SQL (no model configured)",
   operator: "the operator's own SQL",

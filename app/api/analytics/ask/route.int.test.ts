@@ -13,7 +13,7 @@ const { seedDatabase } = await import("@/db/seed/seed");
 const { demoSessionHeaders: sessionHeaders, TEST_HOST: HOST } = await import("@/lib/auth/testing");
 const { POST } = await import("./route");
 
-const QUESTION = "Which campaign gets the most replies?";
+const QUESTION = "Replies by campaign";
 const NODES = ["understand_question", "identify_tables", "generate_sql", "validate_sql", "execute_sql", "summarize"];
 
 function ask(body: string, headers = new Headers({ host: HOST })) {
