@@ -24,31 +24,59 @@ export async function getThread(database: Database, threadId: string): Promise<T
 /**
  * Marks a thread busy unless it already is: the one write that makes "a second run on a busy
  * thread gets 422" hold across processes. A resume may only claim a thread that is waiting for
- * input (`requireInterrupted`), so two resumes can never both run. False when not claimed.
+ * input (`requireInterrupted`), so two resumes can never both run. The same write files the
+ * thread under its graph in its metadata (`graph_id`, `assistant_id`, as LangGraph Server does).
+ * Returns the thread's metadata when claimed, null when not.
  */
-export async function claimThread(database: Database, threadId: string, assistantId: string, { requireInterrupted = false } = {}): Promise<boolean> {
-  const result = await database
-    .update(threads)
-    .set({ status: "busy", assistantId, updatedAt: new Date() })
-    .where(and(eq(threads.threadId, threadId), requireInterrupted ? eq(threads.status, "interrupted") : ne(threads.status, "busy")));
-  return result.rowsAffected === 1;
-}
-
-/** Records how a run left the thread: its status, latest values and error. */
-export async function releaseThread(
+export async function claimThread(
   database: Database,
   threadId: string,
-  outcome: { status: Exclude<ThreadStatus, "busy">; values?: Record<string, unknown> | null; error?: string | null },
-): Promise<void> {
-  await database
+  assistantId: string,
+  { requireInterrupted = false } = {},
+): Promise<Record<string, unknown> | null> {
+  const [claimed] = await database
     .update(threads)
     .set({
-      status: outcome.status,
-      ...(outcome.values !== undefined ? { values: outcome.values } : {}),
-      error: outcome.error ?? null,
+      status: "busy",
+      assistantId,
+      metadata: sql`json_set(coalesce(${threads.metadata}, '{}'), '$.graph_id', ${assistantId}, '$.assistant_id', ${assistantId})`,
       updatedAt: new Date(),
     })
-    .where(eq(threads.threadId, threadId));
+    .where(and(eq(threads.threadId, threadId), requireInterrupted ? eq(threads.status, "interrupted") : ne(threads.status, "busy")))
+    .returning({ metadata: threads.metadata });
+  return claimed ? claimed.metadata : null;
+}
+
+export type ThreadOutcome = {
+  status: Exclude<ThreadStatus, "busy">;
+  values?: Record<string, unknown> | null;
+  error?: string | null;
+  /** Pending interrupts by task id; cleared when omitted. */
+  interrupts?: Record<string, unknown[]>;
+};
+
+function outcomeColumns(outcome: ThreadOutcome) {
+  return {
+    status: outcome.status,
+    ...(outcome.values !== undefined ? { values: outcome.values } : {}),
+    error: outcome.error ?? null,
+    interrupts: outcome.interrupts ?? {},
+    updatedAt: new Date(),
+  };
+}
+
+/** Records how a run left the thread: its status, latest values, error and pending interrupts. */
+export async function releaseThread(database: Database, threadId: string, outcome: ThreadOutcome): Promise<void> {
+  await database.update(threads).set(outcomeColumns(outcome)).where(eq(threads.threadId, threadId));
+}
+
+/** Releases a thread left busy by a run whose process is gone; false when it was not busy. */
+export async function releaseAbandonedThread(database: Database, threadId: string, outcome: ThreadOutcome): Promise<boolean> {
+  const result = await database
+    .update(threads)
+    .set(outcomeColumns(outcome))
+    .where(and(eq(threads.threadId, threadId), eq(threads.status, "busy")));
+  return result.rowsAffected === 1;
 }
 
 export type ThreadSearch = {

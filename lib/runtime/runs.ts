@@ -13,7 +13,9 @@ import { startRunSpan, type RunSpan } from "@/lib/telemetry/run-span";
 import { errorLabel } from "@/lib/telemetry/span";
 import { validate } from "@/lib/http/body";
 import type { GraphCache } from "./graph-cache";
+import type { LeaseTiming } from "./leases";
 import { RunCreate, streamModesOf, type StreamMode } from "./schemas";
+import { interruptsByTask, type TaskInterrupts } from "./state";
 import { traceIdFrom } from "./trace-context";
 
 /** Extra time the runtime allows past a graph's budget before it stops the run itself. */
@@ -33,6 +35,9 @@ export type RunDeps = {
   active: Map<string, AbortController>;
   /** Threads with a run in flight here; enqueued runs wait on `done`. */
   threadDone: Map<string, { done: Promise<void>; resolve: () => void }>;
+  /** This process's id on the runs it executes, and how long each run's lease lasts. */
+  owner: string;
+  lease: LeaseTiming;
 };
 
 /** How the caller takes the result: one body at the end (`/runs/wait`) or a stream of events (`/runs/stream`). */
@@ -50,6 +55,8 @@ export type Prepared = {
   streamModes: StreamMode[];
   /** Set when LangSmith traces this run. */
   langsmith?: LangsmithRun | null;
+  /** The thread's metadata as the run claimed it, which its checkpoints also carry. */
+  threadMetadata: Record<string, unknown>;
 };
 
 /** A run that was accepted and recorded as started: its span, and the headers every answer carries. */
@@ -115,44 +122,65 @@ async function prepare(deps: RunDeps, request: Request, threadId: string | null,
   if (!spec) {
     throw new AppError("not_found:assistants", { field: "assistant_id", message: `No assistant "${payload.assistant_id}" is registered.` });
   }
+  // A resumable graph keeps its state (and whatever it stored for a person to decide) on a thread;
+  // run without one, its pause could never be answered.
+  if (!threadId && spec.resumable) {
+    throw new AppError("unprocessable:runs", { field: "thread_id", message: `Graph "${spec.assistantId}" is resumable: run it on a thread with POST /threads/{thread_id}/runs/${kind}.` });
+  }
   const loaded = await deps.cache.get(spec.assistantId);
   let input: unknown;
   if (payload.command) {
     if (!threadId) throw new AppError("unprocessable:runs", { field: "command", message: `A resume command needs a thread: use POST /threads/{thread_id}/runs/${kind}.` });
     if (payload.input != null) throw new AppError("unprocessable:runs", { field: "input", message: "Send either input or command, not both." });
     input = new Command({ resume: payload.command.resume });
+  } else if (payload.input == null && threadId && loaded.persistent && (await pendingNodes(loaded.persistent, threadId))) {
+    // No input on a thread stopped mid-graph (its run cut off by a restart): carry on from the
+    // last checkpoint, as LangGraph does with a null input.
+    input = null;
   } else {
     input = validate(loaded.inputSchema, payload.input ?? {}, "runs", "input");
   }
   let graph = loaded.ephemeral;
+  let threadMetadata: Record<string, unknown> = {};
   if (threadId) {
     if (!loaded.persistent) {
       throw new AppError("unprocessable:runs", { field: "assistant_id", message: `Graph "${spec.assistantId}" is stateless; run it with POST /runs/${kind}.` });
     }
     graph = loaded.persistent;
-    await claim(deps, threadId, spec, payload);
+    threadMetadata = await claim(deps, threadId, spec, payload);
   }
   const runId = randomUUID();
   // Tracing on: the run span's trace (the caller's, continued). Off: the caller's, as it sent it.
   const traceId = spanTraceId ?? traceIdFrom(request.headers.get("traceparent"));
   try {
-    await insertRun(deps.database, { id: runId, assistantId: spec.assistantId, threadId, startedAt: new Date(), traceId, metadata: payload.metadata });
+    const startedAt = new Date();
+    await insertRun(deps.database, {
+      id: runId, assistantId: spec.assistantId, threadId, startedAt, traceId, metadata: payload.metadata,
+      owner: deps.owner, leaseUntil: new Date(startedAt.getTime() + deps.lease.leaseMs),
+    });
   } catch (e) {
     if (threadId) await release(deps, threadId, { status: "idle" });
     throw e;
   }
-  return { spec, graph, input, payload, threadId, runId, traceId, streamModes };
+  return { spec, graph, input, payload, threadId, runId, traceId, streamModes, threadMetadata };
+}
+
+/** Whether the thread's last checkpoint still has nodes to run without waiting on a person. */
+async function pendingNodes(graph: RunnableGraph, threadId: string): Promise<boolean> {
+  const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+  return snapshot.next.length > 0 && snapshot.tasks.every((t) => t.interrupts.length === 0);
 }
 
 /** Takes the thread for this run, creating it only now that the request is known to be valid. */
-async function claim(deps: RunDeps, threadId: string, spec: GraphSpec, payload: RunCreate): Promise<void> {
+async function claim(deps: RunDeps, threadId: string, spec: GraphSpec, payload: RunCreate): Promise<Record<string, unknown>> {
   if (!(await getThread(deps.database, threadId))) {
     if (payload.if_not_exists !== "create") throw new AppError("not_found:threads", { message: `Thread ${threadId} does not exist.` });
     await insertThread(deps.database, { threadId, metadata: {} });
   }
   const resuming = payload.command !== undefined;
   const deadline = Date.now() + BUDGET_SECONDS[spec.budget] * 1000;
-  while (!(await claimThread(deps.database, threadId, spec.assistantId, { requireInterrupted: resuming }))) {
+  let metadata: Record<string, unknown> | null;
+  while (!(metadata = await claimThread(deps.database, threadId, spec.assistantId, { requireInterrupted: resuming }))) {
     const status = (await getThread(deps.database, threadId))?.status;
     if (resuming && status !== "busy") {
       throw new AppError("conflict:threads", { field: "command", message: `Thread ${threadId} is not waiting for input (it is ${status}).` });
@@ -166,6 +194,12 @@ async function claim(deps: RunDeps, threadId: string, spec: GraphSpec, payload: 
     // A run in this process wakes us when it ends; one in another process is polled.
     await Promise.race([deps.threadDone.get(threadId)?.done ?? Promise.resolve(), sleep(200)]);
   }
+  holdThread(deps, threadId);
+  return metadata;
+}
+
+/** Marks the thread as held by a run in this process, so enqueued runs here wait on it. */
+function holdThread(deps: RunDeps, threadId: string): void {
   let resolve!: () => void;
   const done = new Promise<void>((r) => (resolve = r));
   deps.threadDone.set(threadId, { done, resolve });
@@ -257,7 +291,8 @@ async function execute(deps: RunDeps, run: Prepared, options: ExecuteOptions): P
         // Model calls record it (graphs/shared/call-context.ts), so llm_calls rows join their trace.
         ...(run.traceId ? { trace_id: run.traceId } : {}),
       },
-      metadata: { ...run.payload.metadata, assistant_id: run.spec.assistantId, run_id: run.runId },
+      // What LangGraph Server files each checkpoint under: the thread's metadata, then the run's.
+      metadata: { ...run.threadMetadata, ...run.payload.metadata, graph_id: run.spec.assistantId, assistant_id: run.spec.assistantId, run_id: run.runId },
       tags: run.payload.config?.tags,
       recursionLimit: run.payload.config?.recursion_limit,
       signal: controller.signal,
@@ -289,25 +324,53 @@ async function execute(deps: RunDeps, run: Prepared, options: ExecuteOptions): P
     deps.active.delete(run.runId);
   }
 
-  await record(deps, run, outcome);
+  await record(deps, run, outcome, steps);
   return outcome.body;
 }
 
-async function record(deps: RunDeps, run: Prepared, outcome: Outcome): Promise<void> {
+async function record(deps: RunDeps, run: Prepared, outcome: Outcome, steps: Map<string, StepRecord>): Promise<void> {
+  let held = true;
   try {
     const runUrl = run.langsmith?.runUrl;
-    await finishRun(deps.database, run.runId, { status: outcome.status, endedAt: new Date(), error: outcome.error, ...(runUrl ? { runUrl } : {}) }, outcome.steps);
+    const end = { status: outcome.status, endedAt: new Date(), error: outcome.error, ...(runUrl ? { runUrl } : {}) };
+    held = await finishRun(deps.database, run.runId, end, outcome.steps, deps.owner);
   } catch (e) {
     console.error(`[runtime] could not record the end of run ${run.runId}`, e);
   }
   if (!run.threadId) return;
+  if (!held) {
+    // Our lease lapsed (a stalled process) and another process recovered the run and its thread.
+    console.error(`[runtime] run ${run.runId} ended after another process had recovered it; its thread is left as recovered`);
+    deps.threadDone.get(run.threadId)?.resolve();
+    deps.threadDone.delete(run.threadId);
+    return;
+  }
   const values = Object.fromEntries(Object.entries(outcome.body).filter(([key]) => key !== "__interrupt__"));
   const ok = outcome.status === "success" || outcome.status === "interrupted";
+  const interrupts = outcome.status === "interrupted" ? await pendingInterrupts(run, outcome.body.__interrupt__, steps) : undefined;
   await release(deps, run.threadId, {
     status: outcome.status === "interrupted" ? "interrupted" : outcome.status === "error" ? "error" : "idle",
     values: ok ? values : undefined,
     error: outcome.error,
+    interrupts,
   }).catch((e: unknown) => console.error(`[runtime] could not release thread ${run.threadId}`, e));
+}
+
+/**
+ * The thread's pending interrupts by task id. One paused task (the usual case) is known from
+ * the run's own steps; several are told apart by the checkpoint.
+ */
+async function pendingInterrupts(run: Prepared, raised: unknown, steps: Map<string, StepRecord>): Promise<TaskInterrupts> {
+  const paused = [...steps].filter(([, step]) => step.status === "interrupted").map(([taskId]) => taskId);
+  if (paused.length === 1 && Array.isArray(raised)) {
+    return { [paused[0]!]: raised.map((i: { id?: string; value?: unknown }) => ({ id: i.id, value: i.value })) };
+  }
+  try {
+    return interruptsByTask(await run.graph.getState({ configurable: { thread_id: run.threadId } }));
+  } catch (e) {
+    console.error(`[runtime] could not read the interrupts of thread ${run.threadId}`, e);
+    return {};
+  }
 }
 
 /** A failed run's body, as LangGraph Server sends it: `{ __error__: { error, message } }`. */
@@ -325,4 +388,31 @@ export function cancelRun(deps: RunDeps, runId: string): boolean {
   if (!controller) return false;
   controller.abort(new RunAbort("cancelled", "The run was cancelled on request."));
   return true;
+}
+
+/**
+ * Carries on a thread whose run was cut off mid-graph (its process died) from the thread's last
+ * checkpoint, as a new run owned by this process, which takes the still-busy thread over. The
+ * graph's nodes are re-run from that checkpoint, as LangGraph Platform retries a run whose worker
+ * died. Returns the new run's id; the run itself goes on in the background.
+ */
+export async function continueRun(deps: RunDeps, from: { id: string; assistantId: string; threadId: string; metadata: Record<string, unknown> }, attempt: number): Promise<string> {
+  const spec = deps.registry.get(from.assistantId);
+  const loaded = spec ? await deps.cache.get(spec.assistantId) : null;
+  if (!spec || !loaded?.persistent) throw new Error(`Graph "${from.assistantId}" cannot continue a thread here.`);
+  const runId = randomUUID();
+  const metadata = { ...from.metadata, continues_run: from.id, attempt };
+  const startedAt = new Date();
+  await insertRun(deps.database, {
+    id: runId, assistantId: spec.assistantId, threadId: from.threadId, startedAt, metadata,
+    owner: deps.owner, leaseUntil: new Date(startedAt.getTime() + deps.lease.leaseMs),
+  });
+  holdThread(deps, from.threadId);
+  const thread = await getThread(deps.database, from.threadId);
+  const run: Prepared = {
+    spec, graph: loaded.persistent, input: null, payload: { assistant_id: spec.assistantId, metadata }, threadId: from.threadId,
+    runId, traceId: null, streamModes: [], threadMetadata: thread?.metadata ?? {},
+  };
+  void execute(deps, run, { disconnect: null }).catch((e: unknown) => console.error(`[runtime] run ${runId} (continuing ${from.id}) failed`, e));
+  return runId;
 }
