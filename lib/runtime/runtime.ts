@@ -10,6 +10,7 @@ import { waitRun } from "./run-wait";
 import { getRun } from "@/db/queries/runs";
 import { DEFAULT_LEASE, newOwner, retireOwner, type LeaseTiming } from "./leases";
 import { cancelAbandoned, recoverAbandoned, releaseAbandonedRuns, renewLeases, type RecoveryReport } from "./recovery";
+import { RunMetadataSaver } from "./run-metadata-saver";
 import { cancelRun, type RunDeps } from "./runs";
 import { AssistantSearch } from "./schemas";
 import {
@@ -66,7 +67,7 @@ function assistantJson(spec: GraphSpec) {
 
 /** The embedded LangGraph-compatible runtime: the subset of the LangGraph Server API the SDK uses. */
 export function createRuntime(options: RuntimeOptions): Runtime {
-  const cache = new GraphCache(options.registry, options.checkpointer);
+  const cache = new GraphCache(options.registry, new RunMetadataSaver(options.checkpointer));
   const owner = newOwner();
   const runDeps: RunDeps = {
     database: options.database, registry: options.registry, cache, active: new Map(), threadDone: new Map(), owner, lease: options.lease ?? DEFAULT_LEASE,
