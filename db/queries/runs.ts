@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
-import { llmCalls, runSteps, runs, type RunStatus } from "../schema";
+import { llmCalls, runSteps, runs, threads, type RunStatus } from "../schema";
+import { threadOutcomeColumns, type ThreadOutcome } from "./threads";
 
 export type RunStart = {
   id: string;
@@ -18,22 +19,19 @@ export async function insertRun(database: Database, run: RunStart): Promise<void
   await database.insert(runs).values({ ...run, status: "running" });
 }
 
-/**
- * Ends a run and records its node steps in one write. With `owner`, only while that process
- * still holds the run: false when another process already recovered it (its lease had lapsed).
- */
+/** Ends a run and records its node steps in one write. */
 export async function finishRun(
   database: Database,
   id: string,
   outcome: { status: RunStatus; endedAt: Date; error?: string | null; runUrl?: string | null },
   steps: StepRecord[] = [],
-  owner?: string,
-): Promise<boolean> {
-  const held = owner === undefined ? eq(runs.id, id) : and(eq(runs.id, id), eq(runs.owner, owner), eq(runs.status, "running"));
-  const update = database.update(runs).set(outcome).where(held);
-  if (steps.length === 0) return (await update).rowsAffected > 0;
-  const [updated] = await database.batch([update, database.insert(runSteps).values(steps.map((s) => ({ ...s, runId: id })))]);
-  return updated.rowsAffected > 0;
+): Promise<void> {
+  const update = database.update(runs).set(outcome).where(eq(runs.id, id));
+  if (steps.length === 0) {
+    await update;
+    return;
+  }
+  await database.batch([update, database.insert(runSteps).values(steps.map((s) => ({ ...s, runId: id })))]);
 }
 
 /**
@@ -123,12 +121,9 @@ export type RunLease = { id: string; assistantId: string; threadId: string | nul
 
 const leaseColumns = { id: runs.id, assistantId: runs.assistantId, threadId: runs.threadId, owner: runs.owner, leaseUntil: runs.leaseUntil, metadata: runs.metadata };
 
-/** Runs marked running by any process but `exceptOwner` (rows from before leases have no owner). */
-export async function runningRunsElsewhere(database: Database, exceptOwner: string): Promise<RunLease[]> {
-  return database
-    .select(leaseColumns)
-    .from(runs)
-    .where(and(eq(runs.status, "running"), or(isNull(runs.owner), ne(runs.owner, exceptOwner))));
+/** Every run marked running, by any process (rows from before leases have no owner). */
+export async function runningRuns(database: Database): Promise<RunLease[]> {
+  return database.select(leaseColumns).from(runs).where(eq(runs.status, "running"));
 }
 
 /** The runs marked running on one thread (normally none or one). */
@@ -137,15 +132,52 @@ export async function runningRunsOfThread(database: Database, threadId: string):
 }
 
 /**
+ * The INSERT of a run row; with `onlyIfChanged`, it inserts only when the statement just before it
+ * in the same batch changed a row (SQLite's `changes()`), which makes "claim, then record the
+ * run" and "end one run, then start the next" single atomic writes: a process killed between the
+ * two can never leave a thread busy with no run to recover.
+ */
+export function insertRunStatement(database: Database, run: RunStart, { onlyIfChanged = false } = {}) {
+  const metadata = run.metadata === undefined ? null : JSON.stringify(run.metadata);
+  return database.run(sql`INSERT INTO runs (id, assistant_id, thread_id, status, started_at, trace_id, metadata, owner, lease_until)
+    SELECT ${run.id}, ${run.assistantId}, ${run.threadId}, 'running', ${run.startedAt.getTime()}, ${run.traceId ?? null}, ${metadata},
+      ${run.owner ?? null}, ${run.leaseUntil?.getTime() ?? null}
+    WHERE ${onlyIfChanged ? sql`changes() = 1` : sql`1`}`);
+}
+
+/**
+ * Ends a run while `owner` still holds it, records its node steps and, in the same write, how
+ * it left its thread. False (and the thread untouched) when another process had already
+ * recovered the run because this one's lease lapsed.
+ */
+export async function endHeldRun(
+  database: Database,
+  id: string,
+  owner: string,
+  outcome: { status: RunStatus; endedAt: Date; error?: string | null; runUrl?: string | null },
+  steps: StepRecord[],
+  thread: { threadId: string; outcome: ThreadOutcome } | null,
+): Promise<boolean> {
+  const end = database.update(runs).set(outcome).where(and(eq(runs.id, id), eq(runs.owner, owner), eq(runs.status, "running")));
+  const release = thread && database.update(threads).set(threadOutcomeColumns(thread.outcome)).where(and(eq(threads.threadId, thread.threadId), sql`changes() = 1`));
+  const record = steps.length ? database.insert(runSteps).values(steps.map((s) => ({ ...s, runId: id }))) : null;
+  const [ended] = await database.batch([end, ...(release ? [release] : []), ...(record ? [record] : [])]);
+  return ended.rowsAffected > 0;
+}
+
+/**
  * Ends a run whose owner is gone, only if nobody touched its lease since `seen` was read: of two
- * processes recovering the same run, exactly one wins. True when this call ended it.
+ * processes recovering the same run, exactly one wins. In the same write, the winner releases
+ * the run's thread (if still busy) or hands it to the run that carries it on. True when this
+ * call ended it.
  */
 export async function endAbandonedRun(
   database: Database,
-  seen: Pick<RunLease, "id" | "owner" | "leaseUntil">,
+  seen: Pick<RunLease, "id" | "owner" | "leaseUntil" | "threadId">,
   outcome: { status: RunStatus; error: string; endedAt: Date },
+  next: { release: ThreadOutcome } | { continueWith: RunStart } | null = null,
 ): Promise<boolean> {
-  const result = await database
+  const end = database
     .update(runs)
     .set(outcome)
     .where(
@@ -156,5 +188,14 @@ export async function endAbandonedRun(
         seen.leaseUntil === null ? isNull(runs.leaseUntil) : eq(runs.leaseUntil, seen.leaseUntil),
       ),
     );
-  return result.rowsAffected === 1;
+  if (!next || !seen.threadId) return (await end).rowsAffected === 1;
+  const then =
+    "release" in next
+      ? database
+          .update(threads)
+          .set(threadOutcomeColumns(next.release))
+          .where(and(eq(threads.threadId, seen.threadId), eq(threads.status, "busy"), sql`changes() = 1`))
+      : insertRunStatement(database, next.continueWith, { onlyIfChanged: true });
+  const [ended] = await database.batch([end, then]);
+  return ended.rowsAffected === 1;
 }

@@ -35,6 +35,26 @@ async function freshContacts(n: number) {
     ORDER BY c.id LIMIT ${n}`);
 }
 
+const rowCounts = async () =>
+  (await db.database.all<{ threads: number; runs: number; drafts: number }>(
+    sql`SELECT (SELECT count(*) FROM threads) AS threads, (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM drafts) AS drafts`,
+  ))[0];
+
+describe("the orchestrator needs a thread", () => {
+  it("a caller who runs it without a thread gets a 422 naming thread_id, and no draft, thread or run is written", async () => {
+    const [contact] = await freshContacts(1);
+    const before = await rowCounts();
+    const res = await fetch(`${runtime.url}/runs/wait`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${runtime.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ assistant_id: "email_orchestrator", input: { contactId: contact!.id, requestedBy: contact!.owner_id } }),
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { field: string } }).error.field).toBe("thread_id");
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
 describe("Agent Inbox on the embedded runtime, through the official SDK", () => {
   it("an inbox lists the orchestrator's interrupted threads by graph, reads their interrupts, accepts one and ignores another: one message is queued, once", async () => {
     const { client } = runtime;

@@ -1,8 +1,8 @@
-import { endAbandonedRun, renewRunLeases, runningRunsElsewhere, runningRunsOfThread, type RunLease } from "@/db/queries/runs";
-import { releaseAbandonedThread } from "@/db/queries/threads";
+import { endAbandonedRun, renewRunLeases, runningRuns, runningRunsOfThread, type RunLease } from "@/db/queries/runs";
+import { releaseStrandedThread, strandedThreads, type ThreadOutcome } from "@/db/queries/threads";
 import type { StateSnapshotLike } from "@/graphs/spec";
 import { ownerIsGone } from "./leases";
-import { continueRun, type RunDeps } from "./runs";
+import { continuationOf, executeContinuation, type RunDeps } from "./runs";
 import { interruptsByTask } from "./state";
 
 export const RESTART_ERROR = "The run was interrupted by a restart: the process running it stopped before it finished.";
@@ -18,7 +18,7 @@ export type RecoveryReport = {
   interrupted: number;
   /** Threads stopped mid-graph, carried on from their last checkpoint by a new run here. */
   continued: number;
-  /** Threads released idle (mid-graph past the attempt limit, finished, or with no checkpoint). */
+  /** Threads released idle (mid-graph past the attempt limit, finished, with no checkpoint, or busy with no run). */
   released: number;
 };
 
@@ -35,13 +35,15 @@ export function abandoned(run: Pick<RunLease, "owner" | "leaseUntil">, now: numb
  */
 export async function recoverAbandoned(deps: RunDeps, now = Date.now()): Promise<RecoveryReport> {
   const report: RecoveryReport = { failed: 0, interrupted: 0, continued: 0, released: 0 };
-  const candidates = (await runningRunsElsewhere(deps.database, deps.owner)).filter((run) => abandoned(run, now));
+  // This process's own runs count only if they are not in flight here (and their lease lapsed).
+  const candidates = (await runningRuns(deps.database)).filter((run) => !deps.active.has(run.id) && abandoned(run, now));
   for (const run of candidates) {
     const settled = await settle(deps, run, { status: "error", error: RESTART_ERROR, carryOn: true });
     if (settled === "lost") continue;
     report.failed += 1;
     if (settled !== "ended") report[settled] += 1;
   }
+  report.released += await releaseStranded(deps, now);
   return report;
 }
 
@@ -67,29 +69,52 @@ export async function renewLeases(deps: RunDeps): Promise<void> {
 
 type Settled = "lost" | "ended" | "interrupted" | "continued" | "released";
 
+/**
+ * Ends one abandoned run and settles its thread from the thread's last checkpoint, read first so
+ * that the end and the thread's new state (or the run that carries it on) are one write.
+ */
 async function settle(deps: RunDeps, run: RunLease, end: { status: "error" | "cancelled"; error: string; carryOn: boolean }): Promise<Settled> {
-  if (!(await endAbandonedRun(deps.database, run, { status: end.status, error: end.error, endedAt: new Date() }))) return "lost";
-  if (!run.threadId) return "ended";
+  const outcome = { status: end.status, error: end.error, endedAt: new Date() };
+  if (!run.threadId) return (await endAbandonedRun(deps.database, run, outcome)) ? "ended" : "lost";
+  const thread = { ...run, threadId: run.threadId };
   const snapshot = await lastCheckpoint(deps, run.assistantId, run.threadId);
+  const attempt = Number(run.metadata?.attempt ?? 1);
+  const next = threadAfter(snapshot, end.error);
+  if (next.status === "mid-graph" && end.carryOn && attempt < MAX_ATTEMPTS && deps.registry.get(run.assistantId)) {
+    const start = continuationOf(deps, { id: run.id, assistantId: run.assistantId, threadId: run.threadId, metadata: run.metadata ?? {} }, attempt + 1);
+    if (!(await endAbandonedRun(deps.database, thread, outcome, { continueWith: start }))) return "lost";
+    await executeContinuation(deps, start);
+    return "continued";
+  }
+  if (!(await endAbandonedRun(deps.database, thread, outcome, { release: next.release }))) return "lost";
+  return next.release.status === "interrupted" ? "interrupted" : "released";
+}
+
+/**
+ * How a thread is left once its run is gone, from its last checkpoint: waiting on a person
+ * (`interrupted`, with its interrupts), stopped mid-graph (idle, to be carried on), or idle.
+ */
+function threadAfter(snapshot: StateSnapshotLike | null, error: string): { status: "waiting" | "mid-graph" | "done"; release: ThreadOutcome } {
   const values = snapshot ? ((snapshot.values ?? {}) as Record<string, unknown>) : undefined;
   const interrupts = snapshot ? interruptsByTask(snapshot) : {};
-  if (Object.keys(interrupts).length) {
-    await releaseAbandonedThread(deps.database, run.threadId, { status: "interrupted", values, interrupts });
-    return "interrupted";
+  if (Object.keys(interrupts).length) return { status: "waiting", release: { status: "interrupted", values, interrupts } };
+  if ((snapshot?.next.length ?? 0) > 0) {
+    return { status: "mid-graph", release: { status: "idle", values, error: `${error} Carry on from its last checkpoint with a run without input.` } };
   }
-  const midGraph = (snapshot?.next.length ?? 0) > 0;
-  const attempt = Number(run.metadata?.attempt ?? 1);
-  if (midGraph && end.carryOn && attempt < MAX_ATTEMPTS) {
-    try {
-      await continueRun(deps, { id: run.id, assistantId: run.assistantId, threadId: run.threadId, metadata: run.metadata ?? {} }, attempt + 1);
-      return "continued";
-    } catch (e) {
-      console.error(`[runtime] could not carry on thread ${run.threadId} after a restart`, e);
-    }
+  return { status: "done", release: { status: "idle", values, error } };
+}
+
+/**
+ * Releases threads busy with no run at all for a lease period (a claim from before claims and
+ * runs were one write, or a hand edit), from their last checkpoint like an abandoned run's.
+ */
+async function releaseStranded(deps: RunDeps, now: number): Promise<number> {
+  let released = 0;
+  for (const thread of await strandedThreads(deps.database, new Date(now - deps.lease.leaseMs))) {
+    const snapshot = thread.assistantId ? await lastCheckpoint(deps, thread.assistantId, thread.threadId) : null;
+    if (await releaseStrandedThread(deps.database, thread.threadId, threadAfter(snapshot, RESTART_ERROR).release)) released += 1;
   }
-  const error = midGraph ? `${end.error} Carry on from its last checkpoint with a run without input.` : end.error;
-  await releaseAbandonedThread(deps.database, run.threadId, { status: "idle", values, error });
-  return "released";
+  return released;
 }
 
 /** The thread's last checkpoint, or null when it has none or its graph cannot be loaded here. */

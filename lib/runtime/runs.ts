@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "@langchain/langgraph";
 import type { Database } from "@/db/client";
-import { finishRun, insertRun, type StepRecord } from "@/db/queries/runs";
-import { claimThread, getThread, insertThread, releaseThread } from "@/db/queries/threads";
+import { endHeldRun, insertRun, type RunStart, type StepRecord } from "@/db/queries/runs";
+import { claimThreadForRun, getThread, insertThread, releaseThread, type ThreadOutcome } from "@/db/queries/threads";
 import type { RunStatus } from "@/db/schema";
 import { BUDGET_SECONDS, type GraphSpec, type Registry, type RunnableGraph } from "@/graphs/spec";
 import { env } from "@/lib/env";
@@ -140,6 +140,14 @@ async function prepare(deps: RunDeps, request: Request, threadId: string | null,
   } else {
     input = validate(loaded.inputSchema, payload.input ?? {}, "runs", "input");
   }
+  const runId = randomUUID();
+  // Tracing on: the run span's trace (the caller's, continued). Off: the caller's, as it sent it.
+  const traceId = spanTraceId ?? traceIdFrom(request.headers.get("traceparent"));
+  const startedAt = new Date();
+  const start: RunStart = {
+    id: runId, assistantId: spec.assistantId, threadId, startedAt, traceId, metadata: payload.metadata,
+    owner: deps.owner, leaseUntil: new Date(startedAt.getTime() + deps.lease.leaseMs),
+  };
   let graph = loaded.ephemeral;
   let threadMetadata: Record<string, unknown> = {};
   if (threadId) {
@@ -147,20 +155,9 @@ async function prepare(deps: RunDeps, request: Request, threadId: string | null,
       throw new AppError("unprocessable:runs", { field: "assistant_id", message: `Graph "${spec.assistantId}" is stateless; run it with POST /runs/${kind}.` });
     }
     graph = loaded.persistent;
-    threadMetadata = await claim(deps, threadId, spec, payload);
-  }
-  const runId = randomUUID();
-  // Tracing on: the run span's trace (the caller's, continued). Off: the caller's, as it sent it.
-  const traceId = spanTraceId ?? traceIdFrom(request.headers.get("traceparent"));
-  try {
-    const startedAt = new Date();
-    await insertRun(deps.database, {
-      id: runId, assistantId: spec.assistantId, threadId, startedAt, traceId, metadata: payload.metadata,
-      owner: deps.owner, leaseUntil: new Date(startedAt.getTime() + deps.lease.leaseMs),
-    });
-  } catch (e) {
-    if (threadId) await release(deps, threadId, { status: "idle" });
-    throw e;
+    threadMetadata = await claim(deps, threadId, spec, payload, start);
+  } else {
+    await insertRun(deps.database, start);
   }
   return { spec, graph, input, payload, threadId, runId, traceId, streamModes, threadMetadata };
 }
@@ -171,8 +168,11 @@ async function pendingNodes(graph: RunnableGraph, threadId: string): Promise<boo
   return snapshot.next.length > 0 && snapshot.tasks.every((t) => t.interrupts.length === 0);
 }
 
-/** Takes the thread for this run, creating it only now that the request is known to be valid. */
-async function claim(deps: RunDeps, threadId: string, spec: GraphSpec, payload: RunCreate): Promise<Record<string, unknown>> {
+/**
+ * Takes the thread for this run and records the run in the same write, creating the thread only
+ * now that the request is known to be valid.
+ */
+async function claim(deps: RunDeps, threadId: string, spec: GraphSpec, payload: RunCreate, start: RunStart): Promise<Record<string, unknown>> {
   if (!(await getThread(deps.database, threadId))) {
     if (payload.if_not_exists !== "create") throw new AppError("not_found:threads", { message: `Thread ${threadId} does not exist.` });
     await insertThread(deps.database, { threadId, metadata: {} });
@@ -180,7 +180,7 @@ async function claim(deps: RunDeps, threadId: string, spec: GraphSpec, payload: 
   const resuming = payload.command !== undefined;
   const deadline = Date.now() + BUDGET_SECONDS[spec.budget] * 1000;
   let metadata: Record<string, unknown> | null;
-  while (!(metadata = await claimThread(deps.database, threadId, spec.assistantId, { requireInterrupted: resuming }))) {
+  while (!(metadata = await claimThreadForRun(deps.database, threadId, { ...start, startedAt: new Date() }, { requireInterrupted: resuming }))) {
     const status = (await getThread(deps.database, threadId))?.status;
     if (resuming && status !== "busy") {
       throw new AppError("conflict:threads", { field: "command", message: `Thread ${threadId} is not waiting for input (it is ${status}).` });
@@ -205,17 +205,10 @@ function holdThread(deps: RunDeps, threadId: string): void {
   deps.threadDone.set(threadId, { done, resolve });
 }
 
-async function release(
-  deps: RunDeps,
-  threadId: string,
-  outcome: Parameters<typeof releaseThread>[2],
-): Promise<void> {
-  try {
-    await releaseThread(deps.database, threadId, outcome);
-  } finally {
-    deps.threadDone.get(threadId)?.resolve();
-    deps.threadDone.delete(threadId);
-  }
+/** Wakes the runs of this process enqueued on the thread. */
+function letGo(deps: RunDeps, threadId: string): void {
+  deps.threadDone.get(threadId)?.resolve();
+  deps.threadDone.delete(threadId);
 }
 
 type Outcome = { status: RunStatus; body: Record<string, unknown>; error: string | null; steps: StepRecord[] };
@@ -329,31 +322,35 @@ async function execute(deps: RunDeps, run: Prepared, options: ExecuteOptions): P
 }
 
 async function record(deps: RunDeps, run: Prepared, outcome: Outcome, steps: Map<string, StepRecord>): Promise<void> {
-  let held = true;
+  let thread: { threadId: string; outcome: ThreadOutcome } | null = null;
+  if (run.threadId) {
+    const values = Object.fromEntries(Object.entries(outcome.body).filter(([key]) => key !== "__interrupt__"));
+    const ok = outcome.status === "success" || outcome.status === "interrupted";
+    const interrupts = outcome.status === "interrupted" ? await pendingInterrupts(run, outcome.body.__interrupt__, steps) : undefined;
+    thread = {
+      threadId: run.threadId,
+      outcome: {
+        status: outcome.status === "interrupted" ? "interrupted" : outcome.status === "error" ? "error" : "idle",
+        values: ok ? values : undefined,
+        error: outcome.error,
+        interrupts,
+      },
+    };
+  }
   try {
     const runUrl = run.langsmith?.runUrl;
     const end = { status: outcome.status, endedAt: new Date(), error: outcome.error, ...(runUrl ? { runUrl } : {}) };
-    held = await finishRun(deps.database, run.runId, end, outcome.steps, deps.owner);
+    // The run's end and its thread's release are one write: a process killed between the two
+    // would leave a thread busy with no running run.
+    if (!(await endHeldRun(deps.database, run.runId, deps.owner, end, outcome.steps, thread))) {
+      console.error(`[runtime] run ${run.runId} ended after another process had recovered it (this one's lease lapsed); its thread is left as recovered`);
+    }
   } catch (e) {
     console.error(`[runtime] could not record the end of run ${run.runId}`, e);
+    if (thread) await releaseThread(deps.database, thread.threadId, thread.outcome).catch((f: unknown) => console.error(`[runtime] could not release thread ${thread.threadId}`, f));
+  } finally {
+    if (run.threadId) letGo(deps, run.threadId);
   }
-  if (!run.threadId) return;
-  if (!held) {
-    // Our lease lapsed (a stalled process) and another process recovered the run and its thread.
-    console.error(`[runtime] run ${run.runId} ended after another process had recovered it; its thread is left as recovered`);
-    deps.threadDone.get(run.threadId)?.resolve();
-    deps.threadDone.delete(run.threadId);
-    return;
-  }
-  const values = Object.fromEntries(Object.entries(outcome.body).filter(([key]) => key !== "__interrupt__"));
-  const ok = outcome.status === "success" || outcome.status === "interrupted";
-  const interrupts = outcome.status === "interrupted" ? await pendingInterrupts(run, outcome.body.__interrupt__, steps) : undefined;
-  await release(deps, run.threadId, {
-    status: outcome.status === "interrupted" ? "interrupted" : outcome.status === "error" ? "error" : "idle",
-    values: ok ? values : undefined,
-    error: outcome.error,
-    interrupts,
-  }).catch((e: unknown) => console.error(`[runtime] could not release thread ${run.threadId}`, e));
 }
 
 /**
@@ -390,29 +387,30 @@ export function cancelRun(deps: RunDeps, runId: string): boolean {
   return true;
 }
 
+/** The run that carries on a thread cut off mid-graph; recovery records it in the write that ends the dead run. */
+export function continuationOf(deps: RunDeps, from: { id: string; assistantId: string; threadId: string; metadata: Record<string, unknown> }, attempt: number): RunStart {
+  const startedAt = new Date();
+  return {
+    id: randomUUID(), assistantId: from.assistantId, threadId: from.threadId, startedAt, traceId: null,
+    metadata: { ...from.metadata, continues_run: from.id, attempt },
+    owner: deps.owner, leaseUntil: new Date(startedAt.getTime() + deps.lease.leaseMs),
+  };
+}
+
 /**
  * Carries on a thread whose run was cut off mid-graph (its process died) from the thread's last
- * checkpoint, as a new run owned by this process, which takes the still-busy thread over. The
- * graph's nodes are re-run from that checkpoint, as LangGraph Platform retries a run whose worker
- * died. Returns the new run's id; the run itself goes on in the background.
+ * checkpoint, as the recorded run `start` owned by this process. The graph's nodes re-run from
+ * that checkpoint, as LangGraph Platform retries a run whose worker died. Runs in the background.
  */
-export async function continueRun(deps: RunDeps, from: { id: string; assistantId: string; threadId: string; metadata: Record<string, unknown> }, attempt: number): Promise<string> {
-  const spec = deps.registry.get(from.assistantId);
-  const loaded = spec ? await deps.cache.get(spec.assistantId) : null;
-  if (!spec || !loaded?.persistent) throw new Error(`Graph "${from.assistantId}" cannot continue a thread here.`);
-  const runId = randomUUID();
-  const metadata = { ...from.metadata, continues_run: from.id, attempt };
-  const startedAt = new Date();
-  await insertRun(deps.database, {
-    id: runId, assistantId: spec.assistantId, threadId: from.threadId, startedAt, metadata,
-    owner: deps.owner, leaseUntil: new Date(startedAt.getTime() + deps.lease.leaseMs),
-  });
-  holdThread(deps, from.threadId);
-  const thread = await getThread(deps.database, from.threadId);
+export async function executeContinuation(deps: RunDeps, start: RunStart): Promise<void> {
+  const spec = deps.registry.get(start.assistantId)!;
+  const loaded = await deps.cache.get(spec.assistantId);
+  const threadId = start.threadId!;
+  holdThread(deps, threadId);
+  const thread = await getThread(deps.database, threadId);
   const run: Prepared = {
-    spec, graph: loaded.persistent, input: null, payload: { assistant_id: spec.assistantId, metadata }, threadId: from.threadId,
-    runId, traceId: null, streamModes: [], threadMetadata: thread?.metadata ?? {},
+    spec, graph: loaded.persistent!, input: null, payload: { assistant_id: spec.assistantId, metadata: start.metadata }, threadId,
+    runId: start.id, traceId: null, streamModes: [], threadMetadata: thread?.metadata ?? {},
   };
-  void execute(deps, run, { disconnect: null }).catch((e: unknown) => console.error(`[runtime] run ${runId} (continuing ${from.id}) failed`, e));
-  return runId;
+  void execute(deps, run, { disconnect: null }).catch((e: unknown) => console.error(`[runtime] run ${start.id} (carrying on a thread after a restart) failed`, e));
 }
