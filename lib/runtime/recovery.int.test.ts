@@ -166,6 +166,17 @@ describe("leases across processes", () => {
     await db.database.run(sql`UPDATE runs SET status = 'error' WHERE id = ${live}`);
   });
 
+  it("a thread busy with no run for a lease period (left by an older version) is released by the sweep; a freshly claimed one is not", async () => {
+    const rt = await restarted();
+    const [stranded, fresh] = [await rt.client.threads.create(), await rt.client.threads.create()];
+    await db.database.run(sql`UPDATE threads SET status = 'busy', updated_at = ${Date.now() - 120_000} WHERE thread_id = ${stranded.thread_id}`);
+    await db.database.run(sql`UPDATE threads SET status = 'busy', updated_at = ${Date.now()} WHERE thread_id = ${fresh.thread_id}`);
+    expect(await rt.runtime.recover()).toMatchObject({ released: 1 });
+    expect(await threadRow(stranded.thread_id)).toMatchObject({ status: "idle" });
+    expect(await threadRow(fresh.thread_id)).toMatchObject({ status: "busy" });
+    await db.database.run(sql`UPDATE threads SET status = 'idle' WHERE thread_id = ${fresh.thread_id}`);
+  });
+
   it("two runtimes sweeping at once settle each abandoned run exactly once", async () => {
     const [a, b] = [await restarted(), await restarted()];
     const ids = await Promise.all(Array.from({ length: 8 }, () => fabricate("elsewhere.example:4242:0badc0de", Date.now() - 1)));

@@ -1,22 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { Command } from "@langchain/langgraph";
 import type { Database } from "@/db/client";
-import { endHeldRun, insertRun, type RunStart, type StepRecord } from "@/db/queries/runs";
-import { claimThreadForRun, getThread, insertThread, releaseThread, type ThreadOutcome } from "@/db/queries/threads";
+import { endHeldRun, type RunStart, type StepRecord } from "@/db/queries/runs";
+import { getThread, releaseThread, type ThreadOutcome } from "@/db/queries/threads";
 import type { RunStatus } from "@/db/schema";
 import { BUDGET_SECONDS, type GraphSpec, type Registry, type RunnableGraph } from "@/graphs/spec";
 import { env } from "@/lib/env";
-import { AppError, taskErrorText } from "@/lib/errors";
+import { taskErrorText } from "@/lib/errors";
 import { featureForGraph } from "@/lib/telemetry/feature";
 import { startLangsmithRun, type LangsmithRun } from "@/lib/telemetry/langsmith";
 import { startRunSpan, type RunSpan } from "@/lib/telemetry/run-span";
 import { errorLabel } from "@/lib/telemetry/span";
-import { validate } from "@/lib/http/body";
 import type { GraphCache } from "./graph-cache";
+import { holdThread, prepare } from "./run-admission";
 import type { LeaseTiming } from "./leases";
-import { RunCreate, streamModesOf, type StreamMode } from "./schemas";
+import type { RunCreate, StreamMode } from "./schemas";
 import { interruptsByTask, type TaskInterrupts } from "./state";
-import { traceIdFrom } from "./trace-context";
 
 /** Extra time the runtime allows past a graph's budget before it stops the run itself. */
 const SERVER_GRACE_MS = 5_000;
@@ -113,96 +111,6 @@ export function executeTraced(deps: RunDeps, begun: BegunRun, options: ExecuteOp
 function failureOf(values: Record<string, unknown>): string | null {
   const error = values.__error__ as { error?: string } | undefined;
   return error ? (error.error ?? "Error") : null;
-}
-
-async function prepare(deps: RunDeps, request: Request, threadId: string | null, body: unknown, spanTraceId: string | null, kind: RunKind): Promise<Prepared> {
-  const payload = validate(RunCreate, body, "runs");
-  const streamModes = kind === "stream" ? streamModesOf(payload) : [];
-  const spec = deps.registry.get(payload.assistant_id);
-  if (!spec) {
-    throw new AppError("not_found:assistants", { field: "assistant_id", message: `No assistant "${payload.assistant_id}" is registered.` });
-  }
-  // A resumable graph keeps its state (and whatever it stored for a person to decide) on a thread;
-  // run without one, its pause could never be answered.
-  if (!threadId && spec.resumable) {
-    throw new AppError("unprocessable:runs", { field: "thread_id", message: `Graph "${spec.assistantId}" is resumable: run it on a thread with POST /threads/{thread_id}/runs/${kind}.` });
-  }
-  const loaded = await deps.cache.get(spec.assistantId);
-  let input: unknown;
-  if (payload.command) {
-    if (!threadId) throw new AppError("unprocessable:runs", { field: "command", message: `A resume command needs a thread: use POST /threads/{thread_id}/runs/${kind}.` });
-    if (payload.input != null) throw new AppError("unprocessable:runs", { field: "input", message: "Send either input or command, not both." });
-    input = new Command({ resume: payload.command.resume });
-  } else if (payload.input == null && threadId && loaded.persistent && (await pendingNodes(loaded.persistent, threadId))) {
-    // No input on a thread stopped mid-graph (its run cut off by a restart): carry on from the
-    // last checkpoint, as LangGraph does with a null input.
-    input = null;
-  } else {
-    input = validate(loaded.inputSchema, payload.input ?? {}, "runs", "input");
-  }
-  const runId = randomUUID();
-  // Tracing on: the run span's trace (the caller's, continued). Off: the caller's, as it sent it.
-  const traceId = spanTraceId ?? traceIdFrom(request.headers.get("traceparent"));
-  const startedAt = new Date();
-  const start: RunStart = {
-    id: runId, assistantId: spec.assistantId, threadId, startedAt, traceId, metadata: payload.metadata,
-    owner: deps.owner, leaseUntil: new Date(startedAt.getTime() + deps.lease.leaseMs),
-  };
-  let graph = loaded.ephemeral;
-  let threadMetadata: Record<string, unknown> = {};
-  if (threadId) {
-    if (!loaded.persistent) {
-      throw new AppError("unprocessable:runs", { field: "assistant_id", message: `Graph "${spec.assistantId}" is stateless; run it with POST /runs/${kind}.` });
-    }
-    graph = loaded.persistent;
-    threadMetadata = await claim(deps, threadId, spec, payload, start);
-  } else {
-    await insertRun(deps.database, start);
-  }
-  return { spec, graph, input, payload, threadId, runId, traceId, streamModes, threadMetadata };
-}
-
-/** Whether the thread's last checkpoint still has nodes to run without waiting on a person. */
-async function pendingNodes(graph: RunnableGraph, threadId: string): Promise<boolean> {
-  const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
-  return snapshot.next.length > 0 && snapshot.tasks.every((t) => t.interrupts.length === 0);
-}
-
-/**
- * Takes the thread for this run and records the run in the same write, creating the thread only
- * now that the request is known to be valid.
- */
-async function claim(deps: RunDeps, threadId: string, spec: GraphSpec, payload: RunCreate, start: RunStart): Promise<Record<string, unknown>> {
-  if (!(await getThread(deps.database, threadId))) {
-    if (payload.if_not_exists !== "create") throw new AppError("not_found:threads", { message: `Thread ${threadId} does not exist.` });
-    await insertThread(deps.database, { threadId, metadata: {} });
-  }
-  const resuming = payload.command !== undefined;
-  const deadline = Date.now() + BUDGET_SECONDS[spec.budget] * 1000;
-  let metadata: Record<string, unknown> | null;
-  while (!(metadata = await claimThreadForRun(deps.database, threadId, { ...start, startedAt: new Date() }, { requireInterrupted: resuming }))) {
-    const status = (await getThread(deps.database, threadId))?.status;
-    if (resuming && status !== "busy") {
-      throw new AppError("conflict:threads", { field: "command", message: `Thread ${threadId} is not waiting for input (it is ${status}).` });
-    }
-    if (payload.multitask_strategy !== "enqueue") {
-      throw new AppError("unprocessable:threads", {
-        message: "Thread is already running a task. Wait for it to finish or choose a different multitask strategy.",
-      });
-    }
-    if (Date.now() > deadline) throw new AppError("timeout:threads", { message: `Thread ${threadId} stayed busy past the ${spec.budget} budget.` });
-    // A run in this process wakes us when it ends; one in another process is polled.
-    await Promise.race([deps.threadDone.get(threadId)?.done ?? Promise.resolve(), sleep(200)]);
-  }
-  holdThread(deps, threadId);
-  return metadata;
-}
-
-/** Marks the thread as held by a run in this process, so enqueued runs here wait on it. */
-function holdThread(deps: RunDeps, threadId: string): void {
-  let resolve!: () => void;
-  const done = new Promise<void>((r) => (resolve = r));
-  deps.threadDone.set(threadId, { done, resolve });
 }
 
 /** Wakes the runs of this process enqueued on the thread. */
@@ -373,10 +281,6 @@ async function pendingInterrupts(run: Prepared, raised: unknown, steps: Map<stri
 /** A failed run's body, as LangGraph Server sends it: `{ __error__: { error, message } }`. */
 export function errorBody(error: string, message: string) {
   return { __error__: { error, message } };
-}
-
-function sleep(ms: number) {
-  return new Promise<void>((resolve) => setTimeout(resolve, ms));
 }
 
 /** POST /threads/:id/runs/:run_id/cancel: stops a run in flight in this process. */
