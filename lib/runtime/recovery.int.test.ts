@@ -61,7 +61,8 @@ async function slowRunIn(server: RuntimeProcess, ms: number) {
 describe("a runtime process killed with SIGKILL during a run", () => {
   it("a restarted runtime fails the run as interrupted by a restart and carries its thread on from the last checkpoint", async () => {
     const first = await child();
-    const threadId = await slowRunIn(first, 1_500);
+    // Long enough that the kill lands inside the node even on a loaded machine.
+    const threadId = await slowRunIn(first, 3_000);
     const [killed] = await runsOf(threadId);
     expect(killed!.owner).toBe(first.owner);
     await first.kill();
@@ -72,9 +73,9 @@ describe("a runtime process killed with SIGKILL during a run", () => {
     const [failed, carried] = await runsOf(threadId);
     expect(failed).toMatchObject({ id: killed!.id, status: "error", error: RESTART_ERROR });
     expect(JSON.parse(carried!.metadata!)).toMatchObject({ continues_run: killed!.id, attempt: 2 });
-    await expect.poll(async () => (await runsOf(threadId))[1]?.status, { timeout: 5_000 }).toBe("success");
+    await expect.poll(async () => (await runsOf(threadId))[1]?.status, { timeout: 10_000 }).toBe("success");
     const thread = await second.client.threads.get(threadId);
-    expect(thread).toMatchObject({ status: "idle", values: { ms: 1_500, slept: true } });
+    expect(thread).toMatchObject({ status: "idle", values: { ms: 3_000, slept: true } });
   });
 
   it("a caller cancels a run whose process is gone, and deletes another such thread, without waiting for a sweep", async () => {
@@ -96,7 +97,7 @@ describe("a runtime process killed with SIGKILL during a run", () => {
 
   it("a thread left mid-graph past the attempt limit is carried on by a caller with a run without input", async () => {
     const first = await child();
-    const threadId = await slowRunIn(first, 1_200);
+    const threadId = await slowRunIn(first, 2_500);
     // The run was itself the last automatic attempt: the restart leaves the thread to a caller.
     await db.database.run(sql`UPDATE runs SET metadata = json_set(coalesce(metadata, '{}'), '$.attempt', 3) WHERE thread_id = ${threadId}`);
     await first.kill();
@@ -105,13 +106,13 @@ describe("a runtime process killed with SIGKILL during a run", () => {
     expect(await rt.client.threads.get(threadId)).toMatchObject({ status: "idle", error: expect.stringContaining(RESTART_ERROR) });
     const done = await call(rt.url, `/threads/${threadId}/runs/wait`, { method: "POST", json: { assistant_id: "slow" } });
     expect(done.status).toBe(200);
-    expect(done.body).toEqual({ ms: 1_200, slept: true });
+    expect(done.body).toEqual({ ms: 2_500, slept: true });
     expect(await threadRow(threadId)).toMatchObject({ status: "idle", error: null });
   });
 
   it("a caller cannot cancel a run another live process holds: 409, and the run goes on", async () => {
     const first = await child();
-    const threadId = await slowRunIn(first, 1_000);
+    const threadId = await slowRunIn(first, 3_000);
     const rt = await restarted();
     const [run] = await runsOf(threadId);
     const cancel = await call(rt.url, `/threads/${threadId}/runs/${run!.id}/cancel`, { method: "POST" });

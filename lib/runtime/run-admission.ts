@@ -78,7 +78,7 @@ async function claim(deps: RunDeps, threadId: string, spec: GraphSpec, payload: 
   const resuming = payload.command !== undefined;
   const deadline = Date.now() + BUDGET_SECONDS[spec.budget] * 1000;
   let metadata: Record<string, unknown> | null;
-  while (!(metadata = await claimThreadForRun(deps.database, threadId, { ...start, startedAt: new Date() }, { requireInterrupted: resuming }))) {
+  while (!(metadata = await claimThreadForRun(deps.database, threadId, startingNow(deps, start), { requireInterrupted: resuming }))) {
     const status = (await getThread(deps.database, threadId))?.status;
     if (resuming && status !== "busy") {
       throw new AppError("conflict:threads", { field: "command", message: `Thread ${threadId} is not waiting for input (it is ${status}).` });
@@ -105,4 +105,10 @@ export function holdThread(deps: RunDeps, threadId: string): void {
 
 function sleep(ms: number) {
   return new Promise<void>((resolve) => setTimeout(resolve, ms));
+}
+
+/** The run as it starts now: an enqueued run may have waited, and its lease counts from its start. */
+function startingNow(deps: RunDeps, start: RunStart): RunStart {
+  const now = Date.now();
+  return { ...start, startedAt: new Date(now), leaseUntil: new Date(now + deps.lease.leaseMs) };
 }
