@@ -28,4 +28,11 @@ export async function register() {
       `[db] demo data seeded: ${seeded.companies} companies, ${seeded.contacts} contacts, ${seeded.emails} emails`,
     );
   }
+  // Runs a killed or crashed process left running: settled now, so no thread stays busy forever.
+  try {
+    const { recoverEmbeddedRuns } = await import("@/lib/runtime/instance");
+    await recoverEmbeddedRuns();
+  } catch (e) {
+    console.error("[runtime] start-up recovery of interrupted runs failed; the periodic sweep retries it", e);
+  }
 }

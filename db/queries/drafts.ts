@@ -26,6 +26,12 @@ export async function insertDraft(database: Database, draft: NewDraft): Promise<
   return row!.id;
 }
 
+/** The draft a thread stored that still waits for a decision, if any. */
+export async function pendingDraftOfThread(database: Database, threadId: string): Promise<number | null> {
+  const [row] = await database.select({ id: drafts.id }).from(drafts).where(and(eq(drafts.threadId, threadId), eq(drafts.status, "draft"))).limit(1);
+  return row?.id ?? null;
+}
+
 export type DraftDecision =
   | { status: "approved"; decidedBy: string | null; editedSubject?: string; editedBody?: string }
   | { status: "rejected"; decidedBy: string | null; rejectReason: string };

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
-import { llmCalls, runSteps, runs, type RunStatus } from "../schema";
+import { llmCalls, runSteps, runs, threads, type RunStatus } from "../schema";
+import { threadOutcomeColumns, type ThreadOutcome } from "./threads";
 
 export type RunStart = {
   id: string;
@@ -11,6 +12,9 @@ export type RunStart = {
   metadata?: Record<string, unknown>;
   /** The run that started this one, as the caller named it (not checked to exist). */
   parentRunId?: string | null;
+  /** The process executing the run and until when its lease holds (see `renewRunLeases`). */
+  owner?: string | null;
+  leaseUntil?: Date | null;
 };
 
 export async function insertRun(database: Database, run: RunStart): Promise<void> {
@@ -174,4 +178,98 @@ export async function listLlmCallsOfRuns(database: Database, runIds: string[]) {
     .from(llmCalls)
     .where(inArray(llmCalls.runId, runIds))
     .orderBy(asc(llmCalls.id));
+}
+
+/** Extends the lease of this process's runs in flight, all in one UPDATE. */
+export async function renewRunLeases(database: Database, owner: string, ids: string[], until: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await database
+    .update(runs)
+    .set({ leaseUntil: until })
+    .where(and(eq(runs.owner, owner), eq(runs.status, "running"), inArray(runs.id, ids)));
+  return result.rowsAffected;
+}
+
+/** A run in flight as another process holds it: who, and until when. */
+export type RunLease = { id: string; assistantId: string; threadId: string | null; owner: string | null; leaseUntil: Date | null; metadata: Record<string, unknown> | null };
+
+const leaseColumns = { id: runs.id, assistantId: runs.assistantId, threadId: runs.threadId, owner: runs.owner, leaseUntil: runs.leaseUntil, metadata: runs.metadata };
+
+/** Every run marked running, by any process (rows from before leases have no owner). */
+export async function runningRuns(database: Database): Promise<RunLease[]> {
+  return database.select(leaseColumns).from(runs).where(eq(runs.status, "running"));
+}
+
+/** The runs marked running on one thread (normally none or one). */
+export async function runningRunsOfThread(database: Database, threadId: string): Promise<RunLease[]> {
+  return database.select(leaseColumns).from(runs).where(and(eq(runs.threadId, threadId), eq(runs.status, "running")));
+}
+
+/**
+ * The INSERT of a run row; with `onlyIfChanged`, it inserts only when the statement just before it
+ * in the same batch changed a row (SQLite's `changes()`), which makes "claim, then record the
+ * run" and "end one run, then start the next" single atomic writes: a process killed between the
+ * two can never leave a thread busy with no run to recover.
+ */
+export function insertRunStatement(database: Database, run: RunStart, { onlyIfChanged = false } = {}) {
+  const metadata = run.metadata === undefined ? null : JSON.stringify(run.metadata);
+  return database.run(sql`INSERT INTO runs (id, assistant_id, thread_id, status, started_at, trace_id, metadata, owner, lease_until, parent_run_id)
+    SELECT ${run.id}, ${run.assistantId}, ${run.threadId}, 'running', ${run.startedAt.getTime()}, ${run.traceId ?? null}, ${metadata},
+      ${run.owner ?? null}, ${run.leaseUntil?.getTime() ?? null}, ${run.parentRunId ?? null}
+    WHERE ${onlyIfChanged ? sql`changes() = 1` : sql`1`}`);
+}
+
+/**
+ * Ends a run while `owner` still holds it, records its node steps and, in the same write, how
+ * it left its thread. False (and the thread untouched) when another process had already
+ * recovered the run because this one's lease lapsed.
+ */
+export async function endHeldRun(
+  database: Database,
+  id: string,
+  owner: string,
+  outcome: { status: RunStatus; endedAt: Date; error?: string | null; runUrl?: string | null },
+  steps: StepRecord[],
+  thread: { threadId: string; outcome: ThreadOutcome } | null,
+): Promise<boolean> {
+  const end = database.update(runs).set(outcome).where(and(eq(runs.id, id), eq(runs.owner, owner), eq(runs.status, "running")));
+  const release = thread && database.update(threads).set(threadOutcomeColumns(thread.outcome)).where(and(eq(threads.threadId, thread.threadId), sql`changes() = 1`));
+  const record = steps.length ? database.insert(runSteps).values(steps.map((s) => ({ ...s, runId: id }))) : null;
+  const [ended] = await database.batch([end, ...(release ? [release] : []), ...(record ? [record] : [])]);
+  return ended.rowsAffected > 0;
+}
+
+/**
+ * Ends a run whose owner is gone, only if nobody touched its lease since `seen` was read: of two
+ * processes recovering the same run, exactly one wins. In the same write, the winner releases
+ * the run's thread (if still busy) or hands it to the run that carries it on. True when this
+ * call ended it.
+ */
+export async function endAbandonedRun(
+  database: Database,
+  seen: Pick<RunLease, "id" | "owner" | "leaseUntil" | "threadId">,
+  outcome: { status: RunStatus; error: string; endedAt: Date },
+  next: { release: ThreadOutcome } | { continueWith: RunStart } | null = null,
+): Promise<boolean> {
+  const end = database
+    .update(runs)
+    .set(outcome)
+    .where(
+      and(
+        eq(runs.id, seen.id),
+        eq(runs.status, "running"),
+        seen.owner === null ? isNull(runs.owner) : eq(runs.owner, seen.owner),
+        seen.leaseUntil === null ? isNull(runs.leaseUntil) : eq(runs.leaseUntil, seen.leaseUntil),
+      ),
+    );
+  if (!next || !seen.threadId) return (await end).rowsAffected === 1;
+  const then =
+    "release" in next
+      ? database
+          .update(threads)
+          .set(threadOutcomeColumns(next.release))
+          .where(and(eq(threads.threadId, seen.threadId), eq(threads.status, "busy"), sql`changes() = 1`))
+      : insertRunStatement(database, next.continueWith, { onlyIfChanged: true });
+  const [ended] = await database.batch([end, then]);
+  return ended.rowsAffected === 1;
 }

@@ -1,6 +1,7 @@
-import { and, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { threads, type ThreadStatus } from "../schema";
+import { insertRunStatement, type RunStart } from "./runs";
 
 export type ThreadRow = typeof threads.$inferSelect;
 
@@ -22,33 +23,57 @@ export async function getThread(database: Database, threadId: string): Promise<T
 }
 
 /**
- * Marks a thread busy unless it already is: the one write that makes "a second run on a busy
- * thread gets 422" hold across processes. A resume may only claim a thread that is waiting for
- * input (`requireInterrupted`), so two resumes can never both run. False when not claimed.
+ * Marks a thread busy unless it already is, and records the run that takes it, in one write:
+ * the claim is what makes "a second run on a busy thread gets 422" hold across processes, and
+ * the run row is inserted only if the claim succeeded. A resume may only claim a thread that is
+ * waiting for input (`requireInterrupted`), so two resumes can never both run. The same write
+ * files the thread under its graph in its metadata (`graph_id`, `assistant_id`, as LangGraph
+ * Server does). Returns the thread's metadata when claimed, null when not (and no run recorded).
  */
-export async function claimThread(database: Database, threadId: string, assistantId: string, { requireInterrupted = false } = {}): Promise<boolean> {
-  const result = await database
-    .update(threads)
-    .set({ status: "busy", assistantId, updatedAt: new Date() })
-    .where(and(eq(threads.threadId, threadId), requireInterrupted ? eq(threads.status, "interrupted") : ne(threads.status, "busy")));
-  return result.rowsAffected === 1;
-}
-
-/** Records how a run left the thread: its status, latest values and error. */
-export async function releaseThread(
+export async function claimThreadForRun(
   database: Database,
   threadId: string,
-  outcome: { status: Exclude<ThreadStatus, "busy">; values?: Record<string, unknown> | null; error?: string | null },
-): Promise<void> {
-  await database
-    .update(threads)
-    .set({
-      status: outcome.status,
-      ...(outcome.values !== undefined ? { values: outcome.values } : {}),
-      error: outcome.error ?? null,
-      updatedAt: new Date(),
-    })
-    .where(eq(threads.threadId, threadId));
+  run: RunStart,
+  { requireInterrupted = false } = {},
+): Promise<Record<string, unknown> | null> {
+  const [claimed] = await database.batch([
+    database
+      .update(threads)
+      .set({
+        status: "busy",
+        assistantId: run.assistantId,
+        metadata: sql`json_set(coalesce(${threads.metadata}, '{}'), '$.graph_id', ${run.assistantId}, '$.assistant_id', ${run.assistantId})`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(threads.threadId, threadId), requireInterrupted ? eq(threads.status, "interrupted") : ne(threads.status, "busy")))
+      .returning({ metadata: threads.metadata }),
+    insertRunStatement(database, run, { onlyIfChanged: true }),
+  ]);
+  return claimed[0]?.metadata ?? null;
+}
+
+export type ThreadOutcome = {
+  status: Exclude<ThreadStatus, "busy">;
+  values?: Record<string, unknown> | null;
+  error?: string | null;
+  /** Pending interrupts by task id; cleared when omitted. */
+  interrupts?: Record<string, unknown[]>;
+};
+
+/** The columns a run's end sets on its thread. */
+export function threadOutcomeColumns(outcome: ThreadOutcome) {
+  return {
+    status: outcome.status,
+    ...(outcome.values !== undefined ? { values: outcome.values } : {}),
+    error: outcome.error ?? null,
+    interrupts: outcome.interrupts ?? {},
+    updatedAt: new Date(),
+  };
+}
+
+/** Records how a run left the thread: its status, latest values, error and pending interrupts. */
+export async function releaseThread(database: Database, threadId: string, outcome: ThreadOutcome): Promise<void> {
+  await database.update(threads).set(threadOutcomeColumns(outcome)).where(eq(threads.threadId, threadId));
 }
 
 export type ThreadSearch = {
@@ -76,4 +101,30 @@ export async function searchThreads(database: Database, search: ThreadSearch): P
 
 export async function deleteThreadRow(database: Database, threadId: string): Promise<void> {
   await database.delete(threads).where(eq(threads.threadId, threadId));
+}
+
+/**
+ * Threads busy for longer than `olderThan` allows with no run marked running on them: left by a
+ * process that died in a version without atomic claims, or by a hand edit. Normally none.
+ */
+export async function strandedThreads(database: Database, olderThan: Date): Promise<ThreadRow[]> {
+  return database
+    .select()
+    .from(threads)
+    .where(
+      and(
+        eq(threads.status, "busy"),
+        lt(threads.updatedAt, olderThan),
+        sql`NOT EXISTS (SELECT 1 FROM runs WHERE runs.thread_id = ${threads.threadId} AND runs.status = 'running')`,
+      ),
+    );
+}
+
+/** Releases a stranded thread (see `strandedThreads`) unless a run took it meanwhile. */
+export async function releaseStrandedThread(database: Database, threadId: string, outcome: ThreadOutcome): Promise<boolean> {
+  const result = await database
+    .update(threads)
+    .set(threadOutcomeColumns(outcome))
+    .where(and(eq(threads.threadId, threadId), eq(threads.status, "busy"), sql`NOT EXISTS (SELECT 1 FROM runs WHERE runs.thread_id = ${threadId} AND runs.status = 'running')`));
+  return result.rowsAffected === 1;
 }

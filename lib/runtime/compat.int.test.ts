@@ -79,9 +79,12 @@ function comparable(t: Transcript) {
   const pick = <T extends object, K extends keyof T>(o: T, keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
   const state = (s: Transcript["state"]) => ({
     ...pick(s, ["values", "next", "tasks", "created_at", "checkpoint", "parent_checkpoint"]),
-    metadata: pick(s.metadata ?? {}, ["source", "step", "parents", "thread_id"]),
+    metadata: pick(s.metadata ?? {}, ["source", "step", "parents", "thread_id", "run_id", "graph_id", "purpose", "ls_integration"]),
   });
-  const thread = (th: Transcript["thread"]) => pick(th, ["thread_id", "created_at", "updated_at", "status", "values"]);
+  const thread = (th: Transcript["thread"]) => ({
+    ...pick(th, ["thread_id", "created_at", "updated_at", "status", "values", "interrupts"]),
+    metadata: pick(th.metadata ?? {}, ["purpose", "graph_id"]),
+  });
   return {
     stateless: t.stateless,
     streamedUpdates: withoutEnd(t.streamedUpdates),
@@ -100,8 +103,8 @@ const ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * Ids become `<id N>` in order of first appearance (keys visited sorted, so both servers number
- * alike), keeping which-id-is-which comparable; timestamps become `<time>`.
+ * Ids (values and keys) become `<id N>` in order of first appearance (keys visited sorted, so both
+ * servers number alike), keeping which-id-is-which comparable; timestamps become `<time>`.
  */
 function normalise(value: unknown): unknown {
   const ids = new Map<string, string>();
@@ -116,7 +119,8 @@ function normalise(value: unknown): unknown {
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === "object") {
       const o = v as Record<string, unknown>;
-      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, walk(o[k])]));
+      // Keys can be ids too (interrupts by task id).
+      return Object.fromEntries(Object.keys(o).sort().map((k) => [walk(k) as string, walk(o[k])]));
     }
     return v;
   };
@@ -173,18 +177,18 @@ describe("the embedded runtime next to the official dev server", () => {
     expect(transcript("embedded").paused).toEqual({ ...PAUSED_VALUES, __interrupt__: transcript("embedded").paused.__interrupt__ });
   });
 
-  it("an interrupted thread: the official server lists its interrupts by task id, ours shows none", () => {
-    const off = transcript("official");
-    expect(off.pausedThread.interrupts).toEqual({ [off.state.tasks[0]!.id]: off.state.tasks[0]!.interrupts });
-    expect(transcript("embedded").pausedThread.interrupts).toEqual({});
-    expect(off.finalThread.interrupts).toEqual({});
+  it("an interrupted thread: both list its pending interrupts by task id, and none once it is resumed", () => {
+    for (const t of [transcript("embedded"), transcript("official")]) {
+      expect(t.pausedThread.interrupts).toEqual({ [t.state.tasks[0]!.id]: t.state.tasks[0]!.interrupts });
+      expect(t.finalThread.interrupts).toEqual({});
+    }
   });
 
-  it("a thread after a run: the official server adds graph_id, assistant_id and config; ours keeps the caller's", () => {
+  it("a thread after a run: both add graph_id and assistant_id; the official server's assistant id is a UUID, ours the graph id, and it also adds config", () => {
     const off = transcript("official");
     expect(off.pausedThread.metadata).toEqual({ purpose: "compat", graph_id: "approval", assistant_id: expect.stringMatching(ID) });
     expect(off.pausedThread.config).toEqual({ configurable: { "user-agent": "node" } });
-    expect(transcript("embedded").pausedThread.metadata).toEqual({ purpose: "compat" });
+    expect(transcript("embedded").pausedThread.metadata).toEqual({ purpose: "compat", graph_id: "approval", assistant_id: "approval" });
     expect(transcript("embedded").pausedThread.config).toEqual({});
   });
 
@@ -200,13 +204,19 @@ describe("the embedded runtime next to the official dev server", () => {
     for (const key of extra) expect(transcript("official").state).not.toHaveProperty(key);
   });
 
-  it("state metadata: the official server merges the run's metadata into each checkpoint's, ours has the checkpoint's only", () => {
-    expect(transcript("official").state.metadata).toMatchObject({
-      purpose: "compat", graph_id: "approval", run_id: expect.stringMatching(ID), assistant_id: expect.stringMatching(ID),
+  it("state metadata: both file each checkpoint under its run and thread; the official server also adds its deployment's details", () => {
+    const off = transcript("official").state.metadata ?? {};
+    expect(off).toMatchObject({ assistant_id: expect.stringMatching(ID), created_by: "system", run_attempt: 1, langgraph_plan: "developer", "user-agent": "node" });
+    expect(transcript("embedded").state.metadata).toEqual({
+      ...pickKeys(off, ["source", "step", "parents", "graph_id", "purpose", "ls_integration"]),
+      thread_id: transcript("embedded").thread.thread_id,
+      run_id: expect.stringMatching(ID),
+      assistant_id: "approval",
     });
-    expect(Object.keys(transcript("embedded").state.metadata ?? {}).sort()).toEqual(["parents", "source", "step", "thread_id"]);
   });
 });
+
+const pickKeys = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 
 describe("the console's typed client on either server", () => {
   it.each<Target>(["embedded", "official"])("returns the paused state and resumes it on the %s server", async (target) => {

@@ -19,6 +19,21 @@ export function embeddedRuntime(): Runtime {
     registry: FLEET,
     checkpointer: new LibsqlSaver(db()),
     tokens: [runtimeToken()],
+    langsmith: Boolean(env().LANGSMITH_API_KEY),
   });
   return holder.__embeddedRuntime;
+}
+
+/**
+ * Start-up: settles the runs a previous process left running (killed, crashed) before any new
+ * run starts here, and starts this process's lease renewal and sweep. Logs what it settled.
+ */
+export async function recoverEmbeddedRuns(): Promise<void> {
+  const report = await embeddedRuntime().recover();
+  if (report.failed) {
+    console.log(
+      `[runtime] ${report.failed} run(s) interrupted by a restart: ${report.interrupted} thread(s) waiting on a person again, ` +
+        `${report.continued} carried on from their checkpoint, ${report.released} released`,
+    );
+  }
 }

@@ -1,20 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { Command } from "@langchain/langgraph";
 import type { Database } from "@/db/client";
-import { finishRun, insertRun, type StepRecord } from "@/db/queries/runs";
-import { claimThread, getThread, insertThread, releaseThread } from "@/db/queries/threads";
+import { endHeldRun, type RunStart, type StepRecord } from "@/db/queries/runs";
+import { getThread, releaseThread, type ThreadOutcome } from "@/db/queries/threads";
 import type { RunStatus } from "@/db/schema";
 import { BUDGET_SECONDS, type GraphSpec, type Registry, type RunnableGraph } from "@/graphs/spec";
 import { env } from "@/lib/env";
-import { AppError, taskErrorText } from "@/lib/errors";
+import { taskErrorText } from "@/lib/errors";
 import { featureOf } from "@/lib/telemetry/feature";
 import { startLangsmithRun, type LangsmithRun } from "@/lib/telemetry/langsmith";
 import { startRunSpan, type RunSpan } from "@/lib/telemetry/run-span";
 import { errorLabel } from "@/lib/telemetry/span";
-import { validate } from "@/lib/http/body";
 import type { GraphCache } from "./graph-cache";
-import { RunCreate, streamModesOf, type StreamMode } from "./schemas";
-import { traceIdFrom } from "./trace-context";
+import { holdThread, prepare } from "./run-admission";
+import type { LeaseTiming } from "./leases";
+import type { RunCreate, StreamMode } from "./schemas";
+import { interruptsByTask, type TaskInterrupts } from "./state";
 
 /** Extra time the runtime allows past a graph's budget before it stops the run itself. */
 const SERVER_GRACE_MS = 5_000;
@@ -33,6 +33,9 @@ export type RunDeps = {
   active: Map<string, AbortController>;
   /** Threads with a run in flight here; enqueued runs wait on `done`. */
   threadDone: Map<string, { done: Promise<void>; resolve: () => void }>;
+  /** This process's id on the runs it executes, and how long each run's lease lasts. */
+  owner: string;
+  lease: LeaseTiming;
 };
 
 /** How the caller takes the result: one body at the end (`/runs/wait`) or a stream of events (`/runs/stream`). */
@@ -50,6 +53,8 @@ export type Prepared = {
   streamModes: StreamMode[];
   /** Set when LangSmith traces this run. */
   langsmith?: LangsmithRun | null;
+  /** The thread's metadata as the run claimed it, which its checkpoints also carry. */
+  threadMetadata: Record<string, unknown>;
 };
 
 /** A run that was accepted and recorded as started: its span, and the headers every answer carries. */
@@ -108,80 +113,10 @@ function failureOf(values: Record<string, unknown>): string | null {
   return error ? (error.error ?? "Error") : null;
 }
 
-async function prepare(deps: RunDeps, request: Request, threadId: string | null, body: unknown, spanTraceId: string | null, kind: RunKind): Promise<Prepared> {
-  const payload = validate(RunCreate, body, "runs");
-  const streamModes = kind === "stream" ? streamModesOf(payload) : [];
-  const spec = deps.registry.get(payload.assistant_id);
-  if (!spec) {
-    throw new AppError("not_found:assistants", { field: "assistant_id", message: `No assistant "${payload.assistant_id}" is registered.` });
-  }
-  const loaded = await deps.cache.get(spec.assistantId);
-  let input: unknown;
-  if (payload.command) {
-    if (!threadId) throw new AppError("unprocessable:runs", { field: "command", message: `A resume command needs a thread: use POST /threads/{thread_id}/runs/${kind}.` });
-    if (payload.input != null) throw new AppError("unprocessable:runs", { field: "input", message: "Send either input or command, not both." });
-    input = new Command({ resume: payload.command.resume });
-  } else {
-    input = validate(loaded.inputSchema, payload.input ?? {}, "runs", "input");
-  }
-  let graph = loaded.ephemeral;
-  if (threadId) {
-    if (!loaded.persistent) {
-      throw new AppError("unprocessable:runs", { field: "assistant_id", message: `Graph "${spec.assistantId}" is stateless; run it with POST /runs/${kind}.` });
-    }
-    graph = loaded.persistent;
-    await claim(deps, threadId, spec, payload);
-  }
-  const runId = randomUUID();
-  // Tracing on: the run span's trace (the caller's, continued). Off: the caller's, as it sent it.
-  const traceId = spanTraceId ?? traceIdFrom(request.headers.get("traceparent"));
-  try {
-    await insertRun(deps.database, { id: runId, assistantId: spec.assistantId, threadId, startedAt: new Date(), traceId, metadata: payload.metadata, parentRunId: payload.metadata?.parent_run_id ?? null });
-  } catch (e) {
-    if (threadId) await release(deps, threadId, { status: "idle" });
-    throw e;
-  }
-  return { spec, graph, input, payload, threadId, runId, traceId, streamModes };
-}
-
-/** Takes the thread for this run, creating it only now that the request is known to be valid. */
-async function claim(deps: RunDeps, threadId: string, spec: GraphSpec, payload: RunCreate): Promise<void> {
-  if (!(await getThread(deps.database, threadId))) {
-    if (payload.if_not_exists !== "create") throw new AppError("not_found:threads", { message: `Thread ${threadId} does not exist.` });
-    await insertThread(deps.database, { threadId, metadata: {} });
-  }
-  const resuming = payload.command !== undefined;
-  const deadline = Date.now() + BUDGET_SECONDS[spec.budget] * 1000;
-  while (!(await claimThread(deps.database, threadId, spec.assistantId, { requireInterrupted: resuming }))) {
-    const status = (await getThread(deps.database, threadId))?.status;
-    if (resuming && status !== "busy") {
-      throw new AppError("conflict:threads", { field: "command", message: `Thread ${threadId} is not waiting for input (it is ${status}).` });
-    }
-    if (payload.multitask_strategy !== "enqueue") {
-      throw new AppError("unprocessable:threads", {
-        message: "Thread is already running a task. Wait for it to finish or choose a different multitask strategy.",
-      });
-    }
-    if (Date.now() > deadline) throw new AppError("timeout:threads", { message: `Thread ${threadId} stayed busy past the ${spec.budget} budget.` });
-    // A run in this process wakes us when it ends; one in another process is polled.
-    await Promise.race([deps.threadDone.get(threadId)?.done ?? Promise.resolve(), sleep(200)]);
-  }
-  let resolve!: () => void;
-  const done = new Promise<void>((r) => (resolve = r));
-  deps.threadDone.set(threadId, { done, resolve });
-}
-
-async function release(
-  deps: RunDeps,
-  threadId: string,
-  outcome: Parameters<typeof releaseThread>[2],
-): Promise<void> {
-  try {
-    await releaseThread(deps.database, threadId, outcome);
-  } finally {
-    deps.threadDone.get(threadId)?.resolve();
-    deps.threadDone.delete(threadId);
-  }
+/** Wakes the runs of this process enqueued on the thread. */
+function letGo(deps: RunDeps, threadId: string): void {
+  deps.threadDone.get(threadId)?.resolve();
+  deps.threadDone.delete(threadId);
 }
 
 type Outcome = { status: RunStatus; body: Record<string, unknown>; error: string | null; steps: StepRecord[] };
@@ -285,7 +220,8 @@ async function execute(deps: RunDeps, run: Prepared, options: ExecuteOptions): P
         // Model calls record it (graphs/shared/call-context.ts), so llm_calls rows join their trace.
         ...(run.traceId ? { trace_id: run.traceId } : {}),
       },
-      metadata: { ...run.payload.metadata, assistant_id: run.spec.assistantId, run_id: run.runId },
+      // What LangGraph Server files each checkpoint under: the thread's metadata, then the run's.
+      metadata: { ...run.threadMetadata, ...run.payload.metadata, graph_id: run.spec.assistantId, assistant_id: run.spec.assistantId, run_id: run.runId },
       tags: run.payload.config?.tags,
       recursionLimit: run.payload.config?.recursion_limit,
       signal: controller.signal,
@@ -317,34 +253,62 @@ async function execute(deps: RunDeps, run: Prepared, options: ExecuteOptions): P
     deps.active.delete(run.runId);
   }
 
-  await record(deps, run, outcome);
+  await record(deps, run, outcome, steps);
   return outcome.body;
 }
 
-async function record(deps: RunDeps, run: Prepared, outcome: Outcome): Promise<void> {
+async function record(deps: RunDeps, run: Prepared, outcome: Outcome, steps: Map<string, StepRecord>): Promise<void> {
+  let thread: { threadId: string; outcome: ThreadOutcome } | null = null;
+  if (run.threadId) {
+    const values = Object.fromEntries(Object.entries(outcome.body).filter(([key]) => key !== "__interrupt__"));
+    const ok = outcome.status === "success" || outcome.status === "interrupted";
+    const interrupts = outcome.status === "interrupted" ? await pendingInterrupts(run, outcome.body.__interrupt__, steps) : undefined;
+    thread = {
+      threadId: run.threadId,
+      outcome: {
+        status: outcome.status === "interrupted" ? "interrupted" : outcome.status === "error" ? "error" : "idle",
+        values: ok ? values : undefined,
+        error: outcome.error,
+        interrupts,
+      },
+    };
+  }
   try {
     const runUrl = run.langsmith?.runUrl;
-    await finishRun(deps.database, run.runId, { status: outcome.status, endedAt: new Date(), error: outcome.error, ...(runUrl ? { runUrl } : {}) }, outcome.steps);
+    const end = { status: outcome.status, endedAt: new Date(), error: outcome.error, ...(runUrl ? { runUrl } : {}) };
+    // The run's end and its thread's release are one write: a process killed between the two
+    // would leave a thread busy with no running run.
+    if (!(await endHeldRun(deps.database, run.runId, deps.owner, end, outcome.steps, thread))) {
+      console.error(`[runtime] run ${run.runId} ended after another process had recovered it (this one's lease lapsed); its thread is left as recovered`);
+    }
   } catch (e) {
     console.error(`[runtime] could not record the end of run ${run.runId}`, e);
+    if (thread) await releaseThread(deps.database, thread.threadId, thread.outcome).catch((f: unknown) => console.error(`[runtime] could not release thread ${thread.threadId}`, f));
+  } finally {
+    if (run.threadId) letGo(deps, run.threadId);
   }
-  if (!run.threadId) return;
-  const values = Object.fromEntries(Object.entries(outcome.body).filter(([key]) => key !== "__interrupt__"));
-  const ok = outcome.status === "success" || outcome.status === "interrupted";
-  await release(deps, run.threadId, {
-    status: outcome.status === "interrupted" ? "interrupted" : outcome.status === "error" ? "error" : "idle",
-    values: ok ? values : undefined,
-    error: outcome.error,
-  }).catch((e: unknown) => console.error(`[runtime] could not release thread ${run.threadId}`, e));
+}
+
+/**
+ * The thread's pending interrupts by task id. One paused task (the usual case) is known from
+ * the run's own steps; several are told apart by the checkpoint.
+ */
+async function pendingInterrupts(run: Prepared, raised: unknown, steps: Map<string, StepRecord>): Promise<TaskInterrupts> {
+  const paused = [...steps].filter(([, step]) => step.status === "interrupted").map(([taskId]) => taskId);
+  if (paused.length === 1 && Array.isArray(raised)) {
+    return { [paused[0]!]: raised.map((i: { id?: string; value?: unknown }) => ({ id: i.id, value: i.value })) };
+  }
+  try {
+    return interruptsByTask(await run.graph.getState({ configurable: { thread_id: run.threadId } }));
+  } catch (e) {
+    console.error(`[runtime] could not read the interrupts of thread ${run.threadId}`, e);
+    return {};
+  }
 }
 
 /** A failed run's body, as LangGraph Server sends it: `{ __error__: { error, message } }`. */
 export function errorBody(error: string, message: string) {
   return { __error__: { error, message } };
-}
-
-function sleep(ms: number) {
-  return new Promise<void>((resolve) => setTimeout(resolve, ms));
 }
 
 /** POST /threads/:id/runs/:run_id/cancel: stops a run in flight in this process. */
@@ -353,4 +317,32 @@ export function cancelRun(deps: RunDeps, runId: string): boolean {
   if (!controller) return false;
   controller.abort(new RunAbort("cancelled", "The run was cancelled on request."));
   return true;
+}
+
+/** The run that carries on a thread cut off mid-graph; recovery records it in the write that ends the dead run. */
+export function continuationOf(deps: RunDeps, from: { id: string; assistantId: string; threadId: string; metadata: Record<string, unknown> }, attempt: number): RunStart {
+  const startedAt = new Date();
+  return {
+    id: randomUUID(), assistantId: from.assistantId, threadId: from.threadId, startedAt, traceId: null,
+    metadata: { ...from.metadata, continues_run: from.id, attempt },
+    owner: deps.owner, leaseUntil: new Date(startedAt.getTime() + deps.lease.leaseMs),
+  };
+}
+
+/**
+ * Carries on a thread whose run was cut off mid-graph (its process died) from the thread's last
+ * checkpoint, as the recorded run `start` owned by this process. The graph's nodes re-run from
+ * that checkpoint, as LangGraph Platform retries a run whose worker died. Runs in the background.
+ */
+export async function executeContinuation(deps: RunDeps, start: RunStart): Promise<void> {
+  const spec = deps.registry.get(start.assistantId)!;
+  const loaded = await deps.cache.get(spec.assistantId);
+  const threadId = start.threadId!;
+  holdThread(deps, threadId);
+  const thread = await getThread(deps.database, threadId);
+  const run: Prepared = {
+    spec, graph: loaded.persistent!, input: null, payload: { assistant_id: spec.assistantId, metadata: start.metadata }, threadId,
+    runId: start.id, traceId: null, streamModes: [], threadMetadata: thread?.metadata ?? {},
+  };
+  void execute(deps, run, { disconnect: null }).catch((e: unknown) => console.error(`[runtime] run ${start.id} (carrying on a thread after a restart) failed`, e));
 }

@@ -17,6 +17,10 @@ afterAll(async () => {
 });
 
 const threadCount = async () => (await db.database.all<{ n: number }>(sql`SELECT count(*) AS n FROM threads`))[0]!.n;
+const rowCounts = async () =>
+  (await db.database.all<{ threads: number; runs: number; drafts: number; checkpoints: number }>(
+    sql`SELECT (SELECT count(*) FROM threads) AS threads, (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM drafts) AS drafts, (SELECT count(*) FROM checkpoints) AS checkpoints`,
+  ))[0];
 
 describe("the embedded runtime, through the official SDK", () => {
   it("runs a stateless graph and records the run", async () => {
@@ -74,6 +78,16 @@ describe("runtime auth", () => {
     }
   });
 
+  it("/info tells a caller that LangSmith traces runs only when it does", async () => {
+    expect((await call(rt.url, "/info", { token: null })).body.flags).toMatchObject({ langsmith: false });
+    const traced = await startTestRuntime(db.database, undefined, { langsmith: true });
+    try {
+      expect((await call(traced.url, "/info", { token: null })).body.flags).toMatchObject({ langsmith: true });
+    } finally {
+      await traced.close();
+    }
+  });
+
   it("keeps /ok and /health open, and /health never waits on a compile", async () => {
     expect((await call(rt.url, "/ok", { token: null })).body).toEqual({ ok: true });
     const health = await call(rt.url, "/health", { token: null });
@@ -124,6 +138,44 @@ describe("bad input", () => {
     expect(res.body.error.field).toBe("input.subject");
     expect(await threadCount()).toBe(before);
     expect((await call(rt.url, `/threads/${id}`)).status).toBe(404);
+  });
+
+  it("a caller who runs a resumable graph without a thread gets a 422 naming thread_id, and nothing is written", async () => {
+    const before = await rowCounts();
+    for (const path of ["/runs/wait", "/runs/stream"]) {
+      const res = await call(rt.url, path, { method: "POST", json: { assistant_id: "approval", input: { subject: "orphan" } } });
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: "unprocessable:runs", field: "thread_id" });
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("a caller who sets a LangGraph-internal configurable key gets a 422 naming it, and nothing is written", async () => {
+    const thread = await rt.client.threads.create();
+    const before = await rowCounts();
+    const res = await call(rt.url, `/threads/${thread.thread_id}/runs/wait`, {
+      method: "POST",
+      json: { assistant_id: "approval", input: { subject: "x" }, config: { configurable: { user_id: "u1", __pregel_checkpointer: null } } },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.field).toBe("config.configurable.__pregel_checkpointer");
+    expect(await rowCounts()).toEqual(before);
+    expect((await rt.client.threads.get(thread.thread_id)).status).toBe("idle");
+  });
+
+  it("a caller who asks one thread's history for another thread's checkpoint gets a 422 naming checkpoint.thread_id", async () => {
+    const [mine, theirs] = [await rt.client.threads.create(), await rt.client.threads.create()];
+    await rt.client.runs.wait(theirs.thread_id, "approval", { input: { subject: "secret" } });
+    await rt.client.runs.wait(mine.thread_id, "approval", { input: { subject: "mine" } });
+    const posted = await call(rt.url, `/threads/${mine.thread_id}/history`, { method: "POST", json: { checkpoint: { thread_id: theirs.thread_id } } });
+    expect(posted.status).toBe(422);
+    expect(posted.body.error.field).toBe("checkpoint.thread_id");
+    const before = await call(rt.url, `/threads/${mine.thread_id}/history`, { method: "POST", json: { before: { configurable: { thread_id: theirs.thread_id } } } });
+    expect(before.status).toBe(422);
+    expect(before.body.error.field).toBe("before.configurable.thread_id");
+    const own = await rt.client.threads.getHistory(mine.thread_id, { checkpoint: { thread_id: mine.thread_id } as never });
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((s) => s.checkpoint.thread_id === mine.thread_id)).toBe(true);
   });
 
   it("a thread id must be a UUID", async () => {

@@ -7,6 +7,10 @@ import { readJson, validate } from "@/lib/http/body";
 import { GraphCache, GraphLoadError } from "./graph-cache";
 import { streamRun } from "./run-stream";
 import { waitRun } from "./run-wait";
+import { getRun } from "@/db/queries/runs";
+import { DEFAULT_LEASE, newOwner, retireOwner, type LeaseTiming } from "./leases";
+import { cancelAbandoned, recoverAbandoned, releaseAbandonedRuns, renewLeases, type RecoveryReport } from "./recovery";
+import { RunMetadataSaver } from "./run-metadata-saver";
 import { cancelRun, type RunDeps } from "./runs";
 import { AssistantSearch } from "./schemas";
 import {
@@ -20,12 +24,25 @@ export type RuntimeOptions = {
   checkpointer: BaseCheckpointSaver;
   /** Bearer tokens accepted on every route but /ok, /info and /health. */
   tokens: readonly string[];
+  /** Run leases (default 30 s, renewed every 10 s); tests shorten them. */
+  lease?: LeaseTiming;
+  /** Whether LangSmith traces runs here, as `/info` reports it. */
+  langsmith?: boolean;
 };
 
 export type Runtime = {
   /** Serves one LangGraph Server API request; `path` is the part after the runtime's mount point. */
   handle(request: Request, path: string): Promise<Response>;
   health(): { status: "ok"; graphs: number; compiled: number; failed: string[] };
+  /** This runtime's owner id on the runs it executes. */
+  owner: string;
+  /**
+   * Settles runs whose process is gone (start-up calls it once; a timer also sweeps every lease
+   * renewal). Safe to run in several processes at once.
+   */
+  recover(): Promise<RecoveryReport>;
+  /** Stops renewing leases and sweeping; runs still in flight here are then recovered elsewhere. */
+  close(): void;
 };
 
 type Route = { method: string; pattern: RegExp; open?: boolean; run: (request: Request, params: string[]) => Promise<Response> };
@@ -50,8 +67,11 @@ function assistantJson(spec: GraphSpec) {
 
 /** The embedded LangGraph-compatible runtime: the subset of the LangGraph Server API the SDK uses. */
 export function createRuntime(options: RuntimeOptions): Runtime {
-  const cache = new GraphCache(options.registry, options.checkpointer);
-  const runDeps: RunDeps = { database: options.database, registry: options.registry, cache, active: new Map(), threadDone: new Map() };
+  const cache = new GraphCache(options.registry, new RunMetadataSaver(options.checkpointer));
+  const owner = newOwner();
+  const runDeps: RunDeps = {
+    database: options.database, registry: options.registry, cache, active: new Map(), threadDone: new Map(), owner, lease: options.lease ?? DEFAULT_LEASE,
+  };
   const threadDeps: ThreadDeps = { database: options.database, cache, checkpointer: options.checkpointer };
   const authorized = bearerVerifier(options.tokens);
 
@@ -60,7 +80,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const routes: Route[] = [
     { method: "GET", pattern: /^\/ok$/, open: true, run: async () => json({ ok: true }) },
     { method: "GET", pattern: /^\/health$/, open: true, run: async () => json(health()) },
-    { method: "GET", pattern: /^\/info$/, open: true, run: async () => json({ version: "embedded", flags: { assistants: true, crons: false, langsmith: false } }) },
+    { method: "GET", pattern: /^\/info$/, open: true, run: async () => json({ version: "embedded", flags: { assistants: true, crons: false, langsmith: options.langsmith ?? false } }) },
     {
       method: "POST",
       pattern: /^\/assistants\/search$/,
@@ -88,6 +108,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       method: "DELETE",
       pattern: /^\/threads\/([^/]+)$/,
       run: async (_request, [id]) => {
+        // A thread left busy by a process that is gone can be deleted: its run is cancelled first.
+        const row = await requireThread(threadDeps, id!);
+        if (row.status === "busy") await releaseAbandonedRuns(runDeps, row.threadId);
         await removeThread(threadDeps, id!);
         return new Response(null, { status: 204 });
       },
@@ -115,8 +138,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       pattern: /^\/threads\/([^/]+)\/runs\/([^/]+)\/cancel$/,
       run: async (_request, [id, runId]) => {
         const run = await runJson(threadDeps, id!, runId!);
-        if (!cancelRun(runDeps, run.run_id)) {
-          throw new AppError("conflict:runs", { message: `Run ${runId} is not running in this process (it is ${run.status}).` });
+        if (cancelRun(runDeps, run.run_id)) return new Response(null, { status: 202 });
+        const row = await getRun(options.database, run.run_id);
+        if (row?.status !== "running") throw new AppError("conflict:runs", { message: `Run ${runId} is not running (it is ${run.status}).` });
+        // Running in another process: cancelled here only if that process is gone.
+        if ((await cancelAbandoned(runDeps, row)) === "live") {
+          throw new AppError("conflict:runs", { message: `Run ${runId} is running in another process, which still holds it; cancel it there.` });
         }
         return new Response(null, { status: 202 });
       },
@@ -146,5 +173,31 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     }
   }
 
-  return { handle, health };
+  let sweeping = false;
+  /** One tick: renew this process's leases, then settle runs whose process is gone. */
+  const tick = async () => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      if (runDeps.active.size) await renewLeases(runDeps);
+      await recoverAbandoned(runDeps);
+    } catch (e) {
+      console.error("[runtime] lease renewal or recovery failed; retrying next tick", e);
+    } finally {
+      sweeping = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), runDeps.lease.renewMs);
+  timer.unref();
+
+  return {
+    handle,
+    health,
+    owner,
+    recover: () => recoverAbandoned(runDeps),
+    close: () => {
+      clearInterval(timer);
+      retireOwner(owner);
+    },
+  };
 }

@@ -16,11 +16,22 @@ const RunMetadata = z.looseObject({
   parent_run_id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, "must be a run id (letters, digits, _ . : -, at most 100)").optional(),
 });
 
+/**
+ * `configurable` keys of the caller's choosing. LangGraph's own (`__pregel_*`: the checkpointer,
+ * the task's send and read hooks, resume state) would let a caller reach into the graph's
+ * machinery, so each is refused by name.
+ */
+const Configurable = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  for (const key of Object.keys(value)) {
+    if (key.startsWith("__pregel_")) ctx.addIssue({ code: "custom", path: [key], message: "is internal to LangGraph and cannot be set by a caller" });
+  }
+});
+
 const RunConfig = z
   .object({
     tags: z.array(z.string()).optional(),
     recursion_limit: z.number().int().min(1).max(1_000).optional(),
-    configurable: z.record(z.string(), z.unknown()).optional(),
+    configurable: Configurable.optional(),
   })
   .strict();
 
@@ -119,8 +130,8 @@ export const AssistantSearch = z
 export const HistoryQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(1_000).default(10),
-    before: z.object({ configurable: z.record(z.string(), z.unknown()) }).optional(),
+    before: z.object({ configurable: Configurable }).optional(),
     metadata: metadata.optional(),
-    checkpoint: z.record(z.string(), z.unknown()).optional(),
+    checkpoint: Configurable.optional(),
   })
   .strict();

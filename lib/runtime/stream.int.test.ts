@@ -152,10 +152,10 @@ describe("a caller that goes away", () => {
   });
 
   it("stops the run when it stops reading, even on a raw connection", async () => {
-    const response = await fetch(`${rt.url}/runs/stream`, {
+    const response = await fetch(`${rt.url}/threads/${crypto.randomUUID()}/runs/stream`, {
       method: "POST",
       headers: { authorization: `Bearer ${TEST_TOKEN}`, "content-type": "application/json" },
-      body: JSON.stringify({ assistant_id: "slow", input: { ms: 10_000 }, stream_mode: "updates" }),
+      body: JSON.stringify({ assistant_id: "slow", input: { ms: 10_000 }, stream_mode: "updates", if_not_exists: "create" }),
     });
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     const runId = response.headers.get("content-location")!.split("/").at(-1)!;
@@ -170,7 +170,8 @@ describe("a caller that goes away", () => {
     const aborter = new AbortController();
     let created: Created | undefined;
     await (async () => {
-      for await (const { event } of rt.client.runs.stream(null, "slow", { input: { ms: 300 }, onDisconnect: "continue", signal: aborter.signal, onRunCreated: (m) => (created = m) })) {
+      const thread = await rt.client.threads.create();
+      for await (const { event } of rt.client.runs.stream(thread.thread_id, "slow", { input: { ms: 300 }, onDisconnect: "continue", signal: aborter.signal, onRunCreated: (m) => (created = m) })) {
         if (event === "metadata") aborter.abort();
       }
     })().catch(() => undefined);

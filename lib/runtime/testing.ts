@@ -4,13 +4,13 @@ import type { Registry } from "@/graphs/spec";
 import { TEST_REGISTRY } from "@/graphs/testing/registry";
 import { LibsqlSaver } from "./checkpointer";
 import { serveRuntime } from "./node-server";
-import { createRuntime } from "./runtime";
+import { createRuntime, type RuntimeOptions } from "./runtime";
 
 export const TEST_TOKEN = "test-runtime-token-0123456789abcdef";
 
 /** A runtime over real HTTP on loopback, on the given (migrated) database, with an SDK client. */
-export async function startTestRuntime(database: Database, registry: Registry = TEST_REGISTRY) {
-  const runtime = createRuntime({ database, registry, checkpointer: new LibsqlSaver(database), tokens: [TEST_TOKEN] });
+export async function startTestRuntime(database: Database, registry: Registry = TEST_REGISTRY, options: Pick<RuntimeOptions, "lease" | "langsmith"> = {}) {
+  const runtime = createRuntime({ database, registry, checkpointer: new LibsqlSaver(database), tokens: [TEST_TOKEN], ...options });
   const server = await serveRuntime(runtime);
   const client = new Client({
     apiUrl: server.url,
@@ -18,7 +18,11 @@ export async function startTestRuntime(database: Database, registry: Registry = 
     defaultHeaders: { Authorization: `Bearer ${TEST_TOKEN}` },
     callerOptions: { maxRetries: 0 },
   });
-  return { runtime, url: server.url, client, close: server.close };
+  const close = async () => {
+    runtime.close();
+    await server.close();
+  };
+  return { runtime, url: server.url, client, close };
 }
 
 /** Raw JSON request to the runtime, for status codes and headers the SDK hides. */

@@ -23,7 +23,7 @@ export function threadJson(row: ThreadRow) {
     status: row.status,
     config: {},
     values: row.values ?? null,
-    interrupts: {},
+    interrupts: row.interrupts ?? {},
     ...(row.error ? { error: row.error } : {}),
   };
 }
@@ -115,6 +115,11 @@ export async function threadState(deps: ThreadDeps, threadId: string) {
 export async function threadHistory(deps: ThreadDeps, threadId: string, query: unknown) {
   const row = await requireThread(deps, threadId);
   const options = validate(HistoryQuery, query, "threads");
+  // The path names the thread; a checkpoint (or `before`) naming another would read that thread's history.
+  const other = [["checkpoint.thread_id", options.checkpoint?.thread_id], ["before.configurable.thread_id", options.before?.configurable.thread_id]].find(
+    ([, id]) => id !== undefined && id !== row.threadId,
+  );
+  if (other) throw new AppError("unprocessable:threads", { field: other[0] as string, message: `${other[0]} must be this thread's id (${row.threadId}) or left out.` });
   const graph = await threadGraph(deps, row);
   if (!graph) return [];
   const states = [];
