@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attributeTouches } from "./attribution";
 import { CATALOGUE } from "./catalogue";
-import { funnel, runReport, type FunnelStage } from "./reports";
+import { funnel, FUNNEL_STAGES, runReport, type FunnelStage } from "./reports";
 import { seededAnalyticsDatabase } from "./testing";
 
 type Raw = Record<string, unknown>;
@@ -35,11 +35,17 @@ describe("the funnel", () => {
       const own = mail.get(Number(c.id)) ?? [];
       const counts = expected.get(vertical) ?? { discovered: 0, enriched: 0, contacted: 0, opened: 0, replied: 0, converted: 0 };
       counts.discovered++;
-      if (company.get(c.company_id)!.enriched_at != null) counts.enriched++;
-      if (own.some((e) => e.direction === "outbound")) counts.contacted++;
-      if (own.some((e) => e.direction === "outbound" && e.opened_at != null)) counts.opened++;
-      if (Number(c.replied) === 1 || own.some((e) => e.direction === "inbound")) counts.replied++;
-      if (positive.has(Number(c.id))) counts.converted++;
+      // Each stage needs every stage before it.
+      const enriched = company.get(c.company_id)!.enriched_at != null;
+      const contacted = enriched && own.some((e) => e.direction === "outbound");
+      const converted = contacted && positive.has(Number(c.id));
+      const replied = contacted && (Number(c.replied) === 1 || own.some((e) => e.direction === "inbound") || converted);
+      const opened = contacted && (own.some((e) => e.direction === "outbound" && e.opened_at != null) || replied);
+      counts.enriched += Number(enriched);
+      counts.contacted += Number(contacted);
+      counts.opened += Number(opened);
+      counts.replied += Number(replied);
+      counts.converted += Number(converted);
       expected.set(vertical, counts);
     }
     const result = await funnel({ by: "vertical" }, { url: db.url });
@@ -50,6 +56,8 @@ describe("the funnel", () => {
       expect(row.overall).toBeCloseTo(row.counts.converted / row.counts.discovered);
     }
     expect(result.some((r) => r.counts.converted > 0)).toBe(true);
+    // A true funnel: no stage exceeds the one before it.
+    for (const row of result) for (const [i, stage] of FUNNEL_STAGES.slice(1).entries()) expect(row.counts[stage], `${row.key} ${stage}`).toBeLessThanOrEqual(row.counts[FUNNEL_STAGES[i]!]);
     const [saas] = await funnel({ by: "vertical", vertical: "saas" }, { url: db.url });
     expect(saas).toEqual(result.find((r) => r.key === "saas"));
   });
@@ -65,13 +73,18 @@ describe("the funnel", () => {
     for (const row of result) {
       const enrolled = enrollments.filter((e) => Number(e.campaign_id) === row.campaignId);
       const own = (e: Raw) => mail.get(`${e.campaign_id}:${e.contact_id}`) ?? [];
+      const enriched = enrolled.filter((e) => company.get(contact.get(e.contact_id)!.company_id)!.enriched_at != null);
+      const contacted = enriched.filter((e) => own(e).some((m) => m.direction === "outbound"));
+      const conv = (e: Raw) => converted.has(`${e.campaign_id}:${e.contact_id}`);
+      const replied = contacted.filter((e) => e.status === "replied" || own(e).some((m) => m.direction === "inbound") || conv(e));
+      const opened = contacted.filter((e) => own(e).some((m) => m.direction === "outbound" && m.opened_at != null) || replied.includes(e));
       expect(row.counts, row.key).toEqual({
         discovered: enrolled.length,
-        enriched: enrolled.filter((e) => company.get(contact.get(e.contact_id)!.company_id)!.enriched_at != null).length,
-        contacted: enrolled.filter((e) => own(e).some((m) => m.direction === "outbound")).length,
-        opened: enrolled.filter((e) => own(e).some((m) => m.direction === "outbound" && m.opened_at != null)).length,
-        replied: enrolled.filter((e) => e.status === "replied" || own(e).some((m) => m.direction === "inbound")).length,
-        converted: enrolled.filter((e) => converted.has(`${e.campaign_id}:${e.contact_id}`)).length,
+        enriched: enriched.length,
+        contacted: contacted.length,
+        opened: opened.length,
+        replied: replied.length,
+        converted: contacted.filter(conv).length,
       });
     }
     const last = result.at(-1)!;
