@@ -5,8 +5,9 @@ import type { JobSpec } from "./kind";
 const id = z.number().int().positive();
 
 /**
- * Every kind of background job the console runs, with its payload and policy. Handlers are bound
- * to these in handlers.ts; callers queue through `jobQueue().enqueue(kind, payload)`, typed by it.
+ * Every kind of background job the console runs, with its payload and policy, most urgent first
+ * (a runner claims in this order). Handlers are bound to these in handlers.ts; callers queue
+ * through `jobQueue().enqueue(kind, payload)`, typed by it.
  */
 export const JOB_SPECS = {
   /** Sends one outbox row (lib/mail/sender.ts). Retried only while nothing can have been delivered. */
@@ -24,6 +25,7 @@ export const JOB_SPECS = {
     // Its run has the background budget of 20 s; a model call may take most of it.
     leaseMs: 60_000,
     backoff: { baseMs: 10_000, maxMs: 5 * 60_000 },
+    maxRunning: 2,
   },
 } satisfies Record<string, JobSpec>;
 

@@ -11,6 +11,11 @@ export type JobSpec<S extends z.ZodType = z.ZodType> = {
   /** How long one attempt may hold the job before another worker may take it (renewed while it runs). */
   leaseMs: number;
   backoff: Backoff;
+  /**
+   * Most jobs of this kind one runner runs at once (default: all its slots). Keeps slow work
+   * (a model call) from taking every slot while mail waits.
+   */
+  maxRunning?: number;
 };
 
 /** What a handler knows about the attempt it runs. */

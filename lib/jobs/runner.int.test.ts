@@ -157,6 +157,35 @@ describe("the job runner", () => {
     expect((await status(id)).status).toBe("queued");
   });
 
+  it("a backlog of slow work never holds every slot: urgent kinds are claimed first and a capped kind stays within its cap", async () => {
+    const realNow = () => new Date();
+    const q = createJobQueue({ database: env.database, specs, now: realNow });
+    for (let n = 0; n < 6; n++) await q.enqueue("work", { n });
+    let running = 0;
+    let most = 0;
+    const order: string[] = [];
+    const slow: JobKinds = {
+      other: { ...specs.other, handle: async () => void order.push("other") },
+      work: {
+        ...specs.work,
+        maxRunning: 2,
+        handle: async ({ n }: { n: number }) => {
+          order.push(`work ${n}`);
+          most = Math.max(most, ++running);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          running--;
+        },
+      },
+    };
+    // Queued after the backlog, yet taken before the rest of it.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await q.enqueue("other", {});
+    const report = await createJobRunner({ database: env.database, kinds: slow, concurrency: 4, now: realNow, log: quiet }).tick();
+    expect(report).toMatchObject({ done: 7 });
+    expect(most).toBe(2);
+    expect(order[0]).toBe("other");
+  });
+
   it("two runners on two connections to one file, ticking at once, run each of 300 jobs exactly once", async () => {
     for (let n = 0; n < 300; n++) await queue().enqueue("work", { n });
     const second = await openDatabase(env.url);

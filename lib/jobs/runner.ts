@@ -56,6 +56,7 @@ export function createJobRunner(options: RunnerOptions) {
   const periodic: PeriodicTask[] = [{ name: "dead-letter expired", everyMs: EXPIRY_SWEEP_MS, run: (at) => deadLetterExpired(database, at) }, ...(options.periodic ?? [])];
   const lastRun = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
+  const runningByKind = new Map<string, number>();
   const hardStop = new AbortController();
   let report: TickReport = emptyReport();
   let running = false;
@@ -75,8 +76,19 @@ export function createJobRunner(options: RunnerOptions) {
     }
   }
 
+  /**
+   * Claims up to `limit` jobs, kind by kind in the registry's order (most urgent first), each
+   * kind within its own `maxRunning`, so a backlog of slow work never delays urgent work.
+   */
   async function claim(limit: number): Promise<ClaimedJob[]> {
-    return claimJobs(database, { owner, kinds: kindNames, limit, now: now(), leaseMs: (kind) => kinds[kind]!.leaseMs });
+    const claimed: ClaimedJob[] = [];
+    for (const kind of kindNames) {
+      const room = Math.min(limit - claimed.length, (kinds[kind]!.maxRunning ?? concurrency) - (runningByKind.get(kind) ?? 0));
+      if (room <= 0) continue;
+      claimed.push(...(await claimJobs(database, { owner, kinds: [kind], limit: room, now: now(), leaseMs: () => kinds[kind]!.leaseMs })));
+      if (claimed.length >= limit) break;
+    }
+    return claimed;
   }
 
   async function runOne(job: ClaimedJob): Promise<void> {
@@ -126,10 +138,12 @@ export function createJobRunner(options: RunnerOptions) {
   }
 
   function launch(job: ClaimedJob) {
+    runningByKind.set(job.kind, (runningByKind.get(job.kind) ?? 0) + 1);
     const task: Promise<void> = runOne(job)
       .catch((e: unknown) => log.error(`[jobs] settling ${job.kind} job ${job.id} failed; its lease will expire and it runs again`, e))
       .finally(() => {
         inFlight.delete(task);
+        runningByKind.set(job.kind, runningByKind.get(job.kind)! - 1);
         wakeUp?.();
       });
     inFlight.add(task);
@@ -207,7 +221,7 @@ export function createJobRunner(options: RunnerOptions) {
           report.claimed += claimed.length;
           claimed.forEach(launch);
           await Promise.allSettled([...inFlight]);
-          if (claimed.length < concurrency || Date.now() - started >= budgetMs) break;
+          if (claimed.length === 0 || Date.now() - started >= budgetMs) break;
         }
         return report;
       } finally {
