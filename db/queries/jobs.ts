@@ -39,10 +39,14 @@ export async function insertJob(database: Database, job: NewJob): Promise<{ id: 
   return existing ? { id: existing.id, created: false } : insertJob(database, job);
 }
 
-/** Due now: waiting and past its time, or running under a lease that expired (its worker died). */
+/**
+ * Due now: waiting and past its time, or running under a lease that expired (its worker died).
+ * The unary `+` keeps SQLite from answering this through an index: as the re-check of rows
+ * already picked by id, it must not turn into a scan of the whole backlog.
+ */
 const due = (now: number) => sql`(
-  (${jobs.status} IN ('queued', 'failed') AND ${jobs.runAt} <= ${now})
-  OR (${jobs.status} = 'running' AND ${jobs.leaseUntil} < ${now} AND ${jobs.attempts} < ${jobs.maxAttempts})
+  (+status IN ('queued', 'failed') AND +run_at <= ${now})
+  OR (+status = 'running' AND +lease_until < ${now} AND attempts < max_attempts)
 )`;
 
 /**

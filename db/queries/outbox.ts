@@ -147,13 +147,23 @@ export async function outboxRowsWithoutJob(database: Database, limit: number): P
   return rows.map((r) => r.id);
 }
 
+/** A job to queue in the same batch as a delivery, for the email it put in the timeline. */
+export type AfterSendJob = { kind: string; maxAttempts: number; runAt: Date; dedupePrefix: string };
+
 /**
  * Records a delivered message atomically (one batch): the outbox row, the draft, the email in the
- * contact's timeline (with its Message-ID, so replies match) and the contact's last touch. The
+ * contact's timeline (with its Message-ID, so replies match), the contact's last touch and, when
+ * given, a job about the email (`{contactId, emailId}`, keyed `<dedupePrefix><emailId>`). The
  * timeline's unique Message-ID makes a second record of the same row fail as a whole.
  * Returns the id of the email now in the contact's timeline.
  */
-export async function recordSent(database: Database, entry: OutboxEntry, transport: "smtp" | "local", campaignId: number | null): Promise<number> {
+export async function recordSent(
+  database: Database,
+  entry: OutboxEntry,
+  transport: "smtp" | "local",
+  campaignId: number | null,
+  afterSend?: AfterSendJob,
+): Promise<number> {
   const now = new Date();
   const [, , inserted] = await database.batch([
     database.update(outbox).set({ status: "sent", transport, sentAt: now, lastError: null, leaseUntil: null }).where(eq(outbox.id, entry.id)),
@@ -170,6 +180,15 @@ export async function recordSent(database: Database, entry: OutboxEntry, transpo
       sentAt: now,
     }).returning({ id: emails.id }),
     database.update(contacts).set({ lastContactedAt: now }).where(eq(contacts.id, entry.contactId)),
+    ...(afterSend
+      ? [
+          database.run(sql`
+            INSERT INTO jobs (kind, payload, run_at, max_attempts, dedupe_key)
+            SELECT ${afterSend.kind}, json_object('contactId', contact_id, 'emailId', id), ${afterSend.runAt.getTime()}, ${afterSend.maxAttempts}, ${afterSend.dedupePrefix} || id
+            FROM emails WHERE message_id = ${entry.messageId}
+            ON CONFLICT DO NOTHING`),
+        ]
+      : []),
   ]);
   return inserted[0]!.id;
 }

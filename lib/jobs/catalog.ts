@@ -33,5 +33,9 @@ export type JobSpecs = typeof JOB_SPECS;
 export type JobName = keyof JobSpecs;
 export type JobPayload<K extends JobName> = z.output<JobSpecs[K]["payload"]>;
 
+const MEMORY_DEDUPE_PREFIX = "memory_reflect:";
 /** At most one reflection per email waits or runs. */
-export const memoryDedupeKey = (emailId: number) => `memory_reflect:${emailId}`;
+export const memoryDedupeKey = (emailId: number) => `${MEMORY_DEDUPE_PREFIX}${emailId}`;
+
+/** The reflection a delivery queues in the same batch as the email it records. */
+export const reflectionAfterSend = (runAt: Date) => ({ kind: "memory_reflect", maxAttempts: JOB_SPECS.memory_reflect.maxAttempts, runAt, dedupePrefix: MEMORY_DEDUPE_PREFIX }) satisfies { kind: JobName } & Record<string, unknown>;

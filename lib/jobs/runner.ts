@@ -176,6 +176,8 @@ export function createJobRunner(options: RunnerOptions) {
         log.error("[jobs] claiming jobs failed; trying again shortly", e);
       }
       if (running) await sleep(pollMs);
+      // Jobs that finish together free their slots together: one claim refills them all.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import {
-  claimForSending, getOutbox, markHandedOver, recordNotSent, recordSent, releaseForRetry, resolveAbandoned, sendCheckFor, type OutboxEntry,
+  claimForSending, getOutbox, markHandedOver, recordNotSent, recordSent, releaseForRetry, resolveAbandoned, sendCheckFor, type AfterSendJob, type OutboxEntry,
 } from "@/db/queries/outbox";
 import { GATE_MESSAGES, safetyVerdict } from "@/lib/safety/gate";
 import { classifySendFailure } from "./send-failure";
@@ -20,8 +20,11 @@ export type DeliveryOutcome =
   /** It may have been accepted: failed, for a person to check, never resent. */
   | { status: "uncertain"; error: string };
 
-/** The delivering job's attempt: its lease, and which attempt of how many this is. */
-export type DeliveryAttempt = { leaseUntil: Date; attempt: number; maxAttempts: number };
+/**
+ * The delivering job's attempt: its lease, which attempt of how many this is, and a job to queue
+ * atomically with a successful send (memory_reflect on the email).
+ */
+export type DeliveryAttempt = { leaseUntil: Date; attempt: number; maxAttempts: number; afterSend?: AfterSendJob };
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -72,7 +75,7 @@ export async function deliverOutboxEntry(
     return recordFailure(database, entry, e, job);
   }
   try {
-    const emailId = await recordSent(database, entry, transport.kind, check?.campaignId ?? null);
+    const emailId = await recordSent(database, entry, transport.kind, check?.campaignId ?? null, job.afterSend);
     return { status: "sent", contactId: entry.contactId, emailId };
   } catch (e) {
     // A sender presumed dead came back and recorded this very message first (unique Message-ID).

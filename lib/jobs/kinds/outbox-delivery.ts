@@ -2,8 +2,7 @@ import type { Database } from "@/db/client";
 import { outboxDedupeKey, outboxRowsWithoutJob, OUTBOX_DELIVERY_KIND } from "@/db/queries/outbox";
 import { deliverOutboxEntry } from "@/lib/mail/sender";
 import type { MailTransport } from "@/lib/mail/transport";
-import type { JobSpecs } from "../catalog";
-import { memoryDedupeKey } from "../catalog";
+import { reflectionAfterSend, type JobSpecs } from "../catalog";
 import { PermanentJobError, type JobHandler } from "../kind";
 import type { JobQueue } from "../queue";
 import type { PeriodicTask } from "../runner";
@@ -12,25 +11,20 @@ export type DeliveryDeps = {
   database: Database;
   mail: { transport: MailTransport; from: string };
   queue: JobQueue<JobSpecs>;
-  log?: Pick<Console, "error">;
 };
 
 /**
  * Delivers one outbox row and maps the outcome onto the job: a refusal (nothing accepted) throws
  * so the runner retries with backoff and dead-letters after the last attempt, leaving the row
  * queued with its error for a person; a permanent refusal or an uncertain send is dead at once
- * and never resent; sent, blocked, or already settled is done. A delivered email is then queued
- * for memory_reflect (best effort: losing one reflection never touches the send).
+ * and never resent; sent, blocked, or already settled is done. A delivered email gets its
+ * memory_reflect job in the same batch that records it.
  */
 export function deliverOutbox(deps: DeliveryDeps): JobHandler<JobSpecs[typeof OUTBOX_DELIVERY_KIND]["payload"]> {
   return async ({ outboxId }, context) => {
-    const outcome = await deliverOutboxEntry(deps.database, deps.mail, outboxId, context);
+    const outcome = await deliverOutboxEntry(deps.database, deps.mail, outboxId, { ...context, afterSend: reflectionAfterSend(context.now()) });
     switch (outcome.status) {
       case "sent":
-        await deps.queue
-          .enqueue("memory_reflect", { contactId: outcome.contactId, emailId: outcome.emailId }, { dedupeKey: memoryDedupeKey(outcome.emailId), parentRunId: context.parentRunId })
-          .catch((e: unknown) => (deps.log ?? console).error(`[jobs] could not queue memory_reflect for email ${outcome.emailId}`, e));
-        return;
       case "blocked":
         return;
       case "not_queued":
