@@ -4,9 +4,11 @@
  * start and wait; then --count approved drafts are queued with their delivery jobs in one go, and
  * the clock runs until every outbox row is sent. Each delivered email also queues a
  * memory_reflect job, which the same workers run alongside (as in production). Reports
- * deliveries/s and checks each message reached the timeline exactly once.
+ * deliveries/s, worker CPU per delivery (what the machine's load cannot change), and checks each
+ * message reached the timeline exactly once.
  * Flags: --count N (default 10000), --workers N (default 2), --concurrency N (JOBS_CONCURRENCY, default 4).
  */
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { seedDatabase } from "@/db/seed/seed";
@@ -39,7 +41,8 @@ try {
   const drainMs = marks.at(-1)!.ms;
   const reflections = await env.database.all<{ status: string; n: number }>(sql`SELECT status, count(*) AS n FROM jobs WHERE kind = 'memory_reflect' GROUP BY status`);
   await Promise.all(workers.map((w) => (w.child.kill("SIGTERM"), w.exited)));
-  const stats = workers.map((w) => JSON.parse(/\[worker\] stopped (.*)/.exec(w.output())?.[1] ?? "{}") as { done?: number });
+  const stats = workers.map((w) => JSON.parse(/\[worker\] stopped (.*)/.exec(w.output())?.[1] ?? "{}") as { done?: number; cpuMs?: number });
+  const cpuMs = stats.reduce((sum, s) => sum + (s.cpuMs ?? 0), 0);
 
   const [check] = await env.database.all<{ rows: number; once: number }>(sql`
     SELECT count(*) AS rows, sum((SELECT count(*) FROM emails e WHERE e.message_id = o.message_id) = 1) AS once FROM outbox o`);
@@ -56,6 +59,10 @@ try {
     deliveredExactlyOnce: check!.once === COUNT && check!.rows === COUNT,
     deliveriesRetried: jobs!.retried,
     jobsDonePerWorker: stats.map((s) => s.done ?? null),
+    // Load-independent: worker CPU (start-up included) per delivery, and what that allows per busy core.
+    workerCpuMsPerDelivery: Number((cpuMs / COUNT).toFixed(2)),
+    deliveriesPerCpuSecond: Math.round(COUNT / (cpuMs / 1000)),
+    loadAverage: loadavg().map((l) => Number(l.toFixed(1))),
     reflectionsAtDrain: Object.fromEntries(reflections.map((r) => [r.status, r.n])),
   }, null, 2));
 } finally {

@@ -24,7 +24,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     console.log(`[worker] ${signal}: finishing the jobs in hand`);
     void stopJobs().then(
       () => {
-        console.log(`[worker] stopped ${JSON.stringify(runner.stats())}`);
+        const cpu = process.cpuUsage();
+        console.log(`[worker] stopped ${JSON.stringify({ ...runner.stats(), cpuMs: Math.round((cpu.user + cpu.system) / 1000) })}`);
         db().$client.close();
         process.exit(0);
       },

@@ -118,11 +118,16 @@ export async function extendLease(database: Database, job: ClaimedJob, until: Da
 }
 
 export async function completeJob(database: Database, job: ClaimedJob, now: Date): Promise<boolean> {
-  const result = await database
+  const result = await completeJobStatement(database, job, now);
+  return result.rowsAffected === 1;
+}
+
+/** The completion as a statement, for a handler to commit in the same batch as its work. */
+export function completeJobStatement(database: Database, job: ClaimedJob, now: Date) {
+  return database
     .update(jobs)
     .set({ status: "done", leaseOwner: null, leaseUntil: null, lastError: null, finishedAt: now, updatedAt: now })
     .where(heldBy(job));
-  return result.rowsAffected === 1;
 }
 
 /**

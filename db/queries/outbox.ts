@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../client";
 import { contacts, drafts, emails, jobs, outbox } from "../schema";
 import { isSuppressed } from "./suppression";
@@ -153,17 +154,18 @@ export type AfterSendJob = { kind: string; maxAttempts: number; runAt: Date; ded
 /**
  * Records a delivered message atomically (one batch): the outbox row, the draft, the email in the
  * contact's timeline (with its Message-ID, so replies match), the contact's last touch and, when
- * given, a job about the email (`{contactId, emailId}`, keyed `<dedupePrefix><emailId>`). The
- * timeline's unique Message-ID makes a second record of the same row fail as a whole.
- * Returns the id of the email now in the contact's timeline.
+ * given, a job about the email (`{contactId, emailId}`, keyed `<dedupePrefix><emailId>`) and any
+ * statements of the caller's (its job's completion). The timeline's unique Message-ID makes a
+ * second record of the same row fail as a whole. Returns the id of the email now in the timeline.
  */
 export async function recordSent(
   database: Database,
   entry: OutboxEntry,
   transport: "smtp" | "local",
   campaignId: number | null,
-  afterSend?: AfterSendJob,
+  also: { afterSend?: AfterSendJob; statements?: BatchItem<"sqlite">[] } = {},
 ): Promise<number> {
+  const { afterSend } = also;
   const now = new Date();
   const [, , inserted] = await database.batch([
     database.update(outbox).set({ status: "sent", transport, sentAt: now, lastError: null, leaseUntil: null }).where(eq(outbox.id, entry.id)),
@@ -189,6 +191,7 @@ export async function recordSent(
             ON CONFLICT DO NOTHING`),
         ]
       : []),
+    ...(also.statements ?? []),
   ]);
   return inserted[0]!.id;
 }

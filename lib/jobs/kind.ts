@@ -1,3 +1,4 @@
+import type { BatchItem } from "drizzle-orm/batch";
 import type { z } from "zod";
 
 /** Exponential backoff between attempts: `baseMs`, doubling each attempt, at most `maxMs`. */
@@ -31,9 +32,17 @@ export type JobContext = {
   now: () => Date;
   /** Aborted when the lease is lost (another worker may take the job) or the runner stops hard. */
   signal: AbortSignal;
+  /**
+   * A statement that marks this attempt done, for a handler whose last write is a batch: put it
+   * in that batch and the work and the job's completion commit together (one transaction fewer,
+   * and no window where the work is done but the job still pending). A handler whose batch with
+   * it committed returns "completed"; otherwise the runner completes the job itself.
+   */
+  completeInBatch: () => BatchItem<"sqlite">;
 };
 
-export type JobHandler<S extends z.ZodType> = (payload: z.output<S>, context: JobContext) => Promise<void>;
+/** Resolves when the attempt succeeded ("completed": the handler's own batch completed the job). */
+export type JobHandler<S extends z.ZodType> = (payload: z.output<S>, context: JobContext) => Promise<void | "completed">;
 
 /** A kind the runner can run: its spec and its handler. */
 export type JobKind<S extends z.ZodType = z.ZodType> = JobSpec<S> & { handle: JobHandler<S> };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { claimJobs, completeJob, deadLetterExpired, extendLease, failJob, type ClaimedJob } from "@/db/queries/jobs";
+import { claimJobs, completeJob, completeJobStatement, deadLetterExpired, extendLease, failJob, type ClaimedJob } from "@/db/queries/jobs";
 import { backoffDelay, PermanentJobError, type JobKinds } from "./kind";
 
 /** Work a runner does on a timer besides claiming jobs (a sweep, a monitor). */
@@ -97,6 +97,7 @@ export function createJobRunner(options: RunnerOptions) {
     const onHardStop = () => lease.abort(hardStop.signal.reason);
     hardStop.signal.addEventListener("abort", onHardStop);
     const context = {
+      completeInBatch: () => completeJobStatement(database, job, now()),
       jobId: job.id,
       attempt: job.attempts,
       maxAttempts: job.maxAttempts,
@@ -117,9 +118,9 @@ export function createJobRunner(options: RunnerOptions) {
     try {
       const payload: z.ZodSafeParseResult<unknown> = kind.payload.safeParse(job.payload);
       if (!payload.success) throw new PermanentJobError(`Invalid payload: ${payload.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-      await kind.handle(payload.data, context);
+      const result = await kind.handle(payload.data, context);
       clearInterval(heartbeat);
-      if (await completeJob(database, job, now())) report.done++;
+      if (result === "completed" || (await completeJob(database, job, now()))) report.done++;
       else report.lost++;
     } catch (e) {
       clearInterval(heartbeat);

@@ -1,3 +1,4 @@
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "@/db/client";
 import {
   claimForSending, getOutbox, markHandedOver, recordNotSent, recordSent, releaseForRetry, resolveAbandoned, sendCheckFor, type AfterSendJob, type OutboxEntry,
@@ -21,10 +22,17 @@ export type DeliveryOutcome =
   | { status: "uncertain"; error: string };
 
 /**
- * The delivering job's attempt: its lease, which attempt of how many this is, and a job to queue
- * atomically with a successful send (memory_reflect on the email).
+ * The delivering job's attempt: its lease, which attempt of how many this is, a job to queue
+ * atomically with a successful send (memory_reflect on the email), and the job's own completion,
+ * committed with the record of the send.
  */
-export type DeliveryAttempt = { leaseUntil: Date; attempt: number; maxAttempts: number; afterSend?: AfterSendJob };
+export type DeliveryAttempt = {
+  leaseUntil: Date;
+  attempt: number;
+  maxAttempts: number;
+  afterSend?: AfterSendJob;
+  completeInBatch?: () => BatchItem<"sqlite">;
+};
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -75,7 +83,10 @@ export async function deliverOutboxEntry(
     return recordFailure(database, entry, e, job);
   }
   try {
-    const emailId = await recordSent(database, entry, transport.kind, check?.campaignId ?? null, job.afterSend);
+    const emailId = await recordSent(database, entry, transport.kind, check?.campaignId ?? null, {
+      afterSend: job.afterSend,
+      statements: job.completeInBatch ? [job.completeInBatch()] : [],
+    });
     return { status: "sent", contactId: entry.contactId, emailId };
   } catch (e) {
     // A sender presumed dead came back and recorded this very message first (unique Message-ID).

@@ -25,6 +25,8 @@ export function deliverOutbox(deps: DeliveryDeps): JobHandler<JobSpecs[typeof OU
     const outcome = await deliverOutboxEntry(deps.database, deps.mail, outboxId, { ...context, afterSend: reflectionAfterSend(context.now()) });
     switch (outcome.status) {
       case "sent":
+        // The record of the send carried the job's completion (DeliveryAttempt.completeInBatch).
+        return "completed";
       case "blocked":
         return;
       case "not_queued":
