@@ -1,6 +1,7 @@
 /**
  * Runs once when the server starts: registers tracing when an exporter is configured, then
- * applies pending migrations and, in demo mode, seeds an empty database.
+ * applies pending migrations and, in demo mode, seeds an empty database, then starts the
+ * background job runner (unless JOBS_IN_PROCESS is off).
  */
 export async function register() {
   // NEXT_RUNTIME is a build-time constant that Next inlines, so the edge bundle drops the
@@ -34,5 +35,25 @@ export async function register() {
     await recoverEmbeddedRuns();
   } catch (e) {
     console.error("[runtime] start-up recovery of interrupted runs failed; the periodic sweep retries it", e);
+  }
+  await startJobRunner(env().JOBS_IN_PROCESS);
+}
+
+/**
+ * Background jobs run inside the console unless a deployment runs them elsewhere. On SIGTERM or
+ * SIGINT the runner stops claiming at once and lets running jobs finish while the process winds
+ * down (Next.js exits on its own handler); a job cut off anyway runs again when its lease expires.
+ * Alone on the signal (NEXT_MANUAL_SIG_HANDLE), it re-raises it once the jobs are settled.
+ */
+async function startJobRunner(inProcess: boolean) {
+  if (!inProcess) return;
+  const { startJobs, stopJobs } = await import("@/lib/jobs/instance");
+  startJobs();
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void stopJobs().finally(() => {
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      });
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { baseUrlOf, FUZZ_INBOUND_TOKEN, FUZZ_SERVER, FUZZ_SPECS, MODEL_SERVER, MODEL_SPECS, OFFLINE_SERVER, type E2eServer } from "./e2e/servers";
+import { baseUrlOf, E2E_RUNTIME_SECRET, FUZZ_INBOUND_TOKEN, FUZZ_SERVER, FUZZ_SPECS, MODEL_SERVER, MODEL_SPECS, OFFLINE_SERVER, type E2eServer } from "./e2e/servers";
 
 /**
  * One `next start` per server in e2e/servers.ts, from the same build: a fresh database and a real
@@ -18,6 +18,7 @@ function webServer(server: E2eServer, env: Record<string, string> = {}) {
       E2E_SMTP_LOG: server.smtpLog,
       DATABASE_URL: `file:./${server.dataDir}/sales.db`,
       DEMO_MODE: "true",
+      LANGGRAPH_RUNTIME_SECRET: E2E_RUNTIME_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
       ...env,
     },

@@ -47,3 +47,9 @@ export const MODEL_SPECS = /model-[^/]*\.spec\.ts$/;
 export const E2E_MODEL = "deepseek-chat";
 
 export const baseUrlOf = (server: E2eServer) => `http://127.0.0.1:${server.port}`;
+
+/**
+ * Bearer secret of each e2e console's embedded runtime (/api/langgraph), so a spec can drive its
+ * graphs with the official SDK the way Agent Inbox or another service would.
+ */
+export const E2E_RUNTIME_SECRET = "e2e-runtime-secret-0123456789abcdef-0123";

@@ -55,6 +55,14 @@ const EnvShape = z
     SMTP_FROM: z.string().default("Sales Console <outreach@sales-console.local>"),
     /** Bearer token for POST /api/inbound (the mail gateway's webhook). Unset: inbound mail is refused. */
     INBOUND_TOKEN: z.string().min(24, "INBOUND_TOKEN must be at least 24 characters").optional(),
+    /** Run background jobs (mail delivery, memory reflection) inside the console process. Off: run `npm run worker` or call POST /api/jobs/tick instead. */
+    JOBS_IN_PROCESS: bool.transform((v) => v ?? true),
+    /** Jobs one process (console or worker) runs at once. */
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** How often an idle job runner looks for due jobs, in milliseconds. */
+    JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    /** Bearer token for POST /api/jobs/tick (one round of due jobs, for hosts that only allow cron). Unset: the endpoint is off. */
+    JOBS_TICK_TOKEN: z.string().min(24, "JOBS_TICK_TOKEN must be at least 24 characters").optional(),
     /**
      * OTLP/HTTP collector base URL (`http://collector:4318`); spans go to `<url>/v1/traces`.
      * Unset: no tracing is registered at all and global fetch is left alone.

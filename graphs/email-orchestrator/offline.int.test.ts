@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownEnvironment } from "@/db/testing";
 
-// This file owns its process's environment: a fresh database, no model (offline), local mail.
+// This file owns its process's environment: a fresh database, no model (offline), local mail,
+// and this process's job runner delivering what approvals queue, as in the console.
 const testEnv = ownEnvironment("orchestrator");
 
 const { db } = await import("@/db/client");
@@ -13,6 +14,7 @@ const { graphClient } = await import("@/lib/langgraph/instance");
 const { approveDraft, draftOutreach, rejectDraft } = await import("@/lib/services/drafts");
 const { getRun } = await import("@/db/queries/runs");
 const { runTreeFor } = await import("@/lib/services/runs");
+const { startJobs, stopJobs } = await import("@/lib/jobs/instance");
 
 const rep = { id: "usr_demo_rep", name: "Riley Rep", email: "rep@demo.local", role: "rep" as const };
 const otherRep = { id: "usr_demo_rep2", name: "Sam Seller", email: "rep2@demo.local", role: "rep" as const };
@@ -35,8 +37,10 @@ async function freshContact(offset = 0): Promise<number> {
 beforeAll(async () => {
   await applyMigrations(db());
   await seedDatabase(db(), { companies: 20, contacts: 160, emails: 300, anchor: new Date() });
+  startJobs();
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
+  await stopJobs();
   db().$client.close();
   testEnv.removeDir();
 });

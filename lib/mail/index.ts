@@ -1,14 +1,12 @@
-import { db } from "@/db/client";
 import { env } from "@/lib/env";
-import { deliverQueued, type DeliveryReport } from "./sender";
 import { createTransport, type MailTransport } from "./transport";
 
 let transport: MailTransport | undefined;
 
-/** Sends whatever is queued, through SMTP when configured, else into the local outbox. */
-export function deliverNow(): Promise<DeliveryReport> {
+/** The console's mail transport: SMTP when SMTP_URL is set, else the local outbox. */
+export function mailTransport(): MailTransport {
   transport ??= createTransport(env().SMTP_URL);
-  return deliverQueued(db(), transport, env().SMTP_FROM);
+  return transport;
 }
 
 export function mailTransportKind(): "smtp" | "local" {

@@ -1,48 +1,119 @@
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "@/db/client";
-import { getDraft } from "@/db/queries/drafts";
-import { claimForSending, failAbandonedSends, queuedIds, recordNotSent, recordSent } from "@/db/queries/outbox";
-import { loadOutreachContext } from "@/db/queries/outreach";
-import { safetyVerdict, GATE_MESSAGES } from "@/lib/safety/gate";
+import {
+  claimForSending, getOutbox, markHandedOver, recordNotSent, recordSent, releaseForRetry, resolveAbandoned, sendCheckFor, type AfterSendJob, type OutboxEntry,
+} from "@/db/queries/outbox";
+import { GATE_MESSAGES, safetyVerdict } from "@/lib/safety/gate";
+import { classifySendFailure } from "./send-failure";
 import type { MailTransport } from "./transport";
 
-/** How long one send may hold its outbox row before it counts as abandoned. */
-const LEASE_MS = 2 * 60_000;
-
-export type DeliveryReport = { sent: number; blocked: number; failed: number; sentEmails: { contactId: number; emailId: number }[] };
+/** What one delivery attempt did with its outbox row. */
+export type DeliveryOutcome =
+  | { status: "sent"; contactId: number; emailId: number }
+  /** The safety gate refused it at send time (the contact unsubscribed, bounced… since approval). */
+  | { status: "blocked"; reason: string }
+  /** Not waiting to be sent (already sent, failed or blocked, or taken by another sender). */
+  | { status: "not_queued"; current: OutboxEntry["status"] | "missing"; lastError: string | null }
+  /** The mail server did not take it and may later: the row is queued again. Safe to retry. */
+  | { status: "refused"; error: string }
+  /** The mail server refused it for good: failed, for a person. */
+  | { status: "rejected"; error: string }
+  /** It may have been accepted: failed, for a person to check, never resent. */
+  | { status: "uncertain"; error: string };
 
 /**
- * Sends queued mail. Each row is claimed by one conditional UPDATE, so concurrent senders never
- * send a row twice; the safety gate runs again right before the send, because a contact may have
- * unsubscribed or bounced since the draft was approved.
+ * The delivering job's attempt: its lease, which attempt of how many this is, a job to queue
+ * atomically with a successful send (memory_reflect on the email), and the job's own completion,
+ * committed with the record of the send.
  */
-export async function deliverQueued(database: Database, transport: MailTransport, from: string): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, blocked: 0, failed: 0, sentEmails: [] };
-  await failAbandonedSends(database);
-  for (const id of await queuedIds(database)) {
-    const entry = await claimForSending(database, id, LEASE_MS);
-    if (!entry) continue;
-    const draft = await getDraft(database, entry.draftId);
-    const context = await loadOutreachContext(database, entry.contactId, draft?.campaignId ?? null);
-    const verdict = context
-      ? safetyVerdict({ suppressed: context.suppressed, ...context.contact }, { answeringInbound: draft?.action === "reply" })
-      : ({ allowed: false, reason: "do_not_contact" } as const);
-    if (!verdict.allowed) {
-      await recordNotSent(database, entry, "blocked", `Not sent: ${GATE_MESSAGES[verdict.reason]}`);
-      report.blocked++;
-      continue;
-    }
-    try {
-      await transport.send({ from, to: entry.toEmail, subject: entry.subject, text: entry.body, messageId: entry.messageId, inReplyTo: entry.inReplyTo });
-    } catch (e) {
-      // The server refused or could not be reached: nothing was accepted, but a person decides
-      // whether to try again rather than an automatic retry that might double-send.
-      await recordNotSent(database, entry, "failed", `Send failed: ${e instanceof Error ? e.message : String(e)}`);
-      report.failed++;
-      continue;
-    }
-    const emailId = await recordSent(database, entry, transport.kind, draft?.campaignId ?? null);
-    report.sent++;
-    report.sentEmails.push({ contactId: entry.contactId, emailId });
+export type DeliveryAttempt = {
+  leaseUntil: Date;
+  attempt: number;
+  maxAttempts: number;
+  afterSend?: AfterSendJob;
+  completeInBatch?: () => BatchItem<"sqlite">;
+};
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Delivers one outbox row, exactly once whichever process runs it:
+ * 1. The row is claimed by one conditional UPDATE (queued → sending); only one caller wins.
+ *    A row found in "sending" was left by a sender that stopped (only a delivery job sends, at
+ *    most one job per row is alive, and this one holds it now): see resolveAbandoned.
+ * 2. The safety gate runs again, because the contact may have unsubscribed since approval.
+ * 3. For SMTP, the hand-over is recorded first (fenced by the claim), so a crash after it is
+ *    known to be uncertain and a crash before it is known to be safe to repeat. The local outbox
+ *    needs no mark: its "send" is the database batch that records it, all or nothing.
+ * 4. A failure is classified (send-failure.ts): refused → queued again for the job's next
+ *    attempt; rejected → failed; uncertain → failed and never resent.
+ */
+export async function deliverOutboxEntry(
+  database: Database,
+  mail: { transport: MailTransport; from: string },
+  outboxId: number,
+  job: DeliveryAttempt,
+): Promise<DeliveryOutcome> {
+  const { transport, from } = mail;
+  const { leaseUntil } = job;
+  let entry = await claimForSending(database, outboxId, leaseUntil);
+  if (!entry) {
+    const current = await getOutbox(database, outboxId);
+    if (current?.status !== "sending") return { status: "not_queued", current: current?.status ?? "missing", lastError: current?.lastError ?? null };
+    const resolved = await resolveAbandoned(database, current);
+    if (resolved === "failed") return { status: "uncertain", error: "The previous sender stopped after handing the message over." };
+    entry = resolved === "queued" ? await claimForSending(database, outboxId, leaseUntil) : null;
+    if (!entry) return { status: "not_queued", current: "sending", lastError: null };
   }
-  return report;
+
+  const check = await sendCheckFor(database, entry);
+  const verdict = check ? safetyVerdict(check, { answeringInbound: check.action === "reply" }) : ({ allowed: false, reason: "do_not_contact" } as const);
+  if (!verdict.allowed) {
+    const reason = `Not sent: ${GATE_MESSAGES[verdict.reason]}`;
+    await recordNotSent(database, entry, "blocked", reason);
+    return { status: "blocked", reason };
+  }
+
+  if (transport.kind === "smtp" && !(await markHandedOver(database, entry, "smtp"))) {
+    return { status: "not_queued", current: "sending", lastError: null };
+  }
+  try {
+    await transport.send({ from, to: entry.toEmail, subject: entry.subject, text: entry.body, messageId: entry.messageId, inReplyTo: entry.inReplyTo });
+  } catch (e) {
+    return recordFailure(database, entry, e, job);
+  }
+  try {
+    const emailId = await recordSent(database, entry, transport.kind, check?.campaignId ?? null, {
+      afterSend: job.afterSend,
+      statements: job.completeInBatch ? [job.completeInBatch()] : [],
+    });
+    return { status: "sent", contactId: entry.contactId, emailId };
+  } catch (e) {
+    // A sender presumed dead came back and recorded this very message first (unique Message-ID).
+    const current = await getOutbox(database, outboxId);
+    if (current?.status === "sent") return { status: "not_queued", current: "sent", lastError: null };
+    throw e;
+  }
+}
+
+async function recordFailure(database: Database, entry: OutboxEntry, e: unknown, job: DeliveryAttempt): Promise<DeliveryOutcome> {
+  const error = messageOf(e);
+  switch (classifySendFailure(e)) {
+    case "refused":
+      // Still queued after the last attempt: the job is dead-lettered, the row waits for a person.
+      await releaseForRetry(
+        database,
+        entry,
+        job.attempt >= job.maxAttempts
+          ? `Not sent after ${job.attempt} attempts: ${error}. Nothing was delivered; an admin can retry it from Admin → Jobs.`
+          : `Not sent yet (attempt ${job.attempt} of ${job.maxAttempts}, trying again): ${error}`,
+      );
+      return { status: "refused", error };
+    case "rejected":
+      await recordNotSent(database, entry, "failed", `The mail server refused the message: ${error}`);
+      return { status: "rejected", error };
+    case "uncertain":
+      await recordNotSent(database, entry, "failed", `Delivery uncertain: ${error}. Check the mailbox before sending again.`);
+      return { status: "uncertain", error };
+  }
 }

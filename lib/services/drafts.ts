@@ -2,16 +2,15 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { getContactOwner, getContactSummary } from "@/db/queries/contacts";
 import { countDrafts, getDraft, listDrafts, setDraftRunUrl, type DraftRow } from "@/db/queries/drafts";
-import { outboxForDraft } from "@/db/queries/outbox";
+import { outboxForDraft, outboxForDrafts, type OutboxEntry } from "@/db/queries/outbox";
 import { DRAFT_STATUSES } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
-import { deliverNow } from "@/lib/mail";
+import { wakeJobs } from "@/lib/jobs/instance";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
 import { withSpan } from "@/lib/telemetry/span";
-import { reflectInBackground } from "./memory";
 import { paging, parseParams, visibleText, type RawParams } from "./params";
 
 /** Admins see and decide every draft; everyone else only drafts assigned to them. */
@@ -109,23 +108,47 @@ async function resumeDraft(draft: DraftRow, value: Parameters<ReturnType<typeof 
 /** The span of an operation that runs the orchestrator: the root of its run's trace. */
 const ORCHESTRATOR_SPAN = { graph: orchestrator.assistantId, feature: orchestrator.feature };
 
-/** Approves a draft as written or as edited; the message is queued once and sent at once. */
+/**
+ * How long an approval waits for its own message's delivery result. Delivery is a job (any
+ * console process or worker may run it); the wait only lets the rep see "sent" when it is quick.
+ */
+const DELIVERY_WAIT_MS = 3_000;
+
+/** Approves a draft as written or as edited; the message is queued once and delivered by a job. */
 export function approveDraft(user: SessionUser, draftId: number, edit?: z.infer<typeof DraftEdit>): Promise<DecisionResult> {
-  return withSpan("drafts.approve_draft", ORCHESTRATOR_SPAN, () => approve(user, draftId, edit));
+  return withSpan("drafts.approve_draft", ORCHESTRATOR_SPAN, async () => {
+    await decideApproval(user, draftId, edit);
+    const [result] = await deliveryResults([draftId]);
+    return result!;
+  });
 }
 
-async function approve(user: SessionUser, draftId: number, edit?: z.infer<typeof DraftEdit>): Promise<DecisionResult> {
+/** Resumes the paused thread with the approval; the graph queues the message and its delivery job. */
+async function decideApproval(user: SessionUser, draftId: number, edit?: z.infer<typeof DraftEdit>): Promise<void> {
   const draft = await loadDraftFor(user, draftId);
   const changed = edit && (edit.subject !== draft.subject || edit.body !== draft.body);
   await resumeDraft(draft, changed ? { type: "edit", args: edit, decidedBy: user.id } : { type: "accept", decidedBy: user.id });
-  const delivery = await deliverNow();
-  // What was sent becomes memory for the next draft; never waited on, never blocks a send.
-  for (const sent of delivery.sentEmails) void reflectInBackground(graphClient(), sent);
-  const outbox = await outboxForDraft(db(), draftId);
+}
+
+/** Waits (briefly, once for all of them) for these drafts' deliveries to settle, then reports each. */
+async function deliveryResults(draftIds: number[]): Promise<DecisionResult[]> {
+  wakeJobs();
+  const deadline = Date.now() + DELIVERY_WAIT_MS;
+  let rows: OutboxEntry[] = [];
+  for (;;) {
+    rows = await outboxForDrafts(db(), draftIds);
+    const settled = rows.filter((r) => r.status !== "queued" && r.status !== "sending").length === draftIds.length;
+    if (settled || Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return draftIds.map((draftId) => describeDelivery(draftId, rows.find((r) => r.draftId === draftId)));
+}
+
+function describeDelivery(draftId: number, outbox: OutboxEntry | undefined): DecisionResult {
   if (outbox?.status === "sent") return { draftId, status: "sent", message: "Approved and sent." };
   if (outbox?.status === "blocked") return { draftId, status: "blocked", message: outbox.lastError ?? "Not sent: blocked by the safety gate." };
   if (outbox?.status === "failed") return { draftId, status: "failed", message: outbox.lastError ?? "Sending failed." };
-  return { draftId, status: "approved", message: "Approved; queued for sending." };
+  return { draftId, status: "approved", message: outbox?.lastError ? `Approved; queued for sending. ${outbox.lastError}` : "Approved; queued for sending." };
 }
 
 export async function rejectDraft(user: SessionUser, draftId: number, reason: string): Promise<DecisionResult> {
@@ -134,13 +157,23 @@ export async function rejectDraft(user: SessionUser, draftId: number, reason: st
   return { draftId, status: "rejected", message: "Rejected." };
 }
 
-/** Approves each selected draft as written; one failure never stops the others. */
+/**
+ * Approves each selected draft as written; one failure never stops the others. The deliveries
+ * are waited for once, together, not one after another.
+ */
 export async function batchApprove(user: SessionUser, draftIds: number[]) {
-  const results: (DecisionResult | { draftId: number; status: "error"; message: string })[] = [];
+  const errors = new Map<number, { draftId: number; status: "error"; message: string }>();
+  const approved: number[] = [];
   for (const draftId of draftIds) {
-    results.push(await approveDraft(user, draftId).catch((e: unknown) => ({ draftId, status: "error" as const, message: isAppError(e) ? e.message : "Something went wrong." })));
+    try {
+      await withSpan("drafts.approve_draft", ORCHESTRATOR_SPAN, () => decideApproval(user, draftId));
+      approved.push(draftId);
+    } catch (e) {
+      errors.set(draftId, { draftId, status: "error", message: isAppError(e) ? e.message : "Something went wrong." });
+    }
   }
-  return results;
+  const delivered = new Map((await deliveryResults(approved)).map((r) => [r.draftId, r]));
+  return draftIds.map((draftId) => errors.get(draftId) ?? delivered.get(draftId)!);
 }
 
 export type OutreachResult =

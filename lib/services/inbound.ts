@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { bearerVerifier } from "@/lib/http/auth";
 import { readBody, validate } from "@/lib/http/body";
-import { reflectInBackground } from "./memory";
+import { reflectLater } from "./memory";
 
 /** Largest inbound message accepted, raw or JSON. */
 export const MAX_INBOUND_BYTES = 1024 * 1024;
@@ -208,8 +208,8 @@ async function duplicateResult(emailId: number): Promise<InboundResult> {
 
 /**
  * Receives one inbound message: parses it, matches it to a contact's conversation, classifies it
- * (inbound_classify), records it with its outcome and effects in one batch, and starts
- * memory_reflect in the background. Anything that cannot be parsed, validated or matched is kept
+ * (inbound_classify), records it with its outcome and effects in one batch, and queues a
+ * memory_reflect job. Anything that cannot be parsed, validated or matched is kept
  * as a dead letter and refused with 422; nothing is dropped silently.
  */
 export async function receiveInbound(request: { contentType: string | null; raw: Buffer }): Promise<InboundResult> {
@@ -256,7 +256,7 @@ export async function receiveInbound(request: { contentType: string | null; raw:
     if (winner?.direction === "inbound") return duplicateResult(winner.id);
     throw e;
   }
-  void reflectInBackground(client, { contactId: match.contactId, emailId });
+  await reflectLater({ contactId: match.contactId, emailId });
   return {
     contactId: match.contactId,
     emailId,

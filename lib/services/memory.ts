@@ -1,20 +1,16 @@
-import type { Fleet } from "@/graphs/registry";
-import type { InputOf } from "@/graphs/spec";
-import type { GraphClient } from "@/lib/langgraph/client";
+import { memoryDedupeKey, type JobPayload } from "@/lib/jobs/catalog";
+import { jobQueue } from "@/lib/jobs/instance";
 
 /**
- * Starts a memory_reflect run for one email and returns without waiting for it: a slow or failing
- * memory write must never hold up a draft or an inbound webhook. Callers `void` the result; the
- * promise settles when the run ends, never rejects, and a failure is logged with the email it concerned.
+ * Queues a memory_reflect job for one email and returns once it is queued, never waiting for the
+ * reflection: a slow or failing memory write must never hold up a send or an inbound webhook.
+ * Never rejects; a failure to queue is logged with the email it concerned (the reflection is lost,
+ * nothing else is). The job retries a failed run on its own.
  */
-export function reflectInBackground(client: Pick<GraphClient<Fleet>, "run">, input: InputOf<Fleet, "memory_reflect">): Promise<void> {
-  return Promise.resolve()
-    .then(() => client.run("memory_reflect", input))
-    .then(
-      (result) => {
-        const outcome = result.values.outcome;
-        if (outcome?.status !== "stored") console.warn(`[memory_reflect] no memory for email ${input.emailId} of contact ${input.contactId}: ${outcome?.status === "skipped" ? outcome.reason : "no outcome"}`);
-      },
-      (e: unknown) => console.error(`[memory_reflect] reflecting on email ${input.emailId} of contact ${input.contactId} failed`, e),
-    );
+export async function reflectLater(input: JobPayload<"memory_reflect">, queue: Pick<ReturnType<typeof jobQueue>, "enqueue"> = jobQueue()): Promise<void> {
+  try {
+    await queue.enqueue("memory_reflect", input, { dedupeKey: memoryDedupeKey(input.emailId) });
+  } catch (e) {
+    console.error(`[memory_reflect] could not queue a reflection on email ${input.emailId} of contact ${input.contactId}`, e);
+  }
 }

@@ -81,6 +81,8 @@ beforeAll(async () => {
   await seedDatabase(db(), { companies: 12, contacts: 60, emails: 80, anchor: new Date() });
 }, 60_000);
 afterAll(async () => {
+  // instrumentation.ts started this process's job runner, as in the console.
+  await (await import("@/lib/jobs/instance")).stopJobs();
   await stub.close();
   await receiver.close();
   db().$client.close();

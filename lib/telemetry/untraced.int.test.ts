@@ -16,7 +16,9 @@ const { db } = await import("@/db/client");
 const { graphClient } = await import("@/lib/langgraph/instance");
 const { withSpan } = await import("./span");
 
-afterAll(() => {
+afterAll(async () => {
+  // instrumentation.ts started this process's job runner, as in the console.
+  await (await import("@/lib/jobs/instance")).stopJobs();
   db().$client.close();
   testEnv.removeDir();
 });

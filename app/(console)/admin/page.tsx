@@ -40,6 +40,10 @@ export default async function AdminPage() {
               <span className="text-slate-500"> — every run with its status and duration; filter by graph, status, slow, errored and date.</span>
             </li>
             <li>
+              <Link href="/admin/jobs" className="font-medium text-brand-700 hover:underline">Background jobs</Link>
+              <span className="text-slate-500"> — mail delivery and memory reflection: waiting, running, failed and dead jobs, with retry.</span>
+            </li>
+            <li>
               <Link href="/admin/cost" className="font-medium text-brand-700 hover:underline">Model cost</Link>
               <span className="text-slate-500"> — spend per day, graph, feature, vertical and model; cache savings; cost per outcome; the most expensive runs.</span>
             </li>

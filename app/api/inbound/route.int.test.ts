@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownEnvironment } from "@/db/testing";
 
-// This file owns its process's environment: a fresh database, no model (offline), local mail, an inbound token.
+// This file owns its process's environment: a fresh database, no model (offline), local mail, an
+// inbound token, and this process's job runner (delivery and memory_reflect are jobs).
 const TOKEN = "inbound-test-token-0123456789abcdef";
 const testEnv = ownEnvironment("inbound", { INBOUND_TOKEN: TOKEN });
 
@@ -12,6 +13,7 @@ const { seedDatabase } = await import("@/db/seed/seed");
 const { emailHash } = await import("@/db/queries/suppression");
 const { graphClient } = await import("@/lib/langgraph/instance");
 const { approveDraft, draftOutreach } = await import("@/lib/services/drafts");
+const { startJobs, stopJobs } = await import("@/lib/jobs/instance");
 const { POST } = await import("./route");
 
 const rep = { id: "usr_demo_rep", name: "Riley Rep", email: "rep@demo.local", role: "rep" as const };
@@ -56,10 +58,12 @@ const rfc822 = (headers: Record<string, string>, body: string) =>
 beforeAll(async () => {
   await applyMigrations(db());
   await seedDatabase(db(), { companies: 10, contacts: 80, emails: 150, anchor: new Date() });
+  startJobs();
 }, 60_000);
 afterAll(async () => {
-  // memory_reflect runs in the background; let every run finish before the database closes.
+  // memory_reflect is a job; let every one finish before the database closes.
   await waitFor(async () => (await one<{ n: number }>(sql`SELECT count(*) AS n FROM memories WHERE source = 'graph_derived'`)).n >= recorded.length);
+  await stopJobs();
   db().$client.close();
   testEnv.removeDir();
 });

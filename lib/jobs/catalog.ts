@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { OUTBOX_DELIVERY_ATTEMPTS, OUTBOX_DELIVERY_KIND } from "@/db/queries/outbox";
+import type { JobSpec } from "./kind";
+
+const id = z.number().int().positive();
+
+/**
+ * Every kind of background job the console runs, with its payload and policy, most urgent first
+ * (a runner claims in this order). Handlers are bound to these in handlers.ts; callers queue
+ * through `jobQueue().enqueue(kind, payload)`, typed by it.
+ */
+export const JOB_SPECS = {
+  /** Sends one outbox row (lib/mail/sender.ts). Retried only while nothing can have been delivered. */
+  [OUTBOX_DELIVERY_KIND]: {
+    payload: z.object({ outboxId: id }),
+    maxAttempts: OUTBOX_DELIVERY_ATTEMPTS,
+    leaseMs: 30_000,
+    // Long enough for a greylisting server (4xx for the first minutes) to let the message in.
+    backoff: { baseMs: 30_000, maxMs: 15 * 60_000 },
+  },
+  /** Turns one email into memory for the next draft (memory_reflect graph). Fire-and-forget. */
+  memory_reflect: {
+    payload: z.object({ contactId: id, emailId: id }),
+    maxAttempts: 3,
+    // Its run has the background budget of 20 s; a model call may take most of it.
+    leaseMs: 60_000,
+    backoff: { baseMs: 10_000, maxMs: 5 * 60_000 },
+    maxRunning: 2,
+  },
+} satisfies Record<string, JobSpec>;
+
+export type JobSpecs = typeof JOB_SPECS;
+export type JobName = keyof JobSpecs;
+export type JobPayload<K extends JobName> = z.output<JobSpecs[K]["payload"]>;
+
+const MEMORY_DEDUPE_PREFIX = "memory_reflect:";
+/** At most one reflection per email waits or runs. */
+export const memoryDedupeKey = (emailId: number) => `${MEMORY_DEDUPE_PREFIX}${emailId}`;
+
+/** The reflection a delivery queues in the same batch as the email it records. */
+export const reflectionAfterSend = (runAt: Date) => ({ kind: "memory_reflect", maxAttempts: JOB_SPECS.memory_reflect.maxAttempts, runAt, dedupePrefix: MEMORY_DEDUPE_PREFIX }) satisfies { kind: JobName } & Record<string, unknown>;

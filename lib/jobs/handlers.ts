@@ -1,0 +1,28 @@
+import type { Database } from "@/db/client";
+import type { Fleet } from "@/graphs/registry";
+import type { GraphClient } from "@/lib/langgraph/client";
+import type { MailTransport } from "@/lib/mail/transport";
+import { JOB_SPECS, type JobSpecs } from "./catalog";
+import { bindHandlers } from "./kind";
+import { deliverOutbox, outboxSweep } from "./kinds/outbox-delivery";
+import { reflectOnEmail } from "./kinds/memory-reflect";
+import type { JobQueue } from "./queue";
+import type { PeriodicTask } from "./runner";
+
+export type JobDeps = {
+  database: Database;
+  mail: { transport: MailTransport; from: string };
+  queue: JobQueue<JobSpecs>;
+  graphs: Pick<GraphClient<Fleet>, "run">;
+};
+
+/** Every kind of the catalogue with its handler, plus the periodic tasks that go with them. */
+export function consoleJobs(deps: JobDeps, overrides: { sweepEveryMs?: number } = {}): { kinds: ReturnType<typeof bindHandlers<JobSpecs>>; periodic: PeriodicTask[] } {
+  return {
+    kinds: bindHandlers(JOB_SPECS, {
+      outbox_deliver: deliverOutbox(deps),
+      memory_reflect: reflectOnEmail(deps.graphs),
+    }),
+    periodic: [outboxSweep(deps, overrides.sweepEveryMs)],
+  };
+}
