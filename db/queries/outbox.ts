@@ -149,7 +149,8 @@ export async function outboxRowsWithoutJob(database: Database, limit: number): P
 }
 
 /** A job to queue in the same batch as a delivery, for the email it put in the timeline. */
-export type AfterSendJob = { kind: string; maxAttempts: number; runAt: Date; dedupePrefix: string };
+/** A job queued in the batch that records a send; its runs nest under `parentRunId` when set. */
+export type AfterSendJob = { kind: string; maxAttempts: number; runAt: Date; dedupePrefix: string; parentRunId?: string | null };
 
 /**
  * Records a delivered message atomically (one batch): the outbox row, the draft, the email in the
@@ -185,8 +186,8 @@ export async function recordSent(
     ...(afterSend
       ? [
           database.run(sql`
-            INSERT INTO jobs (kind, payload, run_at, max_attempts, dedupe_key)
-            SELECT ${afterSend.kind}, json_object('contactId', contact_id, 'emailId', id), ${afterSend.runAt.getTime()}, ${afterSend.maxAttempts}, ${afterSend.dedupePrefix} || id
+            INSERT INTO jobs (kind, payload, run_at, max_attempts, dedupe_key, parent_run_id)
+            SELECT ${afterSend.kind}, json_object('contactId', contact_id, 'emailId', id), ${afterSend.runAt.getTime()}, ${afterSend.maxAttempts}, ${afterSend.dedupePrefix} || id, ${afterSend.parentRunId ?? null}
             FROM emails WHERE message_id = ${entry.messageId}
             ON CONFLICT DO NOTHING`),
         ]

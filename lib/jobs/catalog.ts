@@ -38,4 +38,5 @@ const MEMORY_DEDUPE_PREFIX = "memory_reflect:";
 export const memoryDedupeKey = (emailId: number) => `${MEMORY_DEDUPE_PREFIX}${emailId}`;
 
 /** The reflection a delivery queues in the same batch as the email it records. */
-export const reflectionAfterSend = (runAt: Date) => ({ kind: "memory_reflect", maxAttempts: JOB_SPECS.memory_reflect.maxAttempts, runAt, dedupePrefix: MEMORY_DEDUPE_PREFIX }) satisfies { kind: JobName } & Record<string, unknown>;
+export const reflectionAfterSend = (runAt: Date, parentRunId: string | null = null) =>
+  ({ kind: "memory_reflect", maxAttempts: JOB_SPECS.memory_reflect.maxAttempts, runAt, dedupePrefix: MEMORY_DEDUPE_PREFIX, parentRunId }) satisfies { kind: JobName } & Record<string, unknown>;

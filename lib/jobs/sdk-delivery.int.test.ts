@@ -57,5 +57,18 @@ describe("approval from outside the console", () => {
     const emails = await db().all<{ n: number }>(sql`SELECT count(*) AS n FROM emails WHERE contact_id = ${contact.id} AND direction = 'outbound'`);
     expect(emails).toEqual([{ n: 1 }]);
     expect(await one(sql`SELECT status, attempts FROM jobs WHERE dedupe_key = (SELECT 'outbox:' || id FROM outbox WHERE draft_id = ${draftId})`)).toEqual({ status: "done", attempts: 1 });
+
+    // The delivery and the memory it leads to are the approving run's children: its run tree shows the reflection.
+    const approval = (await one<{ id: string }>(sql`SELECT id FROM runs WHERE thread_id = ${thread.thread_id} ORDER BY started_at DESC LIMIT 1`))!;
+    expect(await one(sql`SELECT parent_run_id FROM jobs WHERE dedupe_key = (SELECT 'outbox:' || id FROM outbox WHERE draft_id = ${draftId})`)).toEqual({ parent_run_id: approval.id });
+    let child: { id: string } | undefined;
+    for (const until = Date.now() + 10_000; !child && Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+      child = await one(sql`SELECT id FROM runs WHERE assistant_id = 'memory_reflect' AND parent_run_id = ${approval.id}`);
+    }
+    expect(child, "memory_reflect ran under the approving run").toBeDefined();
+    const { runTreeFor } = await import("@/lib/services/runs");
+    const { getRun } = await import("@/db/queries/runs");
+    const tree = await runTreeFor({ run: (await getRun(db(), approval.id))! });
+    expect(tree.root.children.map((c) => c.run.assistantId)).toContain("memory_reflect");
   });
 });

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDatabase } from "@/db/testing";
 import { seedDatabase } from "@/db/seed/seed";
+import { spawnScript } from "@/lib/jobs/testing";
 import { startRuntimeProcess, type RuntimeProcess } from "./runtime-process";
 
 /**
@@ -56,7 +57,7 @@ describe("the orchestrator needs a thread", () => {
 });
 
 describe("Agent Inbox on the embedded runtime, through the official SDK", () => {
-  it("an inbox lists the orchestrator's interrupted threads by graph, reads their interrupts, accepts one and ignores another: one message is queued, once", async () => {
+  it("an inbox lists the orchestrator's interrupted threads by graph, reads their interrupts, accepts one and ignores another: one message is queued once and delivered by a worker", async () => {
     const { client } = runtime;
     const contacts = await freshContacts(2);
     expect(contacts).toHaveLength(2);
@@ -93,7 +94,20 @@ describe("Agent Inbox on the embedded runtime, through the official SDK", () => 
       sql`SELECT draft_id, to_email, subject, body, status FROM outbox`,
     );
     const { args } = accepted!.request.action_request;
-    // Delivery of queued rows is the outbox job's (lib/jobs); here the message is queued, exactly once, as the person saw it.
+    // Queued exactly once, as the person saw it; a background worker (its own process, as `npm run
+    // worker` runs) then delivers it with no console action.
     expect(outbox).toEqual([{ draft_id: args.draft_id, to_email: args.to, subject: args.subject, body: args.body, status: "queued" }]);
+    const worker = spawnScript("scripts/worker.ts", { DATABASE_URL: db.url, DEMO_MODE: "false", JOBS_POLL_MS: "100" });
+    try {
+      let sent: { status: string; n: number } | undefined;
+      for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+        [sent] = await db.database.all<{ status: string; n: number }>(sql`SELECT status, (SELECT count(*) FROM emails WHERE message_id = o.message_id) AS n FROM outbox o`);
+        if (sent?.status === "sent") break;
+      }
+      expect(sent, "delivered by the worker, once").toEqual({ status: "sent", n: 1 });
+    } finally {
+      worker.child.kill("SIGTERM");
+      await worker.exited;
+    }
   });
 });

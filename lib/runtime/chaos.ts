@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { seedDatabase } from "@/db/seed/seed";
 import { tempDatabase } from "@/db/testing";
 import type { RecoveryReport } from "./recovery";
+import { spawnScript } from "@/lib/jobs/testing";
 import { startRuntimeProcess, type RuntimeProcess } from "./runtime-process";
 
 /**
@@ -65,6 +66,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const invariants = await checkBeforeDeciding(db.database);
     const decided = await decideAll(db.database, runtime);
     invariants.push(...(await checkAfterDeciding(db.database, decided)));
+    invariants.push(...(await deliverAndCheck(db.database, db.url)));
     const drafts = await count(db.database, sql`SELECT count(*) AS n FROM drafts`);
     return { cycles, drafts, approved: decided.approved.length, rejected: decided.rejected.length, invariants, ok: invariants.every((i) => i.ok) };
   } finally {
@@ -200,6 +202,28 @@ async function checkAfterDeciding(database: Database, decided: Awaited<ReturnTyp
     invariant("no draft left pending", left, "drafts still pending"),
     invariant("each approved draft queued exactly once, as approved", approvedAll.filter((d) => byDraft.get(d.id)?.n !== 1 || byDraft.get(d.id)?.matches !== 1), "approved drafts not queued exactly once"),
     invariant("no rejected draft queued", outbox.filter((o) => o.status !== "approved"), "outbox rows of drafts not approved"),
+  ];
+}
+
+/**
+ * Delivers what was approved the way a deployment does, with a background worker in its own
+ * process (`npm run worker`), then checks each approved message was sent exactly once.
+ */
+async function deliverAndCheck(database: Database, url: string): Promise<Invariant[]> {
+  const approved = await database.all<{ id: number }>(sql`SELECT id FROM drafts WHERE status = 'approved'`);
+  const worker = spawnScript("scripts/worker.ts", { DATABASE_URL: url, DEMO_MODE: "false", JOBS_POLL_MS: "100" });
+  try {
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    while (Date.now() < deadline && (await count(database, sql`SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')`)) > 0) await sleep(100);
+  } finally {
+    worker.child.kill("SIGTERM");
+    await worker.exited;
+  }
+  const sent = await database.all<{ draft_id: number; status: string; emails: number }>(sql`
+    SELECT o.draft_id, o.status, (SELECT count(*) FROM emails e WHERE e.message_id = o.message_id) AS emails FROM outbox o`);
+  const byDraft = new Map(sent.map((s) => [s.draft_id, s]));
+  return [
+    invariant("each approved draft sent exactly once by the worker", approved.filter((d) => byDraft.get(d.id)?.status !== "sent" || byDraft.get(d.id)?.emails !== 1), "approved drafts not sent exactly once"),
   ];
 }
 

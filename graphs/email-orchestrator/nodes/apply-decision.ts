@@ -1,3 +1,4 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { db } from "@/db/client";
 import { decideDraft, getDraft } from "@/db/queries/drafts";
 import { enqueueDraft } from "@/db/queries/outbox";
@@ -10,7 +11,7 @@ const MAIL_DOMAIN = "mail.sales-console.local";
  * exactly once per draft; a rejection records its reason. Sending happens outside the graph,
  * where suppression and the contact's flags are checked again.
  */
-export async function applyDecision(state: OrchestratorStateType): Promise<Partial<OrchestratorStateType>> {
+export async function applyDecision(state: OrchestratorStateType, config?: LangGraphRunnableConfig): Promise<Partial<OrchestratorStateType>> {
   const draftId = state.draftId!;
   const response = ApprovalResponse.parse(Array.isArray(state.response) ? state.response[0] : state.response);
   const database = db();
@@ -37,7 +38,7 @@ export async function applyDecision(state: OrchestratorStateType): Promise<Parti
       messageId: `<draft-${draftId}.${Date.now().toString(36)}@${MAIL_DOMAIN}>`,
       inReplyTo: inbound?.messageId ?? null,
       conversationId: inbound?.threadId ?? `draft-${draftId}`,
-    });
+    }, { parentRunId: typeof config?.configurable?.run_id === "string" ? config.configurable.run_id : null });
   }
   return { outcome: { status: "approved", draftId, edited } };
 }

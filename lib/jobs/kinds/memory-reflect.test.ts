@@ -9,7 +9,13 @@ describe("the memory_reflect job", () => {
   it("runs memory_reflect for the email it names", async () => {
     const run = vi.fn(async () => ({ values: { outcome: { status: "stored" } } }));
     await reflectOnEmail({ run } as unknown as Client)(input, context);
-    expect(run).toHaveBeenCalledWith("memory_reflect", input);
+    expect(run).toHaveBeenCalledWith("memory_reflect", input, undefined);
+  });
+
+  it("runs it under the run that enqueued the job, so the run page nests it there", async () => {
+    const run = vi.fn(async () => ({ values: { outcome: { status: "stored" } } }));
+    await reflectOnEmail({ run } as unknown as Client)(input, { ...context, parentRunId: "run-approval-1" });
+    expect(run).toHaveBeenCalledWith("memory_reflect", input, { parentRunId: "run-approval-1" });
   });
 
   it("a failed run fails the attempt, so the runner retries it", async () => {

@@ -22,7 +22,7 @@ export type DeliveryDeps = {
  */
 export function deliverOutbox(deps: DeliveryDeps): JobHandler<JobSpecs[typeof OUTBOX_DELIVERY_KIND]["payload"]> {
   return async ({ outboxId }, context) => {
-    const outcome = await deliverOutboxEntry(deps.database, deps.mail, outboxId, { ...context, afterSend: reflectionAfterSend(context.now()) });
+    const outcome = await deliverOutboxEntry(deps.database, deps.mail, outboxId, { ...context, afterSend: reflectionAfterSend(context.now(), context.parentRunId) });
     switch (outcome.status) {
       case "sent":
         // The record of the send carried the job's completion (DeliveryAttempt.completeInBatch).
