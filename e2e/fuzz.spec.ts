@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { queryE2eDb, signIn, USERS } from "./helpers";
-import { baseUrlOf, FUZZ_INBOUND_TOKEN, FUZZ_SERVER } from "./servers";
+import { baseUrlOf, FUZZ_INBOUND_TOKEN, FUZZ_SERVER, FUZZ_TICK_TOKEN } from "./servers";
 
 /**
  * The fuzz suite: every route handler and every server action of the built console, sent
@@ -28,6 +28,7 @@ const ROUTES: Record<string, { query?: string[]; post?: "json" | "raw" }> = {
   "/api/drafts/[id]": {},
   "/api/health": {},
   "/api/inbound": { post: "raw" },
+  "/api/jobs/tick": { post: "json" },
   "/api/langgraph/[...path]": { post: "json" },
 };
 
@@ -180,7 +181,8 @@ test("bad input to every route and server action is a 4xx naming the field, neve
     if (spec.post) {
       const target = route.includes("[") ? fill(route, "x").replace("threads/x", "runs/wait").replace("/api/auth/x", "/api/auth/sign-in/email") : route;
       for (const { name, body, contentType } of BAD_BODIES) {
-        const auth: Record<string, string> = route === "/api/inbound" ? { authorization: `Bearer ${FUZZ_INBOUND_TOKEN}` } : {};
+        const tokens: Record<string, string> = { "/api/inbound": FUZZ_INBOUND_TOKEN, "/api/jobs/tick": FUZZ_TICK_TOKEN };
+        const auth: Record<string, string> = tokens[route] ? { authorization: `Bearer ${tokens[route]}` } : {};
         const response = await api.post(`${base}${target}`, { data: body, headers: { "content-type": contentType ?? "application/json", origin: base, ...auth } });
         await check(findings, `POST ${target} (${name})`, response);
       }

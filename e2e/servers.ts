@@ -37,6 +37,9 @@ export const FUZZ_SERVER: E2eServer = {
 /** The fuzz console's inbound webhook token, so the suite reaches the webhook's parsing. */
 export const FUZZ_INBOUND_TOKEN = "fuzz-inbound-token-0123456789abcdef";
 
+/** The fuzz console's cron tick token, so the suite reaches the tick route's handling too. */
+export const FUZZ_TICK_TOKEN = "fuzz-tick-token-0123456789abcdef01";
+
 /** Specs that run against FUZZ_SERVER only. */
 export const FUZZ_SPECS = /fuzz[^/]*\.spec\.ts$/;
 
