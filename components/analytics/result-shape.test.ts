@@ -17,6 +17,7 @@ describe("planChart", () => {
     const asked = planChart(columns, rows, "Which campaign gets the most replies?");
     expect(asked).toMatchObject({ kind: "bar", measure: 2 });
     expect(chartLabel(columns, 0, 2)).toBe("Replies by campaign");
+    expect(chartLabel(["vertical", "contacted", "reply_rate_pct"], 0, 2)).toBe("Reply rate by vertical");
   });
 
   it("keeps a table when the shape has no obvious chart", () => {

@@ -1,4 +1,5 @@
 import { humanize } from "@/lib/format";
+import { measureName } from "./column-format";
 
 export type Cell = unknown;
 
@@ -47,9 +48,9 @@ export function planChart(columns: string[], rows: Cell[][], question = ""): Cha
   return { kind: "table" };
 }
 
-/** "Replies by campaign": the chart's accessible name, from its columns. */
+/** "Reply rate by vertical": the chart's accessible name, from its columns (reply_rate_pct, vertical). */
 export function chartLabel(columns: string[], x: number, measure: number): string {
-  return `${humanize(columns[measure]!)} by ${columns[x]!.replace(/_/g, " ")}`;
+  return `${humanize(measureName(columns[measure]!))} by ${columns[x]!.replace(/_/g, " ")}`;
 }
 
 /** The points to draw: a line runs in time order whatever the table's order; a bar keeps it. */

@@ -71,7 +71,7 @@ export default async function CostPage({ searchParams }: { searchParams: Promise
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card title="Spend per day" className="lg:col-span-2">
-          <LineChart label="Spend per day" data={data.spendByDay.map((d) => ({ key: d.day, value: d.costUsd }))} format={usd} />
+          <LineChart label="Spend per day" data={data.spendByDay.map((d) => ({ key: d.day, value: d.costUsd }))} format="usd" />
         </Card>
         <Card title="Cost per outcome">
           <dl className="space-y-2 text-sm">
