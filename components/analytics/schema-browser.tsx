@@ -16,7 +16,7 @@ export function SchemaBrowser({ tables, onInsert, disabled }: { tables: SchemaTa
         {tables.map(({ table, columns }) => (
           <details key={table} className="group px-3 py-0.5">
             <summary className="cursor-pointer select-none py-1 font-mono text-slate-800 hover:text-brand-700">
-              {table} <span className="font-sans text-slate-500">({columns.length})</span>
+              <span>{table}</span> <span className="font-sans text-slate-500">({columns.length})</span>
             </summary>
             <ul aria-label={`Columns of ${table}`} className="mb-1 ml-3 space-y-0.5 border-l border-slate-200 pl-2">
               <li>

@@ -1,6 +1,6 @@
 "use client";
 import { Bar, CartesianGrid, Legend, BarChart as RechartsBarChart, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_LINE, AXIS_TICK, ChartFrame, ChartTooltip, GRID_STROKE, NoChartData } from "./chart-frame";
+import { AXIS_LINE, AXIS_TICK, ChartFrame, ChartTooltip, GRID_STROKE, legendText, NoChartData } from "./chart-frame";
 import { formatTick, type ChartFormat } from "./number-format";
 import { seriesColour, seriesOf, shortTick, type ChartRow, type ChartSeries } from "./series";
 
@@ -47,7 +47,7 @@ export function BarChart({ label, data, series, format = "number", stacked = fal
           label={yLabel ? { value: yLabel, angle: -90, position: "insideLeft", fill: AXIS_TICK.fill, fontSize: 11 } : undefined}
         />
         <Tooltip cursor={{ fill: "#f1f5f9" }} content={({ active, payload, label: at }) => <ChartTooltip active={active} payload={payload} label={at} format={format} named={many} />} />
-        {many ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+        {many ? <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} /> : null}
         {bars.map((s, i) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={seriesColour(i)} stackId={stacked ? "stack" : undefined} maxBarSize={48} />
         ))}

@@ -79,6 +79,11 @@ export function ChartTooltip({ active, payload, label, format, named }: Pick<Too
   );
 }
 
+/** Legend names in body text colour: the swatch carries the series colour, and amber text on white would be unreadable. */
+export function legendText(value: string) {
+  return <span className="text-slate-700">{value}</span>;
+}
+
 /** The empty state every chart shares. */
 export function NoChartData() {
   return <p className="text-sm text-slate-500">No data in this period.</p>;

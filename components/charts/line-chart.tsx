@@ -1,6 +1,6 @@
 "use client";
 import { CartesianGrid, Legend, Line, LineChart as RechartsLineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_LINE, AXIS_TICK, ChartFrame, ChartTooltip, GRID_STROKE, NoChartData } from "./chart-frame";
+import { AXIS_LINE, AXIS_TICK, ChartFrame, ChartTooltip, GRID_STROKE, legendText, NoChartData } from "./chart-frame";
 import { formatTick, type ChartFormat } from "./number-format";
 import { seriesColour, seriesOf, type ChartRow, type ChartSeries } from "./series";
 
@@ -44,7 +44,7 @@ export function LineChart({ label, data, series, format = "number", xLabel, yLab
           label={yLabel ? { value: yLabel, angle: -90, position: "insideLeft", fill: AXIS_TICK.fill, fontSize: 11 } : undefined}
         />
         <Tooltip content={({ active, payload, label: at }) => <ChartTooltip active={active} payload={payload} label={at} format={format} named={many} />} />
-        {many ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+        {many ? <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} /> : null}
         {lines.map((s, i) => (
           <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={seriesColour(i)} strokeWidth={2} dot={data.length <= 31 ? { r: 2.5 } : false} activeDot={{ r: 4 }} connectNulls={false} />
         ))}

@@ -37,3 +37,16 @@ export function valueOf(row: ChartRow, key: string): number | null {
 export function shortTick(text: string, max = 14): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/**
+ * The `days` UTC days up to `today` (YYYY-MM-DD), each with its row or a zero: a day with no
+ * rows is a day of nothing, and a line drawn straight over it would invent the days between.
+ */
+export function everyDay(rows: readonly { key: string; value: number }[], days: number, today: string): ChartRow[] {
+  const byDay = new Map(rows.map((r) => [r.key, r.value]));
+  const end = Date.parse(`${today}T00:00:00Z`);
+  return Array.from({ length: days }, (_, i) => {
+    const key = new Date(end - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10);
+    return { key, value: byDay.get(key) ?? 0 };
+  });
+}
