@@ -61,6 +61,28 @@ test("an admin is told a bad budget names its graph, saves a good one, and sees 
   expect(JSON.parse(audit!.detail)).toMatchObject({ graph: "text_to_sql", to: 2.5 });
 });
 
+test("an admin reads spend per day and by graph as charts with dollar ticks, and a bar's tooltip gives its exact spend", async ({ page }) => {
+  // Yesterday, so the test that checks today's total is not disturbed; well above any other graph's spend.
+  await writeE2eDb("INSERT INTO llm_calls (created_at, graph, node, model, tokens_in, tokens_out, cost_usd) VALUES (?, 'e2e_charts', 'e2e', 'deepseek-chat', 10, 2, 7.5)", [startOfTodayUtc() - 12 * 3_600_000]);
+  await signIn(page, USERS.admin);
+  await page.goto("/admin/cost");
+
+  const perDay = page.getByRole("figure", { name: "Spend per day" });
+  await expect(perDay.locator(".recharts-line-curve")).toBeVisible();
+  // Every day of the 30-day window has its point, a day without calls at zero.
+  await expect(perDay.locator(".recharts-line-dot")).toHaveCount(30);
+  const dayTicks = await perDay.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
+  expect(dayTicks.length).toBeGreaterThan(1);
+  for (const tick of dayTicks) expect(tick).toMatch(/^\$[\d.]+K?$/);
+
+  const byGraph = page.getByRole("figure", { name: "Spend by graph" });
+  await expect(byGraph.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").first()).toHaveText("e2e_charts");
+  for (const name of ["Spend by feature", "Spend by vertical", "Spend by model"]) await expect(page.getByRole("figure", { name })).toBeVisible();
+  const [spent] = await queryE2eDb<{ total: number }>("SELECT sum(cost_usd) AS total FROM llm_calls WHERE graph = 'e2e_charts'");
+  await byGraph.locator(".recharts-bar-rectangle").first().hover();
+  await expect(byGraph.getByTestId("chart-tooltip")).toHaveText(`e2e_charts${usd(spent!.total)}`);
+});
+
 test("a rep opening the cost page gets the 403 page", async ({ page }) => {
   await signIn(page, USERS.rep);
   expect((await page.goto("/admin/cost"))?.status()).toBe(403);

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { queryE2eDb, signIn, USERS } from "./helpers";
 
@@ -43,7 +44,7 @@ test("an operator asks which campaign gets the most replies and sees the rows, a
   await page.goto("/analytics");
   await ask(page, QUESTION);
 
-  await expect(answer(page).getByRole("img", { name: "Replies by campaign" })).toBeVisible({ timeout: 30_000 });
+  await expect(answer(page).getByRole("figure", { name: "Replies by campaign" })).toBeVisible({ timeout: 30_000 });
   const table = answer(page).getByRole("table", { name: "Result" });
   await expect(table.getByRole("row")).toHaveCount(campaigns[0]!.n + 1);
   await expect(answer(page).getByTestId("answer-provenance")).toContainText("Fixed report from the catalogue");
@@ -88,7 +89,7 @@ test("an operator watches each step of a catalogue question arrive, in order, be
   await ask(page, "Replies by campaign");
 
   await expect(answer(page).getByRole("table", { name: "Result" })).toBeVisible({ timeout: 30_000 });
-  await expect(answer(page).getByRole("img", { name: "Replies by campaign" })).toBeVisible();
+  await expect(answer(page).getByRole("figure", { name: "Replies by campaign" })).toBeVisible();
   // Each node's row appeared (running) and then finished before the next node's row appeared,
   // and all of that before the answer replaced the list.
   const seen = await progress();
@@ -106,6 +107,85 @@ test("an operator watches each step of a catalogue question arrive, in order, be
   await expect(kept).toContainText("Confidence 90%");
   await page.getByRole("link", { name: "← Analytics" }).click();
   await expect(page).toHaveURL(/\/analytics$/);
+});
+
+const oneDecimal = new Intl.NumberFormat("en", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+test("an operator runs the open rate report and reads a chart of the open rate with percentage ticks, a rounded tooltip and table, and an exact CSV", async ({ page }) => {
+  const errors: string[] = [];
+  // The browser's own favicon request 404s on every page (there is no icon); anything else counts.
+  page.on("console", (message) => void (message.type() === "error" && !message.location().url.endsWith("/favicon.ico") && errors.push(message.text())));
+  page.on("pageerror", (error) => errors.push(error.message));
+  await signIn(page, USERS.operator);
+  await page.goto("/analytics");
+  await page.getByRole("list", { name: "Reports" }).getByRole("button", { name: /^Open rate by vertical/ }).click();
+  const table = answer(page).getByRole("table", { name: "Result" });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+
+  // The chart says which measure it plots: the one the report is named after, not the first number.
+  await expect(answer(page).getByTestId("chart-measure")).toHaveText("Chart: open rate by vertical");
+  const chart = answer(page).getByRole("figure", { name: "Open rate by vertical" });
+  const yTicks = chart.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value");
+  await expect(yTicks.first()).toBeVisible();
+  for (const tick of await yTicks.allTextContents()) expect(tick).toMatch(/^\d+(\.\d)?%$/);
+  const xTicks = await chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
+
+  // The CSV keeps the database's values; the table and the tooltip round them to one decimal.
+  const [download] = await Promise.all([page.waitForEvent("download"), answer(page).getByRole("button", { name: "Export CSV" }).click()]);
+  const [header, ...lines] = readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
+  expect(header).toBe("vertical,sent,opened,open_rate_pct");
+  const exact = lines.map((line) => line.split(","));
+  expect(xTicks).toEqual(exact.map((r) => r[0]));
+  expect(exact.some(([, , , rate]) => /\.\d\d$/.test(rate!)), "some exact rate has two decimals").toBe(true);
+  const shownRates = await table.locator("tbody tr td:nth-child(4)").allInnerTexts();
+  expect(shownRates).toEqual(exact.map(([, , , rate]) => `${oneDecimal.format(Number(rate))}%`));
+  const shownSent = await table.locator("tbody tr td:nth-child(2)").allInnerTexts();
+  expect(shownSent).toEqual(exact.map(([, sent]) => new Intl.NumberFormat("en").format(Number(sent))));
+
+  await chart.locator(".recharts-bar-rectangle").first().hover();
+  const tooltip = chart.getByTestId("chart-tooltip");
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText(exact[0]![0]!);
+  await expect(tooltip).toContainText(`${oneDecimal.format(Number(exact[0]![3]))}%`);
+
+  // With the tooltip up and a table of the schema browser open: no serious accessibility
+  // violation, and nothing refused by the page's content security policy.
+  await answer(page).getByRole("region", { name: "Tables you can query" }).getByText("emails", { exact: true }).click();
+  await chart.locator(".recharts-bar-rectangle").nth(1).hover();
+  await expect(tooltip).toContainText(exact[1]![0]!);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test("an operator opens contacts in the schema browser, inserts a column at the cursor and runs the query", async ({ page }) => {
+  await signIn(page, USERS.operator);
+  await page.goto("/analytics");
+  await page.getByRole("list", { name: "Reports" }).getByRole("button", { name: /^Replies by campaign/ }).click();
+  const browser = answer(page).getByRole("region", { name: "Tables you can query" });
+  await expect(browser).toBeVisible({ timeout: 30_000 });
+  for (const secret of ["users", "sessions", "settings", "llm_calls"]) await expect(browser.getByText(secret, { exact: true })).toHaveCount(0);
+
+  const columns = browser.getByRole("list", { name: "Columns of contacts" });
+  await expect(columns).toBeHidden();
+  await browser.getByText("contacts", { exact: true }).click();
+  await expect(columns).toBeVisible();
+  await expect(columns.getByRole("listitem").filter({ hasText: "created_at" })).toContainText("milliseconds since 1970, UTC");
+  await expect(columns.getByRole("button", { name: "Insert seniority" })).toBeVisible();
+
+  const editor = answer(page).getByLabel("SQL");
+  await editor.fill("SELECT  FROM contacts WHERE id <= 3 ORDER BY id");
+  await editor.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(7, 7));
+  await columns.getByRole("button", { name: "Insert email" }).click();
+  await expect(editor).toHaveValue("SELECT email FROM contacts WHERE id <= 3 ORDER BY id");
+  await expect(editor).toBeFocused();
+  expect(await editor.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(12);
+
+  const emails = await queryE2eDb<{ email: string }>("SELECT email FROM contacts WHERE id <= 3 ORDER BY id");
+  await answer(page).getByRole("button", { name: "Run SQL" }).click();
+  const table = answer(page).getByRole("table", { name: "Result" });
+  await expect(table.getByRole("columnheader")).toHaveText([/^email/]);
+  await expect(table.locator("tbody td")).toHaveText(emails.map((e) => e.email));
 });
 
 test("an operator who edits the SQL into a DELETE is told it was refused, and no contact is deleted", async ({ page }) => {
@@ -132,9 +212,14 @@ test("an operator sees the funnel for one vertical with its stage-to-stage rates
   );
   await signIn(page, USERS.operator);
   await page.goto("/analytics");
-  await expect(page.getByRole("img", { name: "Funnel, all verticals" })).toBeVisible();
+  // Across all verticals each stage's bar is stacked by vertical, with a legend to tell them apart.
+  const all = page.getByRole("figure", { name: "Funnel, all verticals" });
+  await expect(all.locator(".recharts-legend-item")).toHaveCount(6);
+  await expect(all.locator(".recharts-legend-wrapper")).toContainText("SaaS");
   await page.getByRole("combobox", { name: "Vertical" }).selectOption("saas");
-  await expect(page.getByRole("img", { name: "Funnel, SaaS" })).toBeVisible();
+  const one = page.getByRole("figure", { name: "Funnel, SaaS" });
+  await expect(one.locator(".recharts-bar-rectangle")).toHaveCount(6);
+  await expect(one.locator(".recharts-legend-wrapper")).toHaveCount(0);
   const stages = page.getByRole("list", { name: "Funnel stages, SaaS" });
   await expect(stages.getByRole("listitem").first()).toContainText(new Intl.NumberFormat("en").format(saas!.discovered));
   const rate = `${((saas!.enriched / saas!.discovered) * 100).toFixed(saas!.enriched / saas!.discovered < 0.1 ? 1 : 0)}% of discovered`;

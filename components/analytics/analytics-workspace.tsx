@@ -6,7 +6,7 @@ import { AttributionPanel } from "./attribution-panel";
 import { FunnelPanel } from "./funnel-panel";
 import { QuestionBox } from "./question-box";
 import { HistoryList, ReportList } from "./side-lists";
-import type { AnalyticsHome, AnswerRequest, AnswerView, ReportSummary } from "./types";
+import type { AnalyticsHome, AnswerRequest, AnswerView, ReportSummary, SchemaTable } from "./types";
 import { AnalyticsRequestError, useAnswer, useHistory } from "./use-analytics";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LiveSteps } from "./live-steps";
@@ -38,9 +38,9 @@ function Working({ request, seconds }: { request: OtherRequest; seconds: number 
 
 /**
  * The analytics page: ask (and watch the graph's steps arrive), read the answer, edit and re-run
- * its SQL, run reports, see the funnel.
+ * its SQL beside the tables it may read, run reports, see the funnel.
  */
-export function AnalyticsWorkspace({ home, canOpenRuns }: { home: AnalyticsHome; canOpenRuns: boolean }) {
+export function AnalyticsWorkspace({ home, schema, canOpenRuns }: { home: AnalyticsHome; schema: SchemaTable[]; canOpenRuns: boolean }) {
   const [question, setQuestion] = useState("");
   const [answer, setAnswer] = useState<AnswerView | null>(null);
   const [sql, setSql] = useState({ value: "", original: "" });
@@ -91,7 +91,7 @@ export function AnalyticsWorkspace({ home, canOpenRuns }: { home: AnalyticsHome;
           {answer && !replacing ? (
             <AnswerPanel
               answer={answer}
-              sql={{ ...sql, onChange: (value) => setSql((s) => ({ ...s, value })), onRun: runSql, running: pending?.type === "sql" }}
+              sql={{ ...sql, onChange: (value) => setSql((s) => ({ ...s, value })), onRun: runSql, running: pending?.type === "sql", schema }}
               reports={home.reports}
               onRunReport={runReport}
               busy={busy}

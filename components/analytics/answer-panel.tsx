@@ -5,7 +5,7 @@ import { ResultChart } from "./result-chart";
 import { ResultTable } from "./result-table";
 import { RunSteps } from "./run-steps";
 import { SqlEditor } from "./sql-editor";
-import type { AnswerView, ReportSummary } from "./types";
+import type { AnswerView, ReportSummary, SchemaTable } from "./types";
 
 const SOURCE: Record<AnswerView["source"], { label: string; tone: BadgeTone }> = {
   catalogue: { label: "Fixed report from the catalogue", tone: "info" },
@@ -17,7 +17,7 @@ const SOURCE: Record<AnswerView["source"], { label: string; tone: BadgeTone }> =
 
 type Props = {
   answer: AnswerView;
-  sql: { value: string; original: string; onChange: (sql: string) => void; onRun: () => void; running: boolean };
+  sql: { value: string; original: string; onChange: (sql: string) => void; onRun: () => void; running: boolean; schema: SchemaTable[] };
   reports: ReportSummary[];
   onRunReport: (report: ReportSummary) => void;
   busy: boolean;

@@ -8,6 +8,20 @@ import { useFunnel } from "./use-analytics";
 
 const STAGES = ["discovered", "enriched", "contacted", "opened", "replied", "converted"] as const;
 
+/**
+ * One bar per stage; across all verticals each bar is stacked by vertical, so the parts add up to
+ * the stage's total and a vertical's own funnel can be followed by its colour.
+ */
+function FunnelChart({ data, scope }: { data: FunnelView; scope: string }) {
+  const label = `Funnel, ${scope}`;
+  if (data.byVertical.length === 0) {
+    return <BarChart label={label} data={STAGES.map((s) => ({ key: humanize(s), value: data.total.counts[s] }))} format="number" yLabel="Contacts" />;
+  }
+  const rows = STAGES.map((s) => ({ key: humanize(s), ...Object.fromEntries(data.byVertical.map((v) => [v.key, v.counts[s]])) }));
+  const series = data.byVertical.map((v) => ({ key: v.key, label: humanize(v.key) }));
+  return <BarChart label={label} data={rows} series={series} stacked format="number" yLabel="Contacts" />;
+}
+
 const percent = (ratio: number | null) => (ratio === null ? "—" : `${(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)}%`);
 
 /** The funnel from discovered to converted, with the rate of each step, for one vertical or all of them. */
@@ -33,7 +47,7 @@ export function FunnelPanel({ verticals, initial }: { verticals: readonly string
       {error ? <p role="alert" className="mb-2 text-sm text-rose-700">{error.message}</p> : null}
       {data ? (
         <div className={`space-y-4 ${isFetching ? "opacity-60" : ""}`} aria-busy={isFetching}>
-          <BarChart label={`Funnel, ${scope}`} data={STAGES.map((s) => ({ key: s, value: data.total.counts[s] }))} format={formatNumber} />
+          <FunnelChart data={data} scope={scope} />
           <ol className="grid grid-cols-3 gap-2 text-center sm:grid-cols-6" aria-label={`Funnel stages, ${scope}`}>
             {STAGES.map((s, i) => (
               <li key={s} className="rounded-md bg-slate-50 px-2 py-2">

@@ -17,6 +17,9 @@ describe("planChart", () => {
     const asked = planChart(columns, rows, "Which campaign gets the most replies?");
     expect(asked).toMatchObject({ kind: "bar", measure: 2 });
     expect(chartLabel(columns, 0, 2)).toBe("Replies by campaign");
+    expect(chartLabel(["vertical", "contacted", "reply_rate_pct"], 0, 2)).toBe("Reply rate by vertical");
+    // A unit suffix is not part of what the question names.
+    expect(planChart(["vertical", "sent", "opened", "open_rate_pct"], [["saas", 10, 4, 40]], "Open rate by vertical")).toMatchObject({ kind: "bar", measure: 3 });
   });
 
   it("keeps a table when the shape has no obvious chart", () => {

@@ -1,4 +1,5 @@
 import { humanize } from "@/lib/format";
+import { measureName } from "./column-format";
 
 export type Cell = unknown;
 
@@ -30,15 +31,15 @@ function isTimeColumn(name: string, rows: Cell[][], col: number): boolean {
 /**
  * Picks a chart from the result's shape: a time-like first column (dates, weeks) is a line, a
  * text first column with a numeric second column is a bar, anything else stays a table. The
- * plotted measure defaults to a numeric column the question names ("…most replies" → replies),
- * else the second column.
+ * plotted measure defaults to a numeric column the question names ("…most replies" → replies,
+ * "open rate by vertical" → open_rate_pct), else the second column.
  */
 export function planChart(columns: string[], rows: Cell[][], question = ""): ChartPlan {
   if (columns.length < 2 || rows.length === 0) return { kind: "table" };
   const measures = columns.map((_, i) => i).filter((i) => i > 0 && isNumericColumn(rows, i));
   if (measures.length === 0) return { kind: "table" };
   const asked = ` ${question.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `;
-  const named = measures.find((i) => asked.includes(` ${columns[i]!.toLowerCase().replace(/_/g, " ")} `));
+  const named = measures.find((i) => asked.includes(` ${measureName(columns[i]!).toLowerCase()} `));
   if (isTimeColumn(columns[0]!, rows, 0)) return { kind: "line", x: 0, measures, measure: named ?? measures[0]! };
   const first = present(rows, 0);
   if (first.length > 0 && first.every((v) => typeof v === "string") && isNumericColumn(rows, 1)) {
@@ -47,9 +48,9 @@ export function planChart(columns: string[], rows: Cell[][], question = ""): Cha
   return { kind: "table" };
 }
 
-/** "Replies by campaign": the chart's accessible name, from its columns. */
+/** "Reply rate by vertical": the chart's accessible name, from its columns (reply_rate_pct, vertical). */
 export function chartLabel(columns: string[], x: number, measure: number): string {
-  return `${humanize(columns[measure]!)} by ${columns[x]!.replace(/_/g, " ")}`;
+  return `${humanize(measureName(columns[measure]!))} by ${columns[x]!.replace(/_/g, " ")}`;
 }
 
 /** The points to draw: a line runs in time order whatever the table's order; a bar keeps it. */

@@ -1,12 +1,12 @@
 "use client";
 import { useMemo, useState } from "react";
+import { formatValue, type NumberFormat } from "@/components/charts/number-format";
+import { columnFormat } from "./column-format";
 import { fileSlug, nextSort, sortRows, toCsv, type Cell, type SortState } from "./result-shape";
 
-const number = new Intl.NumberFormat("en", { maximumFractionDigits: 4 });
-
-function show(value: Cell): string {
+function show(value: Cell, format: NumberFormat): string {
   if (value === null || value === undefined) return "—";
-  if (typeof value === "number") return number.format(value);
+  if (typeof value === "number") return formatValue(format, value);
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
@@ -20,12 +20,16 @@ function download(title: string, columns: string[], rows: Cell[][]) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** The result rows: click a header to sort (ascending, descending, original order); export as CSV. */
+/**
+ * The result rows, rounded for reading (see columnFormat): click a header to sort (ascending,
+ * descending, original order); the CSV export keeps the exact values.
+ */
 export function ResultTable({ title, columns, rows, truncated }: { title: string; columns: string[]; rows: Cell[][]; truncated: boolean }) {
   const [sort, setSort] = useState<SortState>(null);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
   if (columns.length === 0) return <p className="text-sm text-slate-500">No rows.</p>;
   const numeric = columns.map((_, i) => rows.some((r) => typeof r[i] === "number"));
+  const formats = columns.map((name, i) => columnFormat(name, rows.map((r) => r[i])));
   return (
     <div className="space-y-2">
       <div className="flex items-center justify-between gap-3 text-xs text-slate-500">
@@ -63,7 +67,7 @@ export function ResultTable({ title, columns, rows, truncated }: { title: string
               sorted.map((row, r) => (
                 <tr key={r} className="hover:bg-slate-50">
                   {columns.map((_, i) => (
-                    <td key={i} className={`whitespace-nowrap px-3 py-1.5 ${numeric[i] ? "text-right tabular-nums" : ""}`}>{show(row[i])}</td>
+                    <td key={i} className={`whitespace-nowrap px-3 py-1.5 ${numeric[i] ? "text-right tabular-nums" : ""}`}>{show(row[i], formats[i]!)}</td>
                   ))}
                 </tr>
               ))

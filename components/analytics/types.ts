@@ -1,6 +1,6 @@
 import type { analyticsHome } from "@/lib/services/analytics";
 
-export type { AnswerView, AttributionView, Attempt, FunnelView, HistoryItem, Problem, ReportSummary, StepView } from "@/lib/services/analytics";
+export type { AnswerView, AttributionView, Attempt, FunnelView, HistoryItem, Problem, ReportSummary, SchemaTable, StepView } from "@/lib/services/analytics";
 
 /** What the page paints first. */
 export type AnalyticsHome = Awaited<ReturnType<typeof analyticsHome>>;

@@ -1,24 +1,54 @@
-/** A dependency-free SVG line chart over an ordered series (e.g. days). */
-export function LineChart({ data, format = String, label }: { data: { key: string; value: number }[]; format?: (n: number) => string; label: string }) {
-  if (data.length === 0) return <p className="text-sm text-slate-500">No data in this period.</p>;
-  const max = Math.max(...data.map((d) => d.value), 0) || 1;
-  const step = data.length > 1 ? 100 / (data.length - 1) : 0;
-  const points = data.map((d, i) => `${(i * step).toFixed(2)},${(40 - (d.value / max) * 38).toFixed(2)}`).join(" ");
+"use client";
+import { CartesianGrid, Legend, Line, LineChart as RechartsLineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_LINE, AXIS_TICK, ChartFrame, ChartTooltip, GRID_STROKE, legendText, NoChartData } from "./chart-frame";
+import { formatTick, type ChartFormat } from "./number-format";
+import { seriesColour, seriesOf, type ChartRow, type ChartSeries } from "./series";
+
+export type LineChartProps = {
+  /** The figure's accessible name and the caption of its screen-reader table. */
+  label: string;
+  /** One row per point of time, in time order. */
+  data: ChartRow[];
+  /** The lines; absent, each row's `value`. More than one gets a legend. */
+  series?: ChartSeries[];
+  /** A format name or description, never a function (server components pass it). */
+  format?: ChartFormat;
+  xLabel?: string;
+  yLabel?: string;
+  height?: number;
+};
+
+/** An ordered series (days, weeks) per line, with value ticks, a tooltip and a legend. */
+export function LineChart({ label, data, series, format = "number", xLabel, yLabel, height = 220 }: LineChartProps) {
+  if (data.length === 0) return <NoChartData />;
+  const lines = seriesOf(series, label);
+  const many = lines.length > 1;
   return (
-    <figure aria-label={label}>
-      <svg viewBox="0 0 100 40" preserveAspectRatio="none" className="h-44 w-full" role="img" aria-label={label}>
-        <polyline points={points} fill="none" strokeWidth="0.6" vectorEffect="non-scaling-stroke" className="stroke-brand-600" style={{ strokeWidth: 2 }} />
-        {data.map((d, i) => (
-          <circle key={d.key} cx={i * step} cy={40 - (d.value / max) * 38} r="0.8" className="fill-brand-600">
-            <title>{`${d.key}: ${format(d.value)}`}</title>
-          </circle>
+    <ChartFrame label={label} data={data} series={lines} format={format} height={height}>
+      <RechartsLineChart data={data} title={label} margin={{ top: 8, right: 16, bottom: xLabel ? 16 : 0, left: 0 }}>
+        <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+        <XAxis
+          dataKey="key"
+          tick={AXIS_TICK}
+          axisLine={AXIS_LINE}
+          tickLine={false}
+          minTickGap={16}
+          label={xLabel ? { value: xLabel, position: "insideBottom", offset: -8, fill: AXIS_TICK.fill, fontSize: 11 } : undefined}
+        />
+        <YAxis
+          width="auto"
+          tick={AXIS_TICK}
+          axisLine={false}
+          tickLine={false}
+          tickFormatter={(v: number) => formatTick(format, v)}
+          label={yLabel ? { value: yLabel, angle: -90, position: "insideLeft", fill: AXIS_TICK.fill, fontSize: 11 } : undefined}
+        />
+        <Tooltip content={({ active, payload, label: at }) => <ChartTooltip active={active} payload={payload} label={at} format={format} named={many} />} />
+        {many ? <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} /> : null}
+        {lines.map((s, i) => (
+          <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={seriesColour(i)} strokeWidth={2} dot={data.length <= 31 ? { r: 2.5 } : false} activeDot={{ r: 4 }} connectNulls={false} />
         ))}
-      </svg>
-      <figcaption className="mt-1 flex justify-between text-[10px] text-slate-500">
-        <span>{data[0]!.key}</span>
-        <span>max {format(max)}</span>
-        <span>{data.at(-1)!.key}</span>
-      </figcaption>
-    </figure>
+      </RechartsLineChart>
+    </ChartFrame>
   );
 }

@@ -10,7 +10,7 @@ export function SpendTable({ title, rows }: { title: string; rows: CostDashboard
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5" aria-label={title}>
       <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
-      <BarChart label={title} data={rows.slice(0, 12).map((r) => ({ key: r.key, value: r.costUsd }))} format={usd} />
+      <BarChart label={`Spend ${title.toLowerCase()}`} data={rows.slice(0, 12).map((r) => ({ key: r.key, value: r.costUsd }))} format="usd" />
       <table className="mt-3 min-w-full text-sm">
         <thead className="text-left text-xs text-slate-500">
           <tr><th className="py-1">{title.replace(/^By /, "")}</th><th className="py-1 text-right">Spend</th><th className="py-1 text-right">Calls</th><th className="py-1 text-right">Tokens in / out</th></tr>

@@ -15,6 +15,7 @@ export * from "./answers";
 export * from "./attribution";
 export * from "./questions";
 export * from "./reports";
+export * from "./schema";
 
 /** Everything the page paints first. */
 export async function analyticsHome(user: SessionUser) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LineChart } from "@/components/charts/line-chart";
+import { everyDay } from "@/components/charts/series";
 import { BudgetEditor } from "@/components/cost/budget-editor";
 import { KillSwitchToggle } from "@/components/cost/kill-switch-toggle";
 import { SpendTable, usd } from "@/components/cost/spend-table";
@@ -71,7 +72,7 @@ export default async function CostPage({ searchParams }: { searchParams: Promise
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card title="Spend per day" className="lg:col-span-2">
-          <LineChart label="Spend per day" data={data.spendByDay.map((d) => ({ key: d.day, value: d.costUsd }))} format={usd} />
+          <LineChart label="Spend per day" data={everyDay(data.spendByDay.map((d) => ({ key: d.day, value: d.costUsd })), data.days, today)} format="usd" />
         </Card>
         <Card title="Cost per outcome">
           <dl className="space-y-2 text-sm">
