@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { Client } from "@langchain/langgraph-sdk";
 import { graph as echoGraph } from "@/graphs/testing/echo/graph";
 import { TEST_REGISTRY } from "@/graphs/testing/registry";
-import { startOfficialServer } from "@/lib/runtime/official-server";
+import { startOfficialServer } from "@/lib/runtime/testing/official-server";
 
 const { values: flags } = parseArgs({ options: { runs: { type: "string", default: "2000" } } });
 const RUNS = Number(flags.runs);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDatabase } from "@/db/testing";
 import { TEST_REGISTRY } from "@/graphs/testing/registry";
 import { createGraphClient } from "@/lib/langgraph/client";
-import { startOfficialServer, type OfficialServer } from "./official-server";
+import { startOfficialServer, type OfficialServer } from "./testing/official-server";
 import { startTestRuntime, TEST_TOKEN } from "./testing";
 
 /**

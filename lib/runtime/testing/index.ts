@@ -2,9 +2,9 @@ import { Client } from "@langchain/langgraph-sdk";
 import type { Database } from "@/db/client";
 import type { Registry } from "@/graphs/spec";
 import { TEST_REGISTRY } from "@/graphs/testing/registry";
-import { LibsqlSaver } from "./checkpointer";
-import { serveRuntime } from "./node-server";
-import { createRuntime, type RuntimeOptions } from "./runtime";
+import { LibsqlSaver } from "../checkpointer";
+import { serveRuntime } from "../node-server";
+import { createRuntime, type RuntimeOptions } from "../runtime";
 
 export const TEST_TOKEN = "test-runtime-token-0123456789abcdef";
 

@@ -38,7 +38,7 @@ export type OfficialServerOptions = {
   startupTimeoutMs?: number;
 };
 
-const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startOfficialServer(registry: Registry, options: OfficialServerOptions = {}): Promise<OfficialServer> {
