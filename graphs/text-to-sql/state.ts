@@ -3,7 +3,11 @@ import { z } from "zod";
 import { callTrail, type Provenance } from "@/graphs/shared/provenance";
 import type { OfflineReading } from "@/lib/analytics/metrics";
 
-/** The CRM tables a question may be answered from (the gate enforces the same list). */
+/**
+ * The CRM tables a question is read as needing (the model's understanding, or keywords). The SQL
+ * gate's allowlist (lib/analytics/sql-policy.ts CRM_TABLES) is wider: it also admits the two
+ * trigger-kept `*_email_stats` tables that the metrics layer and reports read.
+ */
 export const QUERYABLE_TABLES = ["companies", "contacts", "company_facts", "email_campaigns", "campaign_enrollments", "emails", "outcomes"] as const;
 
 export const inputSchema = z

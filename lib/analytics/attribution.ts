@@ -10,19 +10,14 @@ import { runFixed } from "./reports";
  * "last-touch": the latest outbound email to the contact sent at or before the positive reply
  * (the reply email's sent_at, else the outcome's time), across all of the contact's threads;
  * ties on sent_at go to the higher email id. A conversion with no earlier outbound email gets no
- * credited touch. A model-weighted variant is for later: it plugs in as a `TouchWeigher`.
+ * credited touch. The model-weighted credit for the latest conversions is the touch_attribution
+ * graph's (graphs/touch-attribution), which starts from this.
  */
 export type AttributionModel = "last-touch" | "model-weighted";
 export type AttributionScope = { contactId: number } | { campaignId: number };
 
 export type Touch = { emailId: number; campaignId: number | null; step: number | null; subject: string; sentAt: number };
 export type Conversion = { outcomeId: number; contactId: number; label: string; convertedAt: number; credited: Touch | null };
-
-/**
- * The hook for a model-weighted attribution: given a conversion and every touch before it, each
- * touch's share of the credit (shares sum to 1). Not wired yet; last-touch is the offline default.
- */
-export type TouchWeigher = (conversion: Omit<Conversion, "credited">, touches: Touch[]) => Promise<{ emailId: number; weight: number }[]>;
 
 export type Attribution = {
   model: AttributionModel;
