@@ -142,7 +142,7 @@ async function parent(): Promise<void> {
         OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
         OTEL_TAIL_SAMPLE_RATE: mode === "on, every span" ? "1" : "0.1",
       };
-      const proc = spawn(process.execPath, ["--import", "tsx", "scripts/bench-tracing.ts", "--child", mode, "--runs", String(RUNS)], {
+      const proc = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench-tracing.ts", "--child", mode, "--runs", String(RUNS)], {
         cwd: REPO_ROOT,
         env,
         stdio: ["ignore", "pipe", "inherit"],

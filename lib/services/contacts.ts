@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { getContactDetail, listContacts, CONTACT_STATUSES } from "@/db/queries/contacts";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { simpleParser } from "mailparser";
 import { z } from "zod";

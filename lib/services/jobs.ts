@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { countOpenJobs, getJob, listJobs, retryJob } from "@/db/queries/jobs";

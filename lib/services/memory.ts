@@ -1,3 +1,4 @@
+import "server-only";
 import { memoryDedupeKey, type JobPayload } from "@/lib/jobs/catalog";
 import { jobQueue } from "@/lib/jobs/instance";
 

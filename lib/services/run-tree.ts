@@ -1,3 +1,4 @@
+import "server-only";
 import type { listLlmCallsOfRuns, listStepsOfRuns, RunRow, StepMetadata } from "@/db/queries/runs";
 
 type StepRow = Awaited<ReturnType<typeof listStepsOfRuns>>[number];

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db/client";
 import { draftForRun, runHasDraftFor } from "@/db/queries/drafts";
 import { getRun, listLlmCallsOfRuns, listRunLlmCalls, listRuns, listRunSteps, listRunTree, listStepsOfRuns } from "@/db/queries/runs";

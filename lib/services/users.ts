@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db/client";
 import { listUsers } from "@/db/queries/users";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo-users";

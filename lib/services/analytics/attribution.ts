@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { AttributionResult } from "@/graphs/touch-attribution/graph";
 import type { SessionUser } from "@/lib/auth/session";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db/client";
 import { listCampaigns } from "@/db/queries/outreach";
 import { VERTICALS } from "@/db/schema";

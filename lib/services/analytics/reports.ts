@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { VERTICALS, type Vertical } from "@/db/schema";
 import { CATALOGUE } from "@/lib/analytics/catalogue";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getTableColumns, getTableName, is, type Column } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "@/db/schema";
