@@ -68,7 +68,7 @@ test("an operator asks which campaign gets the most replies and sees the rows, a
 
   // The CSV holds the same rows, header first.
   const [download] = await Promise.all([page.waitForEvent("download"), answer(page).getByRole("button", { name: "Export CSV" }).click()]);
-  expect(download.suggestedFilename()).toBe("which-campaign-gets-the-most-replies.csv");
+  expect(download.suggestedFilename()).toBe("replies-by-campaign.csv");
   const csv = readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
   expect(csv[0]).toBe("campaign,sent,replies,replies_per_100_sent");
   expect(csv).toHaveLength(campaigns[0]!.n + 1);

@@ -33,12 +33,12 @@ export function DraftList({ rows, selectedId, onSelect, checked, onCheck }: Prop
               <div className="flex items-center justify-between gap-2">
                 <span className={`truncate text-sm font-medium ${selected ? "text-brand-700" : "text-slate-900"}`}>
                   {name}
-                  <span className="font-normal text-slate-500"> · {row.companyName ?? "No company"}</span>
+                  <span className="font-normal text-slate-600"> · {row.companyName ?? "No company"}</span>
                 </span>
                 <DraftStatus status={row.status} />
               </div>
               <p className="mt-0.5 truncate text-sm text-slate-700">{row.editedSubject ?? row.subject}</p>
-              <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
+              <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
                 {row.tier ? <Badge>Tier {row.tier}</Badge> : null}
                 <span>{formatPercent(row.confidence)} confidence</span>
                 {row.action ? <span>· {humanize(row.action)}</span> : null}
