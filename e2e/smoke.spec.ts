@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { queryE2eDb, signIn, USERS, writeE2eDb } from "./helpers";
+import { draftableContact, draftFromContactPage, queryE2eDb, signIn, USERS, writeE2eDb } from "./helpers";
 
 /**
  * The smoke walk: every page of the console, as every role and as a visitor without a session,
@@ -120,6 +120,11 @@ test.describe("smoke walk", () => {
       test.setTimeout(120_000);
       const ids = await idsForWalk();
       if (visitor !== "anonymous") await signIn(page, USERS[visitor]);
+      // Walk the drafts queue with a draft in it (selected, with its detail), not only its empty state.
+      if (visitor === "rep" || visitor === "admin") {
+        const [pending] = await queryE2eDb<{ n: number }>("SELECT count(*) AS n FROM drafts d JOIN users u ON u.id = d.assigned_rep_id WHERE d.status = 'draft' AND u.email = ?", [USERS.rep]);
+        if (Number(pending!.n) === 0) await draftFromContactPage(page, await draftableContact(USERS.rep, visitor === "rep" ? 30 : 31));
+      }
       const failures: string[] = [];
       for (const route of appRoutes()) {
         const path = PAGES[route]!.path(ids);
