@@ -36,3 +36,34 @@ export function confidenceOf(state: Pick<TextToSqlStateType, "sqlSource" | "repa
   if (state.sqlSource !== "model") return 0;
   return Math.max(0.3, Math.round((0.85 - 0.15 * (state.repairs ?? 0)) * 100) / 100);
 }
+
+const plural = (noun: string) => (noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`);
+const formatValue = (value: number, percent: boolean) => (percent ? `${value.toFixed(1)} %` : new Intl.NumberFormat("en").format(value));
+
+/**
+ * A summary of a metrics-layer answer read off its rows, for when no model may write one: the
+ * largest and smallest value of the plotted measure, by the breakdown, or the total. Only facts the
+ * rows hold; null when the answer has no such shape (then the row count is the summary).
+ */
+export function metricsSummary(state: Pick<TextToSqlStateType, "offline">, columns: string[], rows: unknown[][]): string | null {
+  const reading = state.offline;
+  if (reading?.kind !== "metrics" || rows.length === 0) return null;
+  const measure = reading.plan.measures[0]!;
+  const column = measure.ratio ? `${measure.id}_pct` : measure.id;
+  const m = columns.indexOf(column);
+  if (m < 0) return null;
+  const percent = measure.format === "percent";
+  const label = measure.label.replace(/ \(.*\)$/, "");
+  const dimension = reading.plan.dimension;
+  if (!dimension) {
+    const value = Number(rows[0]![m]);
+    return Number.isFinite(value) ? `${label[0]!.toUpperCase()}${label.slice(1)}: ${formatValue(value, percent)} (${reading.plan.window.label}).` : null;
+  }
+  const d = columns.indexOf(dimension.id);
+  const valued = rows.map((row) => ({ key: String(row[d]), value: Number(row[m]) })).filter((r) => d >= 0 && Number.isFinite(r.value));
+  if (valued.length === 0) return null;
+  const sorted = [...valued].sort((a, b) => b.value - a.value);
+  const [top, bottom] = [sorted[0]!, sorted.at(-1)!];
+  if (valued.length === 1) return `${top.key}: ${label} ${formatValue(top.value, percent)} (${reading.plan.window.label}).`;
+  return `Highest ${label}: ${top.key} (${formatValue(top.value, percent)}); lowest: ${bottom.key} (${formatValue(bottom.value, percent)}), over ${valued.length} ${plural(dimension.label)} shown (${reading.plan.window.label}).`;
+}

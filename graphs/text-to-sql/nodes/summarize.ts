@@ -5,7 +5,7 @@ import type { CallPath } from "@/graphs/shared/provenance";
 import { resolveConfig } from "../config";
 import { meta } from "../meta";
 import { PROMPT_VERSION, summarizeMessages } from "../prompts";
-import { confidenceOf, RULES_VERSION } from "../rules";
+import { confidenceOf, metricsSummary, RULES_VERSION } from "../rules";
 import type { Answer, TextToSqlStateType } from "../state";
 
 /**
@@ -47,7 +47,7 @@ export async function summarize(state: TextToSqlStateType, config?: LangGraphRun
         schema: z.object({ summary: z.string().min(1).max(1_000) }),
         options: { maxTokens: limits.summaryMaxTokens, temperature: 0 },
         use: ({ value }) => ({ summary: value.summary, source: "model" }),
-        fallback: { name: "row_count", version: RULES_VERSION, run: () => ({ summary: rowCount, source: "rule_based_fallback" }) },
+        fallback: { name: "row_count", version: RULES_VERSION, run: () => ({ summary: metricsSummary(state, columns, rows) ?? rowCount, source: "rule_based_fallback" }) },
       });
       calls.push(path);
       summary = value.summary;
@@ -62,7 +62,7 @@ export async function summarize(state: TextToSqlStateType, config?: LangGraphRun
     calls,
     provenance: {
       confidence: answer.status === "answered" ? confidenceOf(state) : 0,
-      reason: `SQL from ${sqlOrigin(state)}; summary from ${summarySource === "model" ? "the model, grounded in the returned rows" : "the row count"}; ${state.repairs ?? 0} repair(s).`,
+      reason: state.sqlSource === "none" ? "No SQL: without a model, the question could not be read exactly." : `SQL from ${sqlOrigin(state)}; summary from ${summarySource === "model" ? "the model, grounded in the returned rows" : "the row count"}; ${state.repairs ?? 0} repair(s).`,
       source: state.sqlSource === "model" ? "model" : state.sqlSource === "catalogue" ? "catalogue" : state.sqlSource === "metrics" ? "metrics_layer" : "rule_based_fallback",
       evidence: [state.sql ?? "", `tables: ${(state.tables ?? []).join(", ")}`, `rows: ${state.rows?.length ?? 0}`].filter(Boolean),
       ...(sqlPath ? { path: sqlPath } : {}),
