@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as `npm test` runs it (and .ci/run): type-check, lint, unit and
-# integration tests, a production build, then end-to-end tests in Debian's Chromium.
+# integration tests, the chaos run, a production build, then end-to-end tests in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -21,6 +21,9 @@ npx eslint --max-warnings 0 .
 
 step "Unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.test-output/vitest-results.json
+
+step "Chaos: the runtime killed with kill -9 mid-flight, five times (npm run chaos:runtime)"
+npx tsx scripts/chaos-runtime.ts
 
 step "Production build"
 npx next build
