@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { appRoutes } from "./app-routes";
 import { queryE2eDb, signIn, USERS } from "./helpers";
 import { baseUrlOf, FUZZ_INBOUND_TOKEN, FUZZ_SERVER, FUZZ_TICK_TOKEN } from "./servers";
 
@@ -105,19 +106,7 @@ async function tableCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
-function apiRoutes(): string[] {
-  const root = join(process.cwd(), "app");
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name === "route.ts") found.push(`/${relative(root, dir).split(sep).filter((p) => !/^\(.*\)$/.test(p)).join("/")}`);
-    }
-  };
-  walk(join(root, "api"));
-  return found.sort();
-}
+const apiRoutes = () => appRoutes("route.ts");
 
 /** Every server action in the build, with a page that serves it. */
 function serverActions(): { id: string; name: string; page: string }[] {

@@ -1,7 +1,6 @@
-import { readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { appRoutes } from "./app-routes";
 import { draftableContact, draftFromContactPage, queryE2eDb, signIn, USERS, writeE2eDb } from "./helpers";
 
 /**
@@ -50,23 +49,7 @@ function expected(route: string, visitor: Visitor): Expect {
   return RANK[visitor] >= RANK[spec.minRole] ? "ok" : "forbidden";
 }
 
-/** Every page.tsx under app/, as its URL pattern (route groups dropped). */
-function appRoutes(): string[] {
-  const root = join(process.cwd(), "app");
-  const routes: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name === "page.tsx") {
-        const parts = relative(root, dir).split(sep).filter((p) => p && !/^\(.*\)$/.test(p));
-        routes.push(`/${parts.join("/")}`);
-      }
-    }
-  };
-  walk(root);
-  return routes.sort();
-}
+const pageRoutes = () => appRoutes("page.tsx");
 
 const SMOKE_RUN = "smoke-walk-run";
 
@@ -112,7 +95,7 @@ function watch(page: Page): Problems {
 
 test.describe("smoke walk", () => {
   test("every page of the app folder has an entry in the walk", () => {
-    expect(appRoutes().filter((route) => !(route in PAGES))).toEqual([]);
+    expect(pageRoutes().filter((route) => !(route in PAGES))).toEqual([]);
   });
 
   for (const visitor of ["anonymous", "rep", "operator", "admin"] as const) {
@@ -126,7 +109,7 @@ test.describe("smoke walk", () => {
         if (Number(pending!.n) === 0) await draftFromContactPage(page, await draftableContact(USERS.rep, visitor === "rep" ? 30 : 31));
       }
       const failures: string[] = [];
-      for (const route of appRoutes()) {
+      for (const route of pageRoutes()) {
         const path = PAGES[route]!.path(ids);
         const want = expected(route, visitor);
         const problems = watch(page);
