@@ -1,8 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
-import type { AddressInfo } from "node:net";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { startScriptedSmtp } from "../lib/mail/testing/smtp-server";
 import { OFFLINE_SERVER } from "./servers";
 
 /** Every message the offline e2e server's SMTP server accepted, one JSON object a line. */
@@ -18,42 +16,26 @@ export type ReceivedMail = {
 };
 
 /**
- * A real SMTP server on loopback (plain SMTP, no auth, no STARTTLS) that parses each message and
- * appends it to `logPath`. Resolves with the port it listens on.
+ * A real SMTP server on loopback (plain SMTP, no auth, no STARTTLS; the delivery tests' scripted
+ * server, accepting everything) that appends each message it takes to `logPath`. Resolves with
+ * the port it listens on.
  */
 export async function startSmtpSink(logPath = SMTP_LOG): Promise<{ port: number; close: () => Promise<void> }> {
   mkdirSync(dirname(logPath), { recursive: true });
   rmSync(logPath, { force: true });
-  const server = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          const entry: ReceivedMail = {
-            receivedAt: new Date().toISOString(),
-            envelope: {
-              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
-              to: session.envelope.rcptTo.map((r) => r.address),
-            },
-            subject: mail.subject ?? "",
-            text: mail.text ?? "",
-            messageId: mail.messageId ?? null,
-          };
-          appendFileSync(logPath, `${JSON.stringify(entry)}\n`);
-          callback();
-        })
-        .catch((e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
+  const server = await startScriptedSmtp(() => "accept", {
+    onAccept: (mail) => {
+      const entry: ReceivedMail = {
+        receivedAt: new Date().toISOString(),
+        envelope: { from: mail.from, to: mail.to },
+        subject: mail.subject,
+        text: mail.text,
+        messageId: mail.messageId,
+      };
+      appendFileSync(logPath, `${JSON.stringify(entry)}\n`);
     },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
-  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { port: Number(new URL(server.url).port), close: server.close };
 }
 
 /** The messages received so far (read by the tests). */

@@ -9,13 +9,13 @@ import { SMTPServer } from "smtp-server";
  */
 export type SmtpAnswer = "accept" | "stall" | { code: number; message: string; atRcpt?: boolean };
 
-export type ReceivedMessage = { to: string[]; subject: string; text: string; messageId: string | null };
+export type ReceivedMessage = { from: string | null; to: string[]; subject: string; text: string; messageId: string | null };
 
 /**
  * A real SMTP server on loopback for delivery tests, scripted per message: `answer(n)` decides
  * the n-th message (0-based). Plain SMTP, no auth. `accepted` lists what it took, in order.
  */
-export async function startScriptedSmtp(answer: (n: number) => SmtpAnswer = () => "accept") {
+export async function startScriptedSmtp(answer: (n: number) => SmtpAnswer = () => "accept", options: { onAccept?: (message: ReceivedMessage) => void } = {}) {
   const accepted: ReceivedMessage[] = [];
   let seen = 0;
   let stalled = 0;
@@ -39,7 +39,15 @@ export async function startScriptedSmtp(answer: (n: number) => SmtpAnswer = () =
         .then((mail) => {
           if (decided === "stall") return void stalled++;
           if (typeof decided === "object") return callback(Object.assign(new Error(decided.message), { responseCode: decided.code }));
-          accepted.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? "", text: mail.text ?? "", messageId: mail.messageId ?? null });
+          const message: ReceivedMessage = {
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: mail.subject ?? "",
+            text: mail.text ?? "",
+            messageId: mail.messageId ?? null,
+          };
+          accepted.push(message);
+          options.onAccept?.(message);
           callback();
         })
         .catch((e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
