@@ -255,4 +255,17 @@ describe("POST /api/inbound: opt-outs and injected instructions (issue #11, item
     expect(json).toMatchObject({ contactId: contact.id, label: "not_interested", polarity: "negative" });
     expect(await db().all(sql`SELECT label FROM outcomes WHERE contact_id = ${contact.id} AND polarity = 'positive'`)).toEqual([]);
   });
+
+  it("a machine-sent reply is known by its Auto-Submitted header, changes no flag, and answers with the day its writer is back", async () => {
+    const contact = await freshContact(0);
+    const back = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const raw = rfc822(
+      { From: contact.email, Subject: "Re: An idea", "Message-ID": "<auto-1@x.example>", "Auto-Submitted": "auto-replied" },
+      `Thanks for your message. I will answer when I return on ${back}.`,
+    );
+    const { status, json } = await post(raw);
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ contactId: contact.id, label: "auto_reply", effects: [], returnDate: back });
+    expect(await one(sql`SELECT replied, unsubscribed, bounced FROM contacts WHERE id = ${contact.id}`)).toEqual({ replied: 0, unsubscribed: 0, bounced: 0 });
+  });
 });
