@@ -76,6 +76,15 @@ describe("inbound_classify with a model, over the corpus", () => {
       expect(classification.provenance.reason).toContain("the model answered interested");
     }
   }, 120_000);
+
+  it("a model that calls everything interested still cannot make a bounce, an opt-out or an injected message positive", async () => {
+    const rows = await classifyAll(() => "interested");
+    console.log(formatScores("model path, stub calling everything interested", scored(rows), 10));
+    const guarded = rows.filter(({ message }) => ["bounced", "unsubscribe"].includes(message.label) || message.injection || message.headers);
+    const positive = guarded.filter(({ message, classification }) => POLARITY[classification.label] === "positive" && classification.label !== message.label);
+    expect(positive.map(({ message, classification }) => `${message.id} → ${classification.label}`)).toEqual([]);
+    expect(rows.filter(({ message, classification }) => message.label === "bounced" && classification.label !== "bounced").map(({ message }) => message.id)).toEqual([]);
+  }, 120_000);
 });
 
 describe("inbound_classify with a model, one message at a time", () => {

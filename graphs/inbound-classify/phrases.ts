@@ -16,7 +16,10 @@ export const OPT_OUT: PhraseList = {
     "opt me out", "opt us out", "opt out", "opt-out", "opting out", "opted out",
     "no more emails", "no more e-mails", "no more mails", "no more messages", "no further emails", "no further contact", "no further communication*",
     /\bstop (?:all |these |the |your |further )?(?:e-?mail(?:s|ing)?|mail(?:s|ing)?|sending|contacting|messaging|writing|spamming|reaching out|pestering|bothering)\b/,
-    /\b(?:do not|don'?t|dont|never|please don'?t) (?:ever )?(?:e-?mail|contact|write to|message|reach out to|mail|call|bother|spam) (?:me|us|this address|again)\b/,
+    /\b(?:do not|don'?t|dont|never|please don'?t) (?:ever )?(?:send|e-?mail|contact|write|message|reach out|mail|call|bother|spam|text)(?: to)?(?: me| us| this address| again| anything| any ?more)\b/,
+    /\b(?:do not|don'?t|dont|never|please don'?t|no need to) (?:ever )?(?:follow up|reach out|get in touch|write back|contact)(?: with (?:me|us))?(?: again| any ?more|\.|$)/m,
+    /\b(?:cease|halt|end|stop|discontinue|terminate) (?:all |any |further |these |your |this )*(?:communications?|contact|correspondence|e-?mails?|outreach|messages?|solicitations?)\b/,
+    /\b(?:want|wish|like|need) (?:to be )?(?:off|removed from|taken off) (?:this|your|the|these|all)\b/,
     /\b(?:do not|don'?t|dont|no longer|never) (?:want|wish|care|like) (?:to )?(?:receive|get|hear|be contacted|be emailed)/,
     /\bnot (?:to )?(?:be )?(?:contacted|emailed|receive|receiving) (?:again|any ?more|further)\b/,
     /\b(?:off|from) (?:your|the|this) (?:mailing |email |e-mail |distribution |contact |marketing )?(?:list|lists|database|distribution|crm|sequence|cadence)\b/,
@@ -31,33 +34,33 @@ export const OPT_OUT: PhraseList = {
     "keine e-mails mehr", "keine emails mehr", "keine mails mehr", "keine nachrichten mehr", "keine weiteren e-mails", "keine weiteren emails", "keine werbung",
     "aus ihrem verteiler", "aus dem verteiler", "vom verteiler", "aus ihrer liste", "von ihrer liste", "streichen sie mich",
     "nicht mehr kontaktieren", "nicht mehr anschreiben", "nicht mehr an mich", "kontaktieren sie mich nicht", "schreiben sie mir nicht",
-    "löschen sie meine daten", "löschung meiner daten", "meine daten löschen", "widerspreche der nutzung", "auskunft nach art. 15",
+    "löschen sie meine daten", /\b(?:streichen|loschen|entfernen|nehmen) sie (?:mich|meine (?:adresse|daten|e-?mail(?:-adresse)?|kontaktdaten))\b/, /\bnicht mehr (?:anschreiben|kontaktieren|schreiben|mailen|anrufen|belastigen)\b/, "löschung meiner daten", "meine daten löschen", "widerspreche der nutzung", "auskunft nach art. 15",
   ],
   fr: [
     "désabonner", "désabonnez-moi", "désabonnement", "désinscri*", "me désinscrire", "ne plus recevoir", "ne souhaite plus recevoir",
     "retirez-moi", "retirez moi", "retirer de votre liste", "retirez mon adresse", "supprimez mon adresse", "supprimer mon adresse", "supprimez-moi",
     "supprimer mes données", "supprimez mes données", "effacer mes données", "ne me contactez plus", "ne plus me contacter", "plus de mails", "plus d'emails", "plus de courriels",
-    "arrêtez de m'envoyer", "arrêtez de m'écrire", "cessez de m'envoyer", "droit à l'effacement", "droit a l'oubli",
+    "arrêtez de m'envoyer", /\bne (?:plus|jamais|pas) (?:m'|me |nous )?(?:ecrire|envoyer|contacter|recontacter|solliciter|relancer)\b/, /\bne (?:m'|me |nous )[a-z]+ (?:plus|jamais)\b/, /\b(?:arretez|cessez) de (?:m'|me |nous )?[a-z]+/, "arrêtez de m'écrire", "cessez de m'envoyer", "droit à l'effacement", "droit a l'oubli",
   ],
   es: [
     "darme de baja", "dame de baja", "denme de baja", "dar de baja", "darse de baja", "de baja", "la baja", "baja de la lista", "baja de su lista",
-    "no quiero recibir", "no deseo recibir", "no me envíe*", "no me manden", "no más correos", "no mas correos", "dejen de enviar*", "deje de enviar*",
+    "no quiero recibir", "no deseo recibir", "no me envíe*", "no me manden", "no más correos", "no mas correos", /\bdej(?:en|e|a|ar|ad) de (?:escribir|enviar|mandar|contactar|llamar)[a-z]*/, /\bno (?:me|nos) (?:escriban|escriba|contacten|contacte|manden|envien) mas\b/,
     "elimínenme", "eliminenme", "elimíname", "eliminar mi correo", "eliminen mis datos", "borrar mis datos", "quitarme de la lista", "quítenme", "sáquenme", "sacarme de",
     "no me contacten", "no vuelvan a contactar*", "derecho de supresión",
   ],
   it: [
     "disiscri*", "cancellami", "cancellarmi", "cancellatemi", "cancellare la mia iscrizione", "rimuovetemi", "rimuovermi", "rimuovere il mio indirizzo",
-    "non voglio più ricevere", "non desidero più ricevere", "non inviatemi più", "non mandatemi più", "basta email", "non contattatemi più", "non contattarmi più",
+    "non voglio più ricevere", "non desidero più ricevere", "non inviatemi più", "non mandatemi più", "basta email", /\bsmett[a-z]* di (?:scriver|inviar|mandar|contattar)[a-z]*/, /\bnon (?:mi|ci) (?:scrivete|scriva|contattate|contatti|inviate|mandate) piu\b/, "non contattatemi più", "non contattarmi più",
     "cancellate i miei dati", "cancellazione dei miei dati", "diritto all'oblio",
   ],
   nl: [
     "afmelden", "meld mij af", "meld me af", "uitschrijven", "schrijf me uit", "schrijf mij uit", "geen e-mails meer", "geen mails meer", "geen berichten meer",
-    "verwijder mij", "verwijder me", "verwijder mijn*", "haal me van", "haal mij van", "niet meer mailen", "niet meer benaderen", "neem geen contact meer",
+    "verwijder mij", "verwijder me", "verwijder mijn*", "haal me van", "haal mij van", "niet meer mailen", /\bstop (?:met|alsjeblieft met) (?:mailen|e-?mailen|sturen|benaderen|bellen)\b/, /\b(?:mail|stuur|bel|benader) (?:me|mij|ons) niet meer\b/, "niet meer benaderen", "neem geen contact meer",
   ],
   pt: [
     "descadastr*", "cancelar a subscrição", "cancelar subscrição", "cancelar inscrição", "cancelar a inscrição", "anular a subscrição",
     "não quero receber", "não desejo receber", "não quero mais receber", "remover meu e-mail", "remover o meu email", "remova-me", "remova meu", "removam-me",
-    "parem de enviar", "pare de enviar", "deixem de enviar", "sair da lista", "tirem-me da lista", "apaguem os meus dados", "excluir meus dados", "não me contactem", "não me contatem",
+    /\b(?:parem|pare|deixem|deixe) de (?:me |nos )?(?:enviar|escrever|mandar|contactar|contatar)[a-z]*/, /\bnao (?:me|nos) (?:enviem|escrevam|contactem|contatem|mandem) mais\b/, "deixem de enviar", "sair da lista", "tirem-me da lista", "apaguem os meus dados", "excluir meus dados", "não me contactem", "não me contatem",
   ],
   other: ["avregistrera", "avsluta prenumeration", "wypisz mnie", "odhlásit", "afmeld", "avmeld", "отписаться", "отпишите"],
 };
@@ -104,13 +107,13 @@ export const DELAY: PhraseList = {
 /** An automatic reply: out-of-office, vacation notices, ticket receipts. */
 export const AUTO_REPLY: PhraseList = {
   subject: [
-    "automatic reply", "auto reply", "auto-reply", "autoreply", "auto response", "auto-response", "automatic response", "out of office", "out of the office", "ooo", "away from the office",
+    "automatic reply", "auto reply", "auto-reply", "autoreply", "auto response", "auto-response", "automatic response", "out of office", "out of the office", "ooo", "away from the office", /^away\s*:/, "on leave",
     "abwesenheitsnotiz", "automatische antwort", "abwesend", "réponse automatique", "absence du bureau", "absent", "respuesta automática", "fuera de la oficina", "ausente",
     "risposta automatica", "fuori ufficio", "fuori sede", "automatisch antwoord", "afwezig", "resposta automática", "fora do escritório", "ausência",
   ],
   body: [
     "out of the office", "out of office", "away from the office", "away from my desk", "currently away", "i am away", "i'm away", "i am currently out", "i'm currently out", "on annual leave", "on leave", "on parental leave", "on maternity leave",
-    "on vacation", "on holiday", "on holidays", "limited access to email", "limited access to my email", "no access to email", "without access to email",
+    "on vacation", "on holiday", "on holidays", /\bon (?:[a-z]+ )?leave\b/, "will be back in the office", "back in the office on", "travelling with limited", "traveling with limited", "limited connectivity", "limited access to email", "limited access to my email", "no access to email", "without access to email",
     "automatic reply", "automated reply", "automated response", "automatic response", "this is an automated", "this mailbox is not monitored", "this mailbox is no longer monitored", "no longer with the company", "no longer works", "has left the company",
     "we have received your message", "we received your email", "thank you for your email. we will", "your ticket", "ticket number",
     "nicht im büro", "außer haus", "im urlaub", "bin im urlaub", "abwesend", "wieder im büro", "wieder erreichbar", "eingeschränktem zugriff",
@@ -128,7 +131,7 @@ export const MEETING_SCHEDULED: PhraseList = {
   body: [
     /\b(?:i(?:'ve| have)?|we(?:'ve| have)?|just) (?:booked|scheduled|accepted|confirmed)\b/, /\bbooked\b/, "invitation accepted", "accepted your invitation", "accepted the invite", "accepted your invite", "calendar invite accepted",
     "see you on", "see you then", "see you tuesday", "see you monday", "see you wednesday", "see you thursday", "see you friday", "see you next week", "talk then", "confirmed for",
-    "it's in the calendar", "it's in my calendar", "in my calendar", "on my calendar", "on your calendar", "sent you an invite", "sent an invite", "sent over an invite", "calendar invitation", "meeting is confirmed", "works for me, see you",
+    "on your calendly", "via calendly", "grabbed a slot", "grabbed a time", "picked a slot", "picked a time", "it's in the calendar", "it's in my calendar", "in my calendar", "on my calendar", "on your calendar", "sent you an invite", "sent an invite", "sent over an invite", "calendar invitation", "meeting is confirmed", "works for me, see you",
     "termin bestätigt", "termin ist eingetragen", "rendez-vous confirmé", "à jeudi", "à mardi", "reunión confirmada", "nos vemos el", "ci vediamo", "afspraak bevestigd", "reunião confirmada",
   ],
 };
@@ -154,7 +157,7 @@ export const NOT_INTERESTED: PhraseList = {
     "not interested", "no interest", "no thanks", "no thank you", "no, thank you", "no, thanks", "not a fit", "not a good fit", "not the right fit", "not a priority", "not for us", "not for me",
     "we're all set", "we are all set", "all set", "we already use", "we already have", "already have a solution", "already have a vendor", "already work with", "happy with our current", "happy with what we have",
     "no need", "don't need", "do not need", "no budget", "not in the budget", "we'll pass", "we will pass", "pass on this", "going to pass", "not at this time", "not right now", "not now",
-    "wrong person", "not the right person", "decided to go with", "went with another", "chose another", "not looking", "not in the market", "please don't follow up", "no longer relevant",
+    "wrong person", "not the right person", "decided to go with", "going with another", "signed a contract with", /\bsigned (?:a |an )?(?:[a-z-]+ )?(?:contract|deal|agreement) with\b/, "so no", "answer is no", "went with another", "chose another", "not looking", "not in the market", "no longer relevant",
   ],
   de: ["kein interesse", "kein bedarf", "nicht interessiert", "nein danke", "passt nicht", "brauchen wir nicht", "haben bereits"],
   fr: ["pas intéressé", "pas intéressés", "pas intéressée", "non merci", "pas besoin", "pas pour nous", "pas le bon moment"],
@@ -170,13 +173,13 @@ export const SPAM: PhraseList = {
     "viagra", "cialis", "casino", "lottery", "you have won", "you've won", "claim your prize", "claim your reward", "wire transfer", "inheritance", "beneficiary", "bitcoin", "crypto investment", "forex",
     "guaranteed returns", "double your money", "seo services", "first page of google", "rank your website", "backlinks", "guest post", "increase your traffic", "web design services", "buy followers",
     "verify your account", "your account will be suspended", "confirm your password", "password expires", "click here to claim", "click the link below to verify", "loan offer", "low interest loan", "weight loss",
-    "lead list", "email list of", "contact list of", "database of decision makers", "hot singles",
+    "lead list", "verified leads", "b2b leads", "limited time offer", "act now", "open the attachment", "invoice for payment", "kindly find attached", "email list of", "contact list of", "database of decision makers", "hot singles",
   ],
 };
 
 /** A partnership, reseller or integration proposal rather than a purchase. */
 export const PARTNERSHIP: PhraseList = {
-  en: ["partnership*", "partner with", "partnering", "partner program*", "partner programme", "become a partner", "as a partner", "technology partner", "reseller", "resellers", "resell", "co-marketing", "co-sell", "referral agreement", "referral program", "white label", "white-label", "affiliate", "joint venture", "alliance", "integration partner", "channel partner", "distribut* agreement", "oem"],
+  en: ["partnership*", "partner with", "partnering", "partner program*", "partner programme", "become a partner", "as a partner", "technology partner", "reseller", "resellers", "resell", "co-marketing", "co-sell", "referral agreement", "referral program", "white label", "white-label", "affiliate", "joint venture", "alliance", "integration partner", "joint offering", "joint solution", "our customer bases", "both our customers", "channel partner", "distribut* agreement", "oem"],
   other: ["partnerschaft", "kooperation*", "wiederverkäufer", "partenariat", "revendeur", "asociación", "alianza", "distribuidor", "partenariato", "rivenditore", "samenwerking", "parceria", "revendedor"],
 };
 
@@ -186,7 +189,7 @@ export const INTERESTED: PhraseList = {
     "interested", "let's talk", "lets talk", "let's chat", "let's connect", "let's set up", "let's schedule", "let's do it", "sounds good", "sounds interesting", "sounds great", "tell me more", "love to learn more", "like to learn more",
     "like to hear more", "love to hear more", "happy to chat", "happy to talk", "happy to meet", "happy to hop on", "set up a call", "schedule a call", "book a call", "jump on a call", "hop on a call", "quick call",
     "book a demo", "see a demo", "a demo", "the demo", "calendar link", "send me a link", "when are you free", "what times work", "what time works", "are you free", "are you available", "can we meet", "could we meet",
-    "keen", "count me in", "yes please", "worth a conversation", "worth exploring", "let me know when", "next steps", "how do we get started", "get started", "sign us up", "ready to move forward", "getting started",
+    "walk me through", "walk us through", "worth a look", /\bdoes (?:next )?(?:monday|tuesday|wednesday|thursday|friday|[a-z]+day|tomorrow)[a-z ]{0,20} (?:suit|work for) you\b/, "reviewing vendors", "keen", "count me in", "yes please", "worth a conversation", "worth exploring", "let me know when", "next steps", "how do we get started", "get started", "sign us up", "ready to move forward", "getting started",
   ],
   de: ["interessiert", "interesse", "klingt gut", "klingt interessant", "gerne", "lassen sie uns sprechen", "telefonat", "termin vereinbaren"],
   fr: ["intéressé", "intéressée", "intéressés", "ça m'intéresse", "volontiers", "parlons-en", "avec plaisir", "un appel"],

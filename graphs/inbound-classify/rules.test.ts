@@ -143,6 +143,15 @@ describe("the model guard", () => {
     expect(guardModelLabel("not_interested", injected)).toBeNull();
   });
 
+  it("a mail server's delivery report keeps the rules' label whatever the model said; an Auto-Submitted message gets no positive label", () => {
+    const report = analyzeInbound({ subject: "Undeliverable: An idea", body: "550 5.1.1 User unknown", from: "postmaster@x.example" });
+    expect(guardModelLabel("interested", report)).toMatchObject({ guard: "machine_sent", label: "bounced" });
+    expect(guardModelLabel("not_interested", report)).toMatchObject({ guard: "machine_sent", label: "bounced" });
+    const auto = analyzeInbound({ subject: "Re: An idea", body: "Thanks, we got your message.", from: "a@x.example", headers: { "Auto-Submitted": "auto-replied" } });
+    expect(guardModelLabel("meeting_scheduled", auto)).toMatchObject({ guard: "machine_sent", label: "auto_reply" });
+    expect(guardModelLabel("spam", auto)).toBeNull();
+  });
+
   it("a clean message keeps whatever the model said", () => {
     expect(guardModelLabel("partnership", analysis("Happy to chat next week."))).toBeNull();
   });

@@ -144,6 +144,8 @@ export type RulesAnalysis = {
   injection: InjectionHit | null;
   /** For an auto_reply: the day the writer is back (ISO date), when the message says. */
   returnDate: string | null;
+  /** A structural sign that a machine sent it; null when none. */
+  machineSent: MachineSent | null;
 };
 
 /** The first pattern found in the first field that has it. */
@@ -158,6 +160,9 @@ function found(patterns: readonly RegExp[], fields: readonly (readonly [string, 
 type Fields = { from: string; subject: string; body: string };
 
 type Decision = { label: InboundLabel; confidence: number; evidence: string[]; optOut: string | null; /** A mail server's delivery report decided it. */ report: boolean };
+
+/** Structural signs that no person wrote the message: a mail server's delivery report, or an Auto-Submitted-style header. */
+export type MachineSent = "delivery_report" | "auto_submitted_header";
 
 function decide(headers: Readonly<Record<string, string>>, raw: Fields, clean: Fields, fullBody: string): Decision {
   const hit = (label: InboundLabel, confidence: number, field: string, text: string) => ({ label, confidence, evidence: [`${field}: "${text}"`], optOut: null, report: false });
@@ -188,6 +193,7 @@ function decide(headers: Readonly<Record<string, string>>, raw: Fields, clean: F
 
   const autoHeader = autoSubmittedHeader(headers);
   if (autoHeader) return hit("auto_reply", RULE_CONFIDENCE.auto_reply, "header", autoHeader);
+
   const ordered: [InboundLabel, number, readonly RegExp[], readonly RegExp[]][] = [
     ["auto_reply", RULE_CONFIDENCE.auto_reply, P.autoSubject, P.autoBody],
     ["meeting_scheduled", RULE_CONFIDENCE.meeting_scheduled, P.meetingSubject, P.meetingBody],
@@ -218,7 +224,8 @@ export function analyzeInbound(input: InboundMessage): RulesAnalysis {
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
   // A delivery report's dates are the server's retry schedule, not a person's return.
   const returnDate = decided.label === "auto_reply" && !report && !Number.isNaN(receivedAt.getTime()) ? extractReturnDate(`${raw.subject}\n${raw.body}`, receivedAt) : null;
-  return { ...decided, injection, returnDate };
+  const machineSent: MachineSent | null = report ? "delivery_report" : autoSubmittedHeader(headers) ? "auto_submitted_header" : null;
+  return { ...decided, injection, returnDate, machineSent };
 }
 
 export type KeywordVerdict = { label: InboundLabel; provenance: Provenance; returnDate?: string };
@@ -241,12 +248,15 @@ export function keywordClassify(input: InboundMessage, why: string): KeywordVerd
 }
 
 /** Which deterministic guard replaced a model's label, and what it replaced. */
-export type GuardOverride = { guard: "opt_out" | "injection"; modelLabel: InboundLabel; label: InboundLabel; why: string };
+export type GuardOverride = { guard: "opt_out" | "machine_sent" | "injection"; modelLabel: InboundLabel; label: InboundLabel; why: string };
 
 /**
  * The deterministic guard every model label passes through (the model reads untrusted text and can
  * be talked into an answer; these rules cannot):
  * - opt_out: the rules found an opt-out → the label is unsubscribe, whatever the model said.
+ * - machine_sent: a mail server's delivery report is bounced (or, still retrying, auto_reply) by its
+ *   structure, whatever the model said; a message with an Auto-Submitted header gets no positive
+ *   label (no person wrote it). Either way the rules' label stands.
  * - injection: the message holds an instruction to a classifier → a positive label (interested,
  *   meeting_scheduled, partnership) from the model stands only when the rules, reading the text
  *   without the instruction, give the same label; otherwise the rules' label stands. A neutral or
@@ -256,6 +266,10 @@ export type GuardOverride = { guard: "opt_out" | "injection"; modelLabel: Inboun
 export function guardModelLabel(modelLabel: InboundLabel, analysis: RulesAnalysis): GuardOverride | null {
   if (analysis.optOut && modelLabel !== "unsubscribe") {
     return { guard: "opt_out", modelLabel, label: "unsubscribe", why: `the rules found an opt-out (${analysis.optOut})` };
+  }
+  if (analysis.machineSent && analysis.label !== modelLabel && (analysis.machineSent === "delivery_report" || POLARITY[modelLabel] === "positive")) {
+    const what = analysis.machineSent === "delivery_report" ? "a mail server's delivery report" : "an Auto-Submitted header";
+    return { guard: "machine_sent", modelLabel, label: analysis.label, why: `no person wrote it (${what}: ${analysis.evidence[0] ?? "headers"})` };
   }
   if (analysis.injection && POLARITY[modelLabel] === "positive" && analysis.label !== modelLabel) {
     return { guard: "injection", modelLabel, label: analysis.label, why: `the message tells the classifier what to answer ("${analysis.injection.text.slice(0, 80)}"), and without that instruction the rules read ${analysis.label}` };

@@ -16,7 +16,9 @@ export const INJECTION_PATTERNS: readonly { name: string; pattern: RegExp }[] = 
   { name: "role_turn", pattern: /(?:^|\n)\s*(?:\[|<|#+ ?)?(?:system|assistant|developer|admin|operator)\s*(?:\]|>)?\s*:/ },
   { name: "chat_markup", pattern: /<\|(?:im_start|im_end|system|endoftext)\|>|\[\/?inst\]|<<\/?sys>>|###\s*(?:instruction|system|response)/ },
   { name: "key_value_verdict", pattern: /["']?\b(?:label|classification|category|intent|sentiment|polarity)\b["']?\s*[:=]\s*["']?[a-z_]+/ },
-  { name: "addressed_to_ai", pattern: /\b(?:dear|hey|hi|attention|note to(?: the)?|to the|instructions? (?:for|to)(?: the)?) (?:ai|a\.i\.|llm|gpt|chatgpt|bot|model|language model|classifier|assistant|automated system|spam filter|email filter)\b/ },
+  { name: "addressed_to_ai", pattern: /\b(?:dear|hey|hi|attention|note to(?: the| any)?|to the|to any|for the|for any|instructions? (?:for|to)(?: the| any)?) (?:ai|a\.i\.|llm|gpt|chatgpt|bot|model|language model|classifier|assistant|automated system|spam filter|email filter|automation)s?\b/ },
+  { name: "addressed_to_ai", pattern: /\b(?:ai|llm|gpt|chatgpt|bot|model|classifier|assistant|language model|automated system|automation|filter)s? (?:reading|processing|parsing|classifying|scanning|reviewing|triaging|sorting) (?:this|these|the|my|our)\b/ },
+  { name: "verdict_request", pattern: /\b(?:label|classify|tag|mark|file|score) (?:it|this|me|us|them) (?:so|accordingly|that way|like that)\b/ },
   { name: "persona", pattern: /\byou are (?:now )?(?:an? |the )?(?:ai|helpful|classifier|assistant|language model|llm|system)\b|\bact as (?:an? |the )?(?:ai|classifier|assistant)\b|\bas an ai\b/ },
 ];
 

@@ -18,13 +18,14 @@ export function scoreLabels(results: readonly Scored[]): { perLabel: LabelScore[
 const pct = (v: number | null) => (v === null ? "   —  " : `${(v * 100).toFixed(1).padStart(5)}%`);
 
 /** The scores as a plain-text table, for a test log and the eval script. */
-export function formatScores(title: string, results: readonly Scored[]): string {
+export function formatScores(title: string, results: readonly Scored[], maxMisses = 20): string {
   const { perLabel, accuracy, misses } = scoreLabels(results);
   const rows = perLabel.map((s) => `${s.label.padEnd(18)} ${String(s.support).padStart(7)} ${String(s.predicted).padStart(9)} ${pct(s.precision)}  ${pct(s.recall)}`);
   return [
     `${title}: ${results.length} messages, accuracy ${pct(accuracy).trim()}`,
     `${"label".padEnd(18)} ${"support".padStart(7)} ${"predicted".padStart(9)} precision  recall`,
     ...rows,
-    ...(misses.length ? ["misses:", ...misses.map((m) => `  ${m.id}: expected ${m.expected}, got ${m.actual}`)] : []),
+    ...(misses.length ? ["misses:", ...misses.slice(0, maxMisses).map((m) => `  ${m.id}: expected ${m.expected}, got ${m.actual}`)] : []),
+    ...(misses.length > maxMisses ? [`  … and ${misses.length - maxMisses} more`] : []),
   ].join("\n");
 }
