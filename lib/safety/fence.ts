@@ -1,5 +1,4 @@
-// Zero-width characters and bidirectional controls can hide instructions from a reviewer.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+import { INVISIBLE } from "./normalize";
 
 /**
  * Wraps untrusted text (inbound mail, scraped facts) as data for the user message, never the

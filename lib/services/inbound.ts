@@ -77,7 +77,12 @@ type InboundMail = {
   references: string[];
   /** Message-IDs quoted inside the body, e.g. the original headers a bounce report carries. */
   embedded: string[];
+  /** The headers that say a machine wrote it (CLASSIFIER_HEADERS), for the classifier. */
+  headers: Record<string, string>;
 };
+
+/** Headers the classifier reads: RFC 3834's Auto-Submitted and vendors' auto-reply marks, and a delivery report's Content-Type. */
+const CLASSIFIER_HEADERS = new Set(["auto-submitted", "x-autoreply", "x-autorespond", "x-auto-response", "precedence", "content-type"]);
 
 export type MatchedBy = "in_reply_to" | "references" | "embedded_headers" | "sender";
 export type InboundEffect = "replied" | "unsubscribed" | "bounced" | "suppressed";
@@ -91,8 +96,10 @@ export type InboundResult = {
   label: string;
   polarity: Polarity;
   confidence: number | null;
-  /** "model" or "rule_based_fallback"; null for a duplicate. */
+  /** "model", "rule_guard" (a guard replaced the model's label) or "rule_based_fallback"; null for a duplicate. */
   source: string | null;
+  /** An out-of-office's return day (YYYY-MM-DD), for outreach to wait until; null when none was read (not stored). */
+  returnDate: string | null;
   effects: InboundEffect[];
   duplicate: boolean;
 };
@@ -135,6 +142,10 @@ async function parseRfc822(raw: Buffer, contentType: string | null): Promise<Inb
   if (!from || !addressOf(from)) return deadLetter(raw, contentType, "The message could not be parsed: it has no sender (From) address.", "from");
   const messageId = messageIds(parsed.messageId)[0] ?? null;
   const embedded = [...raw.toString("utf8").matchAll(EMBEDDED_MESSAGE_ID)].map((m) => m[1]!).filter((id) => id !== messageId);
+  const headers: Record<string, string> = {};
+  for (const { key, line } of parsed.headerLines) {
+    if (CLASSIFIER_HEADERS.has(key) && !(key in headers)) headers[key] = line.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim().slice(0, 1_000);
+  }
   return {
     from,
     subject: parsed.subject ?? "",
@@ -143,6 +154,7 @@ async function parseRfc822(raw: Buffer, contentType: string | null): Promise<Inb
     inReplyTo: messageIds(parsed.inReplyTo)[0] ?? null,
     references: messageIds(parsed.references),
     embedded,
+    headers,
   };
 }
 
@@ -168,6 +180,7 @@ async function parseJsonMail(raw: Buffer, contentType: string | null): Promise<I
     inReplyTo: messageIds(mail.inReplyTo)[0] ?? null,
     references: messageIds(mail.references),
     embedded: [],
+    headers: {},
   };
 }
 
@@ -202,6 +215,7 @@ async function duplicateResult(emailId: number): Promise<InboundResult> {
     polarity: stored.polarity ?? "neutral",
     confidence: stored.confidence,
     source: null,
+    returnDate: null,
     effects: [],
     duplicate: true,
   };
@@ -224,8 +238,15 @@ export async function receiveInbound(request: { contentType: string | null; raw:
   const match = await matchConversation(mail);
   if (!match) return deadLetter(raw, contentType, `No contact matches the sender ${normalizeEmail(mail.from)} or the message's In-Reply-To/References.`, "from");
 
+  const receivedAt = new Date();
   const client = graphClient();
-  const classified = await client.run("inbound_classify", { subject: mail.subject.slice(0, 1_000), body: mail.text.slice(0, MAX_CLASSIFY_CHARS), from: mail.from });
+  const classified = await client.run("inbound_classify", {
+    subject: mail.subject.slice(0, 1_000),
+    body: mail.text.slice(0, MAX_CLASSIFY_CHARS),
+    from: mail.from,
+    headers: mail.headers,
+    receivedAt: receivedAt.toISOString(),
+  });
   const classification = classified.values.classification;
   if (!classification) throw new AppError("internal:api", { message: "inbound_classify returned no label." });
 
@@ -244,7 +265,7 @@ export async function receiveInbound(request: { contentType: string | null; raw:
       inReplyTo: mail.inReplyTo,
       subject: mail.subject,
       body: mail.text,
-      receivedAt: new Date(),
+      receivedAt,
       outcome: { label, polarity, confidence: provenance.confidence },
       memory: mail.text.trim().slice(0, MAX_MEMORY_CHARS) || `(empty message) ${mail.subject}`,
       flags: effect.flags,
@@ -267,6 +288,7 @@ export async function receiveInbound(request: { contentType: string | null; raw:
     polarity,
     confidence: provenance.confidence,
     source: provenance.source,
+    returnDate: classification.returnDate ?? null,
     effects: effect.effects,
     duplicate: false,
   };

@@ -4,8 +4,8 @@ import { callModel } from "@/graphs/shared/call-model";
 import { resolveConfig } from "../config";
 import { meta } from "../meta";
 import { classifyMessages, PROMPT_VERSION } from "../prompts";
-import { polarityOf, RULES_VERSION } from "../rules";
-import { LABELS, type ClassifyStateType } from "../state";
+import { analyzeInbound, guardModelLabel, polarityOf, RULES_VERSION } from "../rules";
+import { LABELS, type Classification, type ClassifyStateType } from "../state";
 
 /** The model's answer, strictly: a label outside the set, or a confidence outside 0–1, is invalid output and falls back to the rules. */
 const ModelLabel = z.object({
@@ -15,9 +15,12 @@ const ModelLabel = z.object({
 });
 
 /**
- * The model labels the message; when it may not answer, the run goes on to classify_with_rules
- * (the path is recorded here, the keyword rules run there). Confidence: model-reported, held to
- * 0–1 by the schema.
+ * The model labels the message, then its label passes the deterministic guard (rules.ts
+ * `guardModelLabel`): an opt-out the rules see is unsubscribe whatever the model says, and a
+ * positive label for a message that instructs its classifier stands only when the rules agree.
+ * When the model may not answer, the run goes on to classify_with_rules (the path is recorded
+ * here, the keyword rules run there). Confidence: model-reported, held to 0–1 by the schema; the
+ * rule's documented value when a guard replaced the label.
  */
 export async function classifyWithModel(state: ClassifyStateType, config?: LangGraphRunnableConfig): Promise<Partial<ClassifyStateType>> {
   const { subject, body, from } = state;
@@ -29,15 +32,31 @@ export async function classifyWithModel(state: ClassifyStateType, config?: LangG
     messages: classifyMessages({ subject, body, from }),
     schema: ModelLabel,
     options: { maxTokens: resolveConfig(config).maxTokens, temperature: 0 },
-    use: ({ value: { label, confidence, reason }, model }, path) => ({
-      classification: {
-        label,
-        polarity: polarityOf(label),
-        provenance: { confidence, reason, source: "model", evidence: [`subject: "${subject.slice(0, 120)}"`], path },
-        promptVersion: PROMPT_VERSION,
-        model,
-      },
-    }),
+    use: ({ value: { label, confidence, reason }, model }, path) => {
+      const rules = analyzeInbound(state);
+      const override = guardModelLabel(label, rules);
+      const final = override?.label ?? label;
+      const provenance: Classification["provenance"] = override
+        ? {
+            confidence: rules.confidence,
+            reason: `Guard ${override.guard}: the model answered ${label} ("${reason}"), but ${override.why}, so the label is ${final}.`,
+            source: "rule_guard",
+            evidence: [...rules.evidence, `model: "${label}"`, `guard: ${override.guard}`],
+            path,
+          }
+        : { confidence, reason, source: "model", evidence: [`subject: "${subject.slice(0, 120)}"`], path };
+      return {
+        classification: {
+          label: final,
+          polarity: polarityOf(final),
+          provenance,
+          promptVersion: PROMPT_VERSION,
+          model,
+          ...(final === "auto_reply" && rules.returnDate ? { returnDate: rules.returnDate } : {}),
+          ...(override ? { guard: override } : {}),
+        },
+      };
+    },
     fallback: { name: "keyword_rules", version: RULES_VERSION, run: () => ({}) },
   });
   return { ...value, calls: [path] };

@@ -9,8 +9,8 @@ import type { ClassifyStateType } from "../state";
  */
 export function classifyWithRules(state: ClassifyStateType): Partial<ClassifyStateType> {
   const path = state.calls.findLast((c): c is FallbackPath => c.path === "fallback");
-  const verdict = keywordClassify(state, path ? whyInWords(path.why) : "no model answer");
+  const { returnDate, ...verdict } = keywordClassify(state, path ? whyInWords(path.why) : "no model answer");
   return {
-    classification: { ...verdict, provenance: { ...verdict.provenance, ...(path ? { path } : {}) }, polarity: polarityOf(verdict.label), promptVersion: RULES_VERSION, model: null },
+    classification: { ...verdict, ...(returnDate ? { returnDate } : {}), provenance: { ...verdict.provenance, ...(path ? { path } : {}) }, polarity: polarityOf(verdict.label), promptVersion: RULES_VERSION, model: null },
   };
 }

@@ -1,0 +1,125 @@
+import { SUBJECT, type CorpusMessage } from "./types";
+
+const ORIGINAL = "Hi Laura, Pinelogic opened 29 stores last year. Interested in a quick call? Let's talk next week.\n\nRiley Rep";
+
+/** Delivery reports in the formats real mail servers send, and automatic replies with their return dates. */
+export const BOUNCES: readonly CorpusMessage[] = [
+  {
+    id: "bounce-gmail-551",
+    from: "Mail Delivery Subsystem <mailer-daemon@googlemail.com>",
+    subject: "Delivery Status Notification (Failure)",
+    body: "** Address not found **\n\nYour message wasn't delivered to laura@pinelogic.example because the address couldn't be found, or is unable to receive mail.\n\nThe response from the remote server was:\n550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces.",
+    label: "bounced",
+    notes: "Gmail's DSN, 550 5.1.1 user unknown.",
+  },
+  {
+    id: "bounce-postfix",
+    from: "MAILER-DAEMON@mail.pinelogic.example (Mail Delivery System)",
+    subject: "Undelivered Mail Returned to Sender",
+    headers: { "Content-Type": 'multipart/report; report-type=delivery-status; boundary="A1"' },
+    body: `This is the mail system at host mail.pinelogic.example.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients. It's attached below.\n\n<laura@pinelogic.example>: host mx.pinelogic.example said: 550 5.1.1\n    <laura@pinelogic.example>: Recipient address rejected: User unknown in virtual\n    mailbox table (in reply to RCPT TO command)\n\nReporting-MTA: dns; mail.pinelogic.example\nFinal-Recipient: rfc822; laura@pinelogic.example\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n\n${ORIGINAL}`,
+    label: "bounced",
+    notes: "Postfix report; the returned original says 'Interested' and 'Let's talk', which must not count.",
+    tricky: true,
+  },
+  {
+    id: "bounce-exchange",
+    from: "Microsoft Outlook <postmaster@pinelogic.onmicrosoft.com>",
+    subject: "Undeliverable: An idea for Pinelogic",
+    body: "Delivery has failed to these recipients or groups:\n\nlaura@pinelogic.example\nThe email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.\n\nDiagnostic information for administrators:\n\nGenerating server: AM6PR01MB1234.eurprd01.prod.outlook.com\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'",
+    label: "bounced",
+    notes: "Exchange Online NDR.",
+  },
+  {
+    id: "bounce-exim",
+    from: "Mail Delivery System <Mailer-Daemon@mx.pinelogic.example>",
+    subject: "Mail delivery failed: returning message to sender",
+    body: "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  laura@pinelogic.example\n    SMTP error from remote mail server after RCPT TO:<laura@pinelogic.example>:\n    550 No such user here",
+    label: "bounced",
+    notes: "Exim.",
+  },
+  {
+    id: "bounce-qmail",
+    from: "MAILER-DAEMON@pinelogic.example",
+    subject: "failure notice",
+    body: "Hi. This is the qmail-send program at pinelogic.example.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<laura@pinelogic.example>:\nSorry, no mailbox here by that name. (#5.1.1)",
+    label: "bounced",
+    notes: "qmail, with its own wording.",
+  },
+  {
+    id: "bounce-over-quota-final",
+    from: "Mail Delivery Subsystem <mailer-daemon@googlemail.com>",
+    subject: "Delivery Status Notification (Failure)",
+    body: "Message not delivered\n\nThere was a problem delivering your message to laura@pinelogic.example. See the technical details below.\n\nThe response from the remote server was:\n552 5.2.2 The email account that you tried to reach is over quota and inactive.",
+    label: "bounced",
+    notes: "Mailbox full, and the server gave up (5.2.2, Failure): a bounce. Decision: only a report that is still retrying is not one.",
+    tricky: true,
+  },
+  {
+    id: "bounce-mailbox-full-delayed",
+    from: "Mail Delivery Subsystem <mailer-daemon@googlemail.com>",
+    subject: "Delivery Status Notification (Delay)",
+    body: "This is an automatically generated Delivery Status Notification\n\nTHIS IS A WARNING MESSAGE ONLY.\n\nYOU DO NOT NEED TO RESEND YOUR MESSAGE.\n\nDelivery to the following recipients has been delayed.\n\n     laura@pinelogic.example\n\n452 4.2.2 Mailbox full\n\nAction: delayed\nStatus: 4.2.2\nWill-Retry-Until: Mon, 21 Dec 2026 09:00:00 +0000",
+    label: "auto_reply",
+    notes: "Soft bounce (4.2.2 mailbox full, still retrying): documented decision — an automatic notice, not a bounce; nothing is suppressed until the server gives up.",
+    tricky: true,
+  },
+  {
+    id: "bounce-postfix-delayed",
+    from: "MAILER-DAEMON@mail.pinelogic.example (Mail Delivery System)",
+    subject: "Delayed Mail (still being retried)",
+    body: "This is the mail system at host mail.pinelogic.example.\n\n####################################################################\n# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n####################################################################\n\nYour message could not be delivered for 4.0 hours.\nIt will be retried until it is 5.0 days old.",
+    label: "auto_reply",
+    notes: "Postfix delay warning: says 'could not be delivered' yet is still retrying.",
+    tricky: true,
+  },
+  {
+    id: "bounce-de-unzustellbar",
+    from: "postmaster@pinelogic.example",
+    subject: "Unzustellbar: Eine Idee für Pinelogic",
+    body: "Die Übermittlung an folgende Empfänger oder Gruppen ist fehlgeschlagen:\n\nlaura@pinelogic.example\nDie E-Mail-Adresse wurde nicht gefunden.\n\nRemote-Server hat '550 5.1.1 User unknown' zurückgegeben",
+    label: "bounced",
+    notes: "German Exchange NDR.",
+    language: "de",
+  },
+  {
+    id: "bounce-fr-non-remis",
+    from: "Microsoft Outlook <postmaster@pinelogic.fr>",
+    subject: "Non remis : Une idée pour Pinelogic",
+    body: "Impossible de remettre le message aux destinataires ou groupes suivants :\n\nlaura@pinelogic.fr\nL'adresse de messagerie que vous avez entrée est introuvable.",
+    label: "bounced",
+    notes: "French Exchange NDR.",
+    language: "fr",
+  },
+  {
+    id: "bounce-returned-mail",
+    from: "Mail Administrator <postmaster@pinelogic.example>",
+    subject: "Returned mail: see transcript for details",
+    body: "The original message was received at Fri, 18 Dec 2026 08:55:01 GMT\n\n   ----- The following addresses had permanent fatal errors -----\n<laura@pinelogic.example>\n    (reason: 550 5.1.1 <laura@pinelogic.example>... User unknown)",
+    label: "bounced",
+    notes: "Sendmail.",
+  },
+];
+
+const ooo = (id: string, subject: string, body: string, returnDate: string | undefined, notes: string, extra: Partial<CorpusMessage> = {}): CorpusMessage => ({
+  id, subject, body, label: "auto_reply", notes, ...(returnDate ? { returnDate } : {}), ...extra,
+});
+
+export const AUTO_REPLIES: readonly CorpusMessage[] = [
+  ooo("ooo-en-back-on", "Automatic reply: An idea for Pinelogic", "Thank you for your email. I am out of the office until 4 January 2027 with limited access to email. I will be back on 5 January 2027. For urgent matters please contact jan@pinelogic.example.", "2027-01-05", "Outlook OOO with two dates: the later one is the return."),
+  ooo("ooo-en-back-on-no-year", "Out of Office", "I'm out of the office and back on 12 January.", "2027-01-12", "No year: the next 12 January after 18 December 2026."),
+  ooo("ooo-en-iso", "Auto-Reply: An idea for Pinelogic", "I am currently on annual leave, returning 2027-01-12.", "2027-01-12", "ISO date."),
+  ooo("ooo-en-us-date", "Out of Office: Re: An idea for Pinelogic", "I am out of the office until 01/15/2027 and will respond upon my return.", "2027-01-15", "US month-first date (15 > 12, so it cannot be day-first)."),
+  ooo("ooo-en-monday", "Automatic reply: An idea for Pinelogic", "I'm away from my desk until Monday.", "2026-12-21", "A weekday: the next Monday after Friday 18 December."),
+  ooo("ooo-de", "Abwesenheitsnotiz: Eine Idee für Pinelogic", "Vielen Dank für Ihre Nachricht. Ich bin bis zum 4.1. im Urlaub und ab dem 5.1. wieder im Büro. In dringenden Fällen wenden Sie sich bitte an Jan Berger.", "2027-01-05", "German, dates as 4.1. and 5.1.", { language: "de" }),
+  ooo("ooo-fr", "Réponse automatique : Une idée pour Pinelogic", "Je suis absente du bureau jusqu'au 3 janvier inclus, de retour le 4 janvier 2027.", "2027-01-04", "French.", { language: "fr" }),
+  ooo("ooo-es", "Respuesta automática: Una idea para Pinelogic", "Estaré fuera de la oficina hasta el 7 de enero. Volveré el 8 de enero.", "2027-01-08", "Spanish.", { language: "es" }),
+  ooo("ooo-it", "Risposta automatica: Un'idea per Pinelogic", "Sono fuori ufficio fino al 6 gennaio, rientrerò il 7 gennaio.", "2027-01-07", "Italian.", { language: "it" }),
+  ooo("ooo-nl", "Automatisch antwoord: Een idee voor Pinelogic", "Ik ben met vakantie tot en met 4 januari. Vanaf 5 januari ben ik weer aanwezig.", "2027-01-05", "Dutch.", { language: "nl" }),
+  ooo("ooo-pt", "Resposta automática: Uma ideia para a Pinelogic", "Estou de férias até 10/01/2027, com acesso limitado ao e-mail.", "2027-01-10", "Portuguese, day-first numeric date.", { language: "pt" }),
+  ooo("ooo-header-only", SUBJECT, "Thanks for reaching out! We've got your message and will get back to you within 2 business days.", undefined, "Only the Auto-Submitted header says it is automatic.", { headers: { "Auto-Submitted": "auto-replied" }, tricky: true }),
+  ooo("ooo-ticket", "[Ticket #48213] Re: An idea for Pinelogic", "This is an automated response confirming we received your request. Your ticket number is 48213.", undefined, "Helpdesk receipt."),
+  ooo("ooo-left-company", "Automatic reply: An idea for Pinelogic", "Laura Costa is no longer with Pinelogic. Please contact procurement@pinelogic.example.", undefined, "Left the company: automatic, no return date."),
+  ooo("ooo-with-interested-footer", "Automatic reply: An idea for Pinelogic", "I am on holiday until 8 January 2027.\n\nIf you are interested in our products, please visit pinelogic.example or contact sales@pinelogic.example for pricing.", "2027-01-08", "An OOO whose signature says 'interested' and 'pricing'.", { tricky: true }),
+  ooo("ooo-tomorrow", "Out of office", "Out of office today, back tomorrow.", "2026-12-19", "Relative: tomorrow."),
+];
