@@ -19,7 +19,7 @@ import { startStubServer } from "@/lib/llm/testing/stub-server";
 const offline = CORPUS.map((m) => ({ id: m.id, expected: m.label, actual: keywordClassify(asInput(m), "offline").label }));
 console.log(`${formatScores("offline keyword rules", offline)}\n`);
 const heldOut = HELD_OUT.map((m) => ({ id: m.id, expected: m.label, actual: keywordClassify(asInput(m), "offline").label }));
-console.log(`${formatScores("offline keyword rules, held-out messages (never used to tune the rules)", heldOut)}\n`);
+console.log(`${formatScores("offline keyword rules, second held-out round (unseen when first measured at 60%; its missed opt-outs then widened the rules)", heldOut)}\n`);
 
 let answer: (m: CorpusMessage) => InboundLabel = (m) => m.label;
 let current: CorpusMessage = CORPUS[0]!;

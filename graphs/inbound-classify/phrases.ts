@@ -28,15 +28,22 @@ export const OPT_OUT: PhraseList = {
     "right to erasure", "right to be forgotten", "article 17", "art. 17", "gdpr request", "data deletion request", "erasure request",
     /\b(?:rather not|don'?t want to|do not want to|never want to) hear from (?:you|your company|you guys) again\b/,
     /\bhow did you get my (?:email|address|details)\b/, "i never signed up", "i did not sign up", "i didn't sign up", "never subscribed",
+    // Wider shapes (added after the second held-out round missed them): not wanting the mail itself,
+    // being taken out of a system, and a stop request however it is punctuated.
+    /\b(?:do not|don'?t|dont|no longer|never) (?:want|need|wish for) (?:your|any|these|those|more|further|any more|any further)? ?(?:e-?mails?|mails?|messages?|newsletters?|outreach|sales emails?)\b/,
+    /\b(?:take|get|put) (?:me|us|my (?:name|email|address)) (?:out|off) (?:of|from) (?:your|the|this|all)\b/,
+    /\bstop\W+(?:e-?mailing|mailing|messaging|contacting|writing to)\W+(?:me|us)\b/,
   ],
   de: [
     "abmelden", "abmeldung", "melden sie mich ab", /\bmelden sie mich\b[^.\n]{0,60}\bab\b/, /\bnehmen sie mich aus\b/, "melde mich ab", "abbestellen", "abbestellung", "austragen", "tragen sie mich aus", "abonnement kündigen",
     "keine e-mails mehr", "keine emails mehr", "keine mails mehr", "keine nachrichten mehr", "keine weiteren e-mails", "keine weiteren emails", "keine werbung",
     "aus ihrem verteiler", "aus dem verteiler", "vom verteiler", "aus ihrer liste", "von ihrer liste", "streichen sie mich",
     "nicht mehr kontaktieren", "nicht mehr anschreiben", "nicht mehr an mich", "kontaktieren sie mich nicht", "schreiben sie mir nicht",
+    /\bkeine (?:e-?mails|mails|nachrichten|werbung|newsletter)\b[^.\n]{0,40}\b(?:mehr|bekommen|erhalten|zusenden|schicken|senden)\b/,
     "löschen sie meine daten", /\b(?:streichen|loschen|entfernen|nehmen) sie (?:mich|meine (?:adresse|daten|e-?mail(?:-adresse)?|kontaktdaten))\b/, /\bnicht mehr (?:anschreiben|kontaktieren|schreiben|mailen|anrufen|belastigen)\b/, "löschung meiner daten", "meine daten löschen", "widerspreche der nutzung", "auskunft nach art. 15",
   ],
   fr: [
+    /\bretire(?:e|es|s)?\b[^.\n]{0,40}\b(?:liste|listes|envois|fichier|fichiers|base|mailing|diffusion)\b/,
     "désabonner", "désabonnez-moi", "désabonnement", "désinscri*", "me désinscrire", "ne plus recevoir", "ne souhaite plus recevoir",
     "retirez-moi", "retirez moi", "retirer de votre liste", "retirez mon adresse", "supprimez mon adresse", "supprimer mon adresse", "supprimez-moi",
     "supprimer mes données", "supprimez mes données", "effacer mes données", "ne me contactez plus", "ne plus me contacter", "plus de mails", "plus d'emails", "plus de courriels",

