@@ -1,0 +1,56 @@
+import { DateTime } from "luxon";
+import { formatNumber } from "@/lib/format";
+import type { DeferReason } from "./decide";
+
+/**
+ * How the governor's answers read to a person. Dates are told in one zone the reader chooses
+ * (the campaign owner's), with the year only when it is not the launch's.
+ */
+
+/** "Thursday 10 Dec", or "Monday 15 Feb 2027" when the year differs from `reference`'s. */
+export function describeDay(at: Date, zone: string, reference: Date): string {
+  const d = DateTime.fromJSDate(at, { zone }).setLocale("en-GB");
+  const sameYear = d.year === DateTime.fromJSDate(reference, { zone }).year;
+  return d.toFormat(sameYear ? "cccc d LLL" : "cccc d LLL yyyy");
+}
+
+type TouchEnd = { last: Date | null };
+
+/** "1,200 contacts: touch 1 finishes on Thursday 10 Dec, the last touch on Monday 15 Feb." */
+export function forecastSentence(contacts: number, touches: readonly TouchEnd[], zone: string, start: Date): string {
+  const who = `${formatNumber(contacts)} ${contacts === 1 ? "contact" : "contacts"}`;
+  const first = touches[0]?.last;
+  const last = touches.at(-1)?.last;
+  if (!first || !last) return `${who}: nothing to send.`;
+  if (touches.length === 1) return `${who}, one touch: it finishes on ${describeDay(first, zone, start)}.`;
+  return `${who}: touch 1 finishes on ${describeDay(first, zone, start)}, the last touch on ${describeDay(last, zone, start)}.`;
+}
+
+/** "Mon 9 Mar 09:00 CET" in the reader's zone. */
+export function describeInstant(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).setLocale("en-GB").toFormat("ccc d LLL HH:mm ZZZZ");
+}
+
+/** One line beside a deferred send: why it waits and when it goes, told in the reader's zone. */
+export function describeDeferral(reason: DeferReason, notBefore: Date, readerZone: string): string {
+  const when = describeInstant(notBefore, readerZone);
+  switch (reason.kind) {
+    case "paused":
+      return reason.detail.until ? `Paused (${reason.detail.scope}); goes ${when}.` : `Paused (${reason.detail.scope}) until resumed; would go ${when} if resumed now.`;
+    case "approval_pending":
+      return `Waiting for approval; goes ${when} once approved now.`;
+    case "holiday":
+      return `${reason.detail.name} in ${reason.detail.country}; goes ${when}.`;
+    case "outside_window": {
+      const { zone, localTime, window } = reason.detail;
+      const skipped = reason.detail.skippedHolidays.map((h) => h.name);
+      return `Outside business hours in ${zone} (${localTime.slice(11)} there, open ${window.start}–${window.end})${skipped.length ? `, then ${skipped.join(", ")}` : ""}; goes ${when}.`;
+    }
+    case "mailbox_cap":
+      return `Mailbox reached its daily cap (${formatNumber(reason.detail.sent)} of ${formatNumber(reason.detail.cap)}); goes ${when}.`;
+    case "domain_cap":
+      return `${reason.detail.domain} reached its daily cap (${formatNumber(reason.detail.sent)} of ${formatNumber(reason.detail.cap)}); goes ${when}.`;
+    case "min_gap":
+      return `Spacing sends ${formatNumber(reason.detail.minGapSeconds)} s apart from this mailbox; goes ${when}.`;
+  }
+}
