@@ -1,13 +1,60 @@
-import { and, asc, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import {
-  campaignEnrollments, companies, companyFacts, contacts, emailCampaigns, emails, users,
+  campaignEnrollments, companies, companyFacts, contacts, emailCampaigns, emails, suppression, users,
   type Seniority, type Vertical,
 } from "../schema";
+import { emailHash } from "./suppression";
 
-/** Status filters over the contact flags; `contactable` means no flag is set. */
-export const CONTACT_STATUSES = ["contactable", "do_not_contact", "bounced", "unsubscribed", "replied"] as const;
+/**
+ * Status filters: `contactable` is what the safety gate would let through (no flag set and the
+ * address not on the suppression list); `suppressed` is an address on the list whatever its flags.
+ */
+export const CONTACT_STATUSES = ["contactable", "suppressed", "do_not_contact", "bounced", "unsubscribed", "replied"] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+
+export type SuppressionReason = (typeof suppression.$inferSelect)["reason"];
+
+/** No flag the safety gate honours is set. */
+const NO_FLAG = sql`${contacts.doNotContact} = 0 AND ${contacts.bounced} = 0 AND ${contacts.unsubscribed} = 0 AND ${contacts.replied} = 0`;
+
+/** SQLite's default limit on bound parameters is far above this; it keeps one IN list small. */
+const IN_CHUNK = 500;
+
+/** Why each of these addresses is on the suppression list (matched by hash); addresses not on it are absent. */
+export async function suppressionOf(database: Database, addresses: string[]): Promise<Map<string, SuppressionReason>> {
+  const byHash = new Map<string, string[]>();
+  for (const address of addresses) {
+    const hash = emailHash(address);
+    byHash.set(hash, [...(byHash.get(hash) ?? []), address]);
+  }
+  const hashes = [...byHash.keys()];
+  const found = new Map<string, SuppressionReason>();
+  for (let at = 0; at < hashes.length; at += IN_CHUNK) {
+    const rows = await database
+      .select({ hash: suppression.emailHash, reason: suppression.reason })
+      .from(suppression)
+      .where(inArray(suppression.emailHash, hashes.slice(at, at + IN_CHUNK)));
+    for (const row of rows) for (const address of byHash.get(row.hash)!) found.set(address, row.reason);
+  }
+  return found;
+}
+
+/**
+ * Contacts whose address is on the suppression list. The list keeps only SHA-256 hashes and
+ * SQLite has no SHA-256, so the addresses are hashed here: one pass over the contacts (about
+ * 0.1 s per 100,000), done only when a status filter needs it. `onlyUnflagged` skips contacts a
+ * flag already excludes, which is all the contactable filter needs to know.
+ */
+async function suppressedContactIds(database: Database, { onlyUnflagged }: { onlyUnflagged: boolean }): Promise<number[]> {
+  const listed = new Set((await database.select({ hash: suppression.emailHash }).from(suppression)).map((r) => r.hash));
+  if (listed.size === 0) return [];
+  const candidates = await database
+    .select({ id: contacts.id, email: contacts.email })
+    .from(contacts)
+    .where(onlyUnflagged ? NO_FLAG : undefined);
+  return candidates.filter((c) => listed.has(emailHash(c.email))).map((c) => c.id);
+}
 
 export type ContactListFilter = {
   /** Matches name, email or company name, case-insensitively. */
@@ -26,10 +73,17 @@ export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function statusCondition(status: ContactStatus): SQL {
+/** Contact ids as one bound JSON array, so a long list is one parameter rather than thousands. */
+const idsIn = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+async function statusCondition(database: Database, status: ContactStatus): Promise<SQL> {
   switch (status) {
-    case "contactable":
-      return sql`${contacts.doNotContact} = 0 AND ${contacts.bounced} = 0 AND ${contacts.unsubscribed} = 0 AND ${contacts.replied} = 0`;
+    case "contactable": {
+      const suppressed = await suppressedContactIds(database, { onlyUnflagged: true });
+      return suppressed.length ? sql`${NO_FLAG} AND ${contacts.id} NOT IN ${idsIn(suppressed)}` : NO_FLAG;
+    }
+    case "suppressed":
+      return sql`${contacts.id} IN ${idsIn(await suppressedContactIds(database, { onlyUnflagged: false }))}`;
     case "do_not_contact":
       return eq(contacts.doNotContact, true);
     case "bounced":
@@ -41,7 +95,7 @@ function statusCondition(status: ContactStatus): SQL {
   }
 }
 
-function listConditions(filter: ContactListFilter): SQL | undefined {
+async function listConditions(database: Database, filter: ContactListFilter): Promise<SQL | undefined> {
   const conditions: SQL[] = [];
   if (filter.q) {
     const pattern = likePattern(filter.q);
@@ -55,14 +109,14 @@ function listConditions(filter: ContactListFilter): SQL | undefined {
   }
   if (filter.vertical) conditions.push(eq(companies.vertical, filter.vertical));
   if (filter.seniority) conditions.push(eq(contacts.seniority, filter.seniority));
-  if (filter.status) conditions.push(statusCondition(filter.status));
+  if (filter.status) conditions.push(await statusCondition(database, filter.status));
   if (filter.ownerId) conditions.push(eq(contacts.ownerId, filter.ownerId));
   if (filter.companyId) conditions.push(eq(contacts.companyId, filter.companyId));
   return conditions.length ? and(...conditions) : undefined;
 }
 
 export async function listContacts(database: Database, filter: ContactListFilter) {
-  const where = listConditions(filter);
+  const where = await listConditions(database, filter);
   const [rows, [totals]] = await Promise.all([
     database
       .select({
@@ -80,6 +134,7 @@ export async function listContacts(database: Database, filter: ContactListFilter
         companyId: companies.id,
         companyName: companies.name,
         vertical: companies.vertical,
+        ownerId: contacts.ownerId,
         ownerName: users.name,
       })
       .from(contacts)
@@ -95,7 +150,13 @@ export async function listContacts(database: Database, filter: ContactListFilter
       .innerJoin(companies, eq(companies.id, contacts.companyId))
       .where(where),
   ]);
-  return { rows, total: totals?.total ?? 0, page: filter.page, pageSize: filter.pageSize };
+  const suppressedBy = await suppressionOf(database, rows.map((r) => r.email));
+  return {
+    rows: rows.map((r) => ({ ...r, suppression: suppressedBy.get(r.email) ?? null })),
+    total: totals?.total ?? 0,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
 }
 
 export type ContactListPage = Awaited<ReturnType<typeof listContacts>>;
@@ -111,7 +172,7 @@ export async function getContactDetail(database: Database, id: number) {
     .where(eq(contacts.id, id))
     .limit(1);
   if (!contact) return null;
-  const [facts, timeline, enrollments] = await Promise.all([
+  const [facts, timeline, enrollments, suppressedBy] = await Promise.all([
     database
       .select()
       .from(companyFacts)
@@ -146,8 +207,9 @@ export async function getContactDetail(database: Database, id: number) {
       .from(campaignEnrollments)
       .innerJoin(emailCampaigns, eq(emailCampaigns.id, campaignEnrollments.campaignId))
       .where(eq(campaignEnrollments.contactId, id)),
+    suppressionOf(database, [contact.contact.email]),
   ]);
-  return { ...contact, facts, timeline, enrollments };
+  return { ...contact, facts, timeline, enrollments, suppression: suppressedBy.get(contact.contact.email) ?? null };
 }
 
 export type ContactDetail = NonNullable<Awaited<ReturnType<typeof getContactDetail>>>;
