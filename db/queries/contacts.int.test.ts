@@ -69,6 +69,17 @@ describe("listContacts", () => {
     expect(contactable.rows.every((r) => r.suppression === null)).toBe(true);
   });
 
+  it("a contact whose address is suppressed after the list was last read leaves the contactable filter at once", async () => {
+    const before = await page({ status: "contactable" });
+    const [victim] = before.rows;
+    await t.database.run(sql`INSERT INTO suppression (email_hash, reason, source, added_at) VALUES (${emailHash(victim!.email)}, 'complaint', 'test', ${Date.now()})`);
+    const after = await page({ status: "contactable" });
+    expect(after.total).toBe(before.total - 1);
+    expect(after.rows.map((r) => r.id)).not.toContain(victim!.id);
+    expect((await page({ status: "suppressed", q: victim!.email })).rows).toMatchObject([{ id: victim!.id, suppression: "complaint" }]);
+    await t.database.run(sql`DELETE FROM suppression WHERE email_hash = ${emailHash(victim!.email)}`);
+  });
+
   it("the suppressed filter lists every contact whose address is on the list, each with the list's reason", async () => {
     const listed = new Map((await t.database.all<{ email_hash: string; reason: string }>(sql`SELECT email_hash, reason FROM suppression`)).map((r) => [r.email_hash, r.reason]));
     const everyone = await t.database.all<{ id: number; email: string }>(sql`SELECT id, email FROM contacts`);

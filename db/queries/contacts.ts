@@ -42,19 +42,26 @@ export async function suppressionOf(database: Database, addresses: string[]): Pr
 
 /**
  * Contacts whose address is on the suppression list. The list keeps only SHA-256 hashes and
- * SQLite has no SHA-256, so the addresses are hashed here: one pass over the contacts (about
- * 0.1 s per 100,000), done only when a status filter needs it. `onlyUnflagged` skips contacts a
- * flag already excludes, which is all the contactable filter needs to know.
+ * SQLite has no SHA-256, so every contact's address is hashed here, once per change of either
+ * table: the answer is kept per database, keyed by both tables' row counts and newest rows
+ * (contacts are added and suppressed, never re-addressed, in this console). Hashing 100,000
+ * addresses takes most of a second (`npm run bench:contacts`); a cached answer costs two
+ * small aggregate reads. A `contacts.email_hash` column would make this a join.
  */
-async function suppressedContactIds(database: Database, { onlyUnflagged }: { onlyUnflagged: boolean }): Promise<number[]> {
+async function suppressedContactIds(database: Database): Promise<number[]> {
+  const [state] = await database.all<{ key: string }>(sql`SELECT
+    (SELECT count(*) || ':' || coalesce(max(id), 0) FROM contacts) || '/' ||
+    (SELECT count(*) || ':' || coalesce(max(added_at), 0) FROM suppression) AS key`);
+  const key = state?.key ?? "";
+  const cached = suppressedCache.get(database);
+  if (cached?.key === key) return cached.ids;
   const listed = new Set((await database.select({ hash: suppression.emailHash }).from(suppression)).map((r) => r.hash));
-  if (listed.size === 0) return [];
-  const candidates = await database
-    .select({ id: contacts.id, email: contacts.email })
-    .from(contacts)
-    .where(onlyUnflagged ? NO_FLAG : undefined);
-  return candidates.filter((c) => listed.has(emailHash(c.email))).map((c) => c.id);
+  const ids = listed.size === 0 ? [] : (await database.select({ id: contacts.id, email: contacts.email }).from(contacts)).filter((c) => listed.has(emailHash(c.email))).map((c) => c.id);
+  suppressedCache.set(database, { key, ids });
+  return ids;
 }
+
+const suppressedCache = new WeakMap<Database, { key: string; ids: number[] }>();
 
 export type ContactListFilter = {
   /** Matches name, email or company name, case-insensitively. */
@@ -79,11 +86,11 @@ const idsIn = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringi
 async function statusCondition(database: Database, status: ContactStatus): Promise<SQL> {
   switch (status) {
     case "contactable": {
-      const suppressed = await suppressedContactIds(database, { onlyUnflagged: true });
+      const suppressed = await suppressedContactIds(database);
       return suppressed.length ? sql`${NO_FLAG} AND ${contacts.id} NOT IN ${idsIn(suppressed)}` : NO_FLAG;
     }
     case "suppressed":
-      return sql`${contacts.id} IN ${idsIn(await suppressedContactIds(database, { onlyUnflagged: false }))}`;
+      return sql`${contacts.id} IN ${idsIn(await suppressedContactIds(database))}`;
     case "do_not_contact":
       return eq(contacts.doNotContact, true);
     case "bounced":
