@@ -42,7 +42,7 @@ test("an admin flips the kill switch on and off, and each flip is audited", asyn
   expect(rows.map((r) => JSON.parse(r.detail))).toEqual([{ enabled: false, from: true }, { enabled: true, from: false }]);
 
   // The switch says it is audited, and the log it links to shows both flips, newest first, with who flipped it.
-  await page.getByRole("link", { name: "see the log" }).click();
+  await page.locator("#kill-switch-help").getByRole("link", { name: "see the log" }).click();
   await expect(page).toHaveURL(/\/admin\/audit\?action=llm\.kill_switch$/);
   const flips = page.getByTestId("audit-rows").getByRole("row");
   await expect(flips.first()).toContainText("Model kill switch");

@@ -1,13 +1,25 @@
+import { createClient } from "@libsql/client";
 import { expect, test } from "@playwright/test";
-import { queryE2eDb, signIn, USERS, writeE2eDb } from "./helpers";
+import { queryE2eDb, signIn, USERS } from "./helpers";
+import { OFFLINE_SERVER } from "./servers";
 
-/** Runs written straight into the e2e database, so the pages have known rows to show. */
+/**
+ * Runs written straight into the e2e database, so the pages have known rows to show. The server
+ * writes to the same file meanwhile (other specs draft in parallel), so this write waits for its
+ * lock instead of failing at once.
+ */
 async function seedRun(id: string, assistantId: string, metadata: Record<string, unknown>) {
-  const now = Date.now();
-  await writeE2eDb(
-    "INSERT OR IGNORE INTO runs (id, assistant_id, thread_id, status, started_at, ended_at, metadata) VALUES (?, ?, NULL, 'success', ?, ?, ?)",
-    [id, assistantId, now - 1_000, now, JSON.stringify(metadata)],
-  );
+  const client = createClient({ url: `file:./${OFFLINE_SERVER.dataDir}/sales.db` });
+  try {
+    await client.execute("PRAGMA busy_timeout = 10000");
+    const now = Date.now();
+    await client.execute({
+      sql: "INSERT OR IGNORE INTO runs (id, assistant_id, thread_id, status, started_at, ended_at, metadata) VALUES (?, ?, NULL, 'success', ?, ?, ?)",
+      args: [id, assistantId, now - 1_000, now, JSON.stringify(metadata)],
+    });
+  } finally {
+    client.close();
+  }
 }
 
 test("an admin filters the runs list by picking a graph from the fleet's list, and the choice stays in the URL", async ({ page }) => {
