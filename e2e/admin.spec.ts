@@ -39,7 +39,19 @@ test("an admin flips the kill switch on and off, and each flip is audited", asyn
   await expect(toggle).toHaveAttribute("aria-checked", "false");
   await expect.poll(audited).toBe(before + 2);
   const rows = await queryE2eDb<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'llm.kill_switch' ORDER BY id DESC LIMIT 2");
-  expect(rows.map((r) => JSON.parse(r.detail))).toEqual([{ enabled: false }, { enabled: true }]);
+  expect(rows.map((r) => JSON.parse(r.detail))).toEqual([{ enabled: false, from: true }, { enabled: true, from: false }]);
+
+  // The switch says it is audited, and the log it links to shows both flips, newest first, with who flipped it.
+  await page.locator("#kill-switch-help").getByRole("link", { name: "see the log" }).click();
+  await expect(page).toHaveURL(/\/admin\/audit\?action=llm\.kill_switch$/);
+  const flips = page.getByTestId("audit-rows").getByRole("row");
+  await expect(flips.first()).toContainText("Model kill switch");
+  await expect(flips.first()).toContainText("admin@demo.local");
+  await expect(flips.first().getByRole("cell").nth(4)).toHaveText("On");
+  await expect(flips.first().getByRole("cell").nth(5)).toHaveText("Off");
+  await expect(flips.nth(1).getByRole("cell").nth(4)).toHaveText("Off");
+  await expect(flips.nth(1).getByRole("cell").nth(5)).toHaveText("On");
+  for (const row of await flips.all()) await expect(row).toContainText("llm.kill_switch");
 });
 
 test("an admin is told a bad budget names its graph, saves a good one, and sees a graph near its budget in the banner", async ({ page }) => {
@@ -59,6 +71,13 @@ test("an admin is told a bad budget names its graph, saves a good one, and sees 
   await expect(row).toContainText("$2.50 set");
   const [audit] = await queryE2eDb<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'llm.budgets' ORDER BY id DESC LIMIT 1");
   expect(JSON.parse(audit!.detail)).toMatchObject({ graph: "text_to_sql", to: 2.5 });
+
+  // And back to the default, audited as a reset.
+  await row.getByRole("button", { name: "Reset the daily budget for text_to_sql to the default" }).click();
+  await expect(row).toContainText(`${usd(10)} default`);
+  await expect(row.getByRole("button", { name: /Reset the daily budget/ })).toHaveCount(0);
+  const [reset] = await queryE2eDb<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'llm.budgets' ORDER BY id DESC LIMIT 1");
+  expect(JSON.parse(reset!.detail)).toEqual({ graph: "text_to_sql", from: 2.5, to: 10, reset: true });
 });
 
 test("an admin reads spend per day and by graph as charts with dollar ticks, and a bar's tooltip gives its exact spend", async ({ page }) => {

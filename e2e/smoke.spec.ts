@@ -32,6 +32,7 @@ const PAGES: Record<string, { minRole: Role | "public"; path: (ids: Ids) => stri
   "/admin/cost": { minRole: "admin", path: () => "/admin/cost" },
   "/admin/runs": { minRole: "admin", path: () => "/admin/runs" },
   "/admin/jobs": { minRole: "admin", path: () => "/admin/jobs" },
+  "/admin/audit": { minRole: "admin", path: () => "/admin/audit" },
   // A run an admin started: anyone else is told it does not exist, as for someone else's draft.
   "/runs/[id]": { minRole: "admin", path: (ids) => `/runs/${ids.run}`, expect: { rep: "not_found", operator: "not_found" } },
 };

@@ -32,13 +32,41 @@ export function formatPercent(ratio: number): string {
   return `${Math.round(ratio * 100)}%`;
 }
 
-/** "c_level" → "C-level", "do_not_contact" → "Do not contact". */
+/**
+ * Tokens whose display name is not their words capitalised: seniorities and verticals
+ * (db/schema/crm.ts) whose names are acronyms or have a fixed spelling.
+ */
+const DISPLAY_NAMES: Record<string, string> = {
+  c_level: "C-level",
+  vp: "VP",
+  saas: "SaaS",
+};
+
+/** "c_level" → "C-level", "do_not_contact" → "Do not contact", "saas" → "SaaS". A label, capitalised. */
 export function humanize(token: string): string {
-  if (token === "c_level") return "C-level";
-  if (token === "vp") return "VP";
-  if (token === "saas") return "SaaS";
+  const known = DISPLAY_NAMES[token];
+  if (known) return known;
   const words = token.replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Acronyms ("IT", "HR", "B2B"), names with an inner capital ("SaaS") and "C-level" keep their case inside a sentence. */
+const KEEPS_CASE = /^(?:[A-Z0-9&]{2,}|[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]-[a-z]+)$/;
+
+/**
+ * A label as it reads inside a sentence: "Revenue Operations" → "revenue operations", "IT" →
+ * "IT", "SaaS" → "SaaS". Lower-casing a whole label turned "IT teams" into "it teams".
+ */
+export function inSentence(label: string): string {
+  return label
+    .split(/(\s+)/)
+    .map((word) => (KEEPS_CASE.test(word) ? word : word.toLowerCase()))
+    .join("");
+}
+
+/** A token (a vertical, a seniority) as it reads inside a sentence: "saas" → "SaaS", "fintech" → "fintech", "c_level" → "C-level". */
+export function tokenInSentence(token: string): string {
+  return inSentence(humanize(token));
 }
 
 /** "850 ms", "4.2 s", "3 min 5 s"; an em dash for something that has not ended. */

@@ -4,12 +4,16 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ContactStatus } from "@/components/contacts/contact-status";
 import { OutreachBatchBar } from "@/components/contacts/outreach-batch-bar";
+import type { OutreachTarget } from "@/components/contacts/use-draft-outreach";
 import { Pagination } from "@/components/ui/pagination";
 import { formatDate, humanize } from "@/lib/format";
 import { contactKeys } from "@/lib/query-keys";
 import type { ContactListPage } from "@/lib/services/contacts";
 
 type Options = { verticals: readonly string[]; seniorities: readonly string[]; statuses: readonly string[] };
+/** Who is looking: a rep may draft only for their own contacts, an admin for anyone's (the server checks it too). */
+type Viewer = { id: string; draftsForAnyone: boolean };
+type Row = ContactListPage["rows"][number];
 type Params = Record<string, string>;
 
 async function fetchContacts(params: Params): Promise<ContactListPage> {
@@ -26,20 +30,22 @@ function sameParams(a: Params, b: Params): boolean {
 
 const select = "rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
 
-export function ContactsBrowser({ initial, initialParams, options }: { initial: ContactListPage; initialParams: Params; options: Options }) {
+export function ContactsBrowser({ initial, initialParams, options, viewer }: { initial: ContactListPage; initialParams: Params; options: Options; viewer: Viewer }) {
   const [params, setParams] = useState<Params>(initialParams);
   const [search, setSearch] = useState(initialParams.q ?? "");
   // Checked contacts by id, kept across pages and filters until drafted or cleared.
-  const [selected, setSelected] = useState<ReadonlyMap<number, string>>(new Map());
-  const toggle = (entries: [number, string][], on: boolean) =>
+  const [selected, setSelected] = useState<ReadonlyMap<number, OutreachTarget>>(new Map());
+  const toggle = (targets: OutreachTarget[], on: boolean) =>
     setSelected((current) => {
       const next = new Map(current);
-      for (const [id, name] of entries) {
-        if (on) next.set(id, name);
-        else next.delete(id);
+      for (const target of targets) {
+        if (on) next.set(target.id, target);
+        else next.delete(target.id);
       }
       return next;
     });
+  const mayDraftFor = (c: Row) => viewer.draftsForAnyone || c.ownerId === viewer.id;
+  const targetOf = (c: Row): OutreachTarget => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, suppression: c.suppression });
 
   // Typing settles for 250 ms before it becomes a query; every change starts again at page 1.
   useEffect(() => {
@@ -63,8 +69,9 @@ export function ContactsBrowser({ initial, initialParams, options }: { initial: 
   const data = query.data ?? initial;
 
   const update = (key: string, value: string) => setParams((p) => withParam(p, key, value));
-  const pageEntries = data.rows.map((c): [number, string] => [c.id, `${c.firstName} ${c.lastName}`]);
-  const pageChecked = pageEntries.length > 0 && pageEntries.every(([id]) => selected.has(id));
+  // Only contacts the viewer may draft for can be chosen, one at a time or the whole page.
+  const pageTargets = data.rows.filter(mayDraftFor).map(targetOf);
+  const pageChecked = pageTargets.length > 0 && pageTargets.every((t) => selected.has(t.id));
 
   return (
     <div>
@@ -111,14 +118,21 @@ export function ContactsBrowser({ initial, initialParams, options }: { initial: 
         <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">{query.error.message}</p>
       ) : null}
 
-      <OutreachBatchBar selected={[...selected].map(([id, name]) => ({ id, name }))} onClear={() => setSelected(new Map())} />
+      <OutreachBatchBar selected={[...selected.values()]} onClear={() => setSelected(new Map())} />
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
               <th className="w-10 py-3 pl-4">
-                <input type="checkbox" className="size-4 accent-brand-600" aria-label="Select every contact on this page" checked={pageChecked} onChange={(e) => toggle(pageEntries, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  className="size-4 accent-brand-600 disabled:opacity-40"
+                  aria-label={viewer.draftsForAnyone ? "Select every contact on this page" : "Select every contact of yours on this page"}
+                  disabled={pageTargets.length === 0}
+                  checked={pageChecked}
+                  onChange={(e) => toggle(pageTargets, e.target.checked)}
+                />
               </th>
               <th className="px-4 py-3">Name</th>
               <th className="px-4 py-3">Title</th>
@@ -133,13 +147,26 @@ export function ContactsBrowser({ initial, initialParams, options }: { initial: 
             {data.rows.map((c) => (
               <tr key={c.id} className="hover:bg-slate-50">
                 <td className="py-2.5 pl-4">
-                  <input
-                    type="checkbox"
-                    className="size-4 accent-brand-600"
-                    aria-label={`Select ${c.firstName} ${c.lastName}`}
-                    checked={selected.has(c.id)}
-                    onChange={(e) => toggle([[c.id, `${c.firstName} ${c.lastName}`]], e.target.checked)}
-                  />
+                  {mayDraftFor(c) ? (
+                    <input
+                      type="checkbox"
+                      className="size-4 accent-brand-600"
+                      aria-label={`Select ${c.firstName} ${c.lastName}`}
+                      checked={selected.has(c.id)}
+                      onChange={(e) => toggle([targetOf(c)], e.target.checked)}
+                    />
+                  ) : (
+                    // Another rep's contact: only its owner (or an admin) may draft for it.
+                    <input
+                      type="checkbox"
+                      className="size-4 cursor-not-allowed opacity-40"
+                      aria-label={`Select ${c.firstName} ${c.lastName} (owned by ${c.ownerName ?? "nobody"}; only its owner can draft)`}
+                      title={`Owned by ${c.ownerName ?? "nobody"}: only its owner can draft for this contact.`}
+                      disabled
+                      checked={false}
+                      readOnly
+                    />
+                  )}
                 </td>
                 <td className="px-4 py-2.5">
                   <Link href={`/contacts/${c.id}`} className="font-medium text-brand-700 hover:underline">

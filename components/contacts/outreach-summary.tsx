@@ -49,7 +49,7 @@ export function OutreachSummary({ outcomes }: { outcomes: OutreachOutcome[] }) {
         <ul className="space-y-0.5 text-slate-700">
           {skipped.map((o) => (
             <li key={o.contactId}>
-              {o.name}: no draft — {skipReasonText(o.reason)}.
+              {o.name}: no draft. {skipReasonText(o.reason, o.suppression)}
             </li>
           ))}
         </ul>

@@ -8,8 +8,9 @@ import type { OutreachResult } from "@/lib/services/drafts";
 /** Contacts per server action call: small enough that a batch reports progress as it goes. */
 export const OUTREACH_CHUNK = 3;
 
-export type OutreachTarget = { id: number; name: string };
-export type OutreachOutcome = OutreachResult & { name: string };
+/** A contact to draft for; `suppression` (why its address is on the list, if it is) lets a refusal name the real cause. */
+export type OutreachTarget = { id: number; name: string; suppression?: string | null };
+export type OutreachOutcome = OutreachResult & { name: string; suppression?: string | null };
 export type OutreachProgress = { done: number; total: number; current: OutreachTarget[] };
 
 /**
@@ -23,7 +24,7 @@ export function useDraftOutreach() {
   const mutation = useMutation({
     mutationFn: async (targets: OutreachTarget[]) => {
       const outcomes: OutreachOutcome[] = [];
-      const nameOf = new Map(targets.map((t) => [t.id, t.name]));
+      const byId = new Map(targets.map((t) => [t.id, t]));
       for (let at = 0; at < targets.length; at += OUTREACH_CHUNK) {
         const chunk = targets.slice(at, at + OUTREACH_CHUNK);
         setProgress({ done: at, total: targets.length, current: chunk });
@@ -35,7 +36,10 @@ export function useDraftOutreach() {
           for (const t of targets.slice(at)) outcomes.push({ contactId: t.id, name: t.name, status: "failed", message: answer.error });
           break;
         }
-        for (const r of answer.results) outcomes.push({ ...r, name: nameOf.get(r.contactId) ?? `Contact ${r.contactId}` });
+        for (const r of answer.results) {
+          const target = byId.get(r.contactId);
+          outcomes.push({ ...r, name: target?.name ?? `Contact ${r.contactId}`, suppression: target?.suppression ?? null });
+        }
       }
       setProgress({ done: targets.length, total: targets.length, current: [] });
       return outcomes;

@@ -1,16 +1,18 @@
 "use client";
+import Link from "next/link";
 import { useState } from "react";
 import type { ModelControls } from "@/lib/services/model-controls";
-import { formatPercent } from "@/lib/format";
-import { useSetGraphBudget } from "./use-model-controls";
-import { formatUsd as usd } from "@/lib/format";
+import { formatPercent, formatUsd as usd } from "@/lib/format";
+import { useResetGraphBudget, useSetGraphBudget } from "./use-model-controls";
 
 type GraphRow = ModelControls["graphs"][number];
 
 function BudgetRow({ row }: { row: GraphRow }) {
   const [value, setValue] = useState(String(row.limitUsd));
   const save = useSetGraphBudget(row.graph);
+  const reset = useResetGraphBudget(row.graph);
   const errorId = `budget-error-${row.graph}`;
+  const problem = save.error ?? reset.error;
   return (
     <tr>
       <td className="py-2 font-mono text-xs">{row.graph}</td>
@@ -34,17 +36,28 @@ function BudgetRow({ row }: { row: GraphRow }) {
               type="text"
               inputMode="decimal"
               aria-label={`Daily budget for ${row.graph} (USD)`}
-              aria-invalid={save.isError}
-              aria-describedby={save.isError ? errorId : undefined}
+              aria-invalid={Boolean(problem)}
+              aria-describedby={problem ? errorId : undefined}
               value={value}
               onChange={(event) => setValue(event.target.value)}
               className="w-24 rounded-md border border-slate-300 px-2 py-1 text-right text-sm tabular-nums focus:border-brand-500"
             />
-            {save.error ? <p id={errorId} role="alert" className="mt-1 max-w-56 text-xs text-rose-700">{save.error.message}</p> : null}
+            {problem ? <p id={errorId} role="alert" className="mt-1 max-w-56 text-xs text-rose-700">{problem.message}</p> : null}
           </div>
-          <button type="submit" disabled={save.isPending} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60">
+          <button type="submit" disabled={save.isPending || reset.isPending} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60">
             {save.isPending ? "Saving…" : "Save"}
           </button>
+          {row.configured ? (
+            <button
+              type="button"
+              disabled={save.isPending || reset.isPending}
+              onClick={() => reset.mutate()}
+              aria-label={`Reset the daily budget for ${row.graph} to the default`}
+              className="rounded-md px-2 py-1 text-sm text-slate-600 underline hover:text-slate-900 disabled:opacity-60"
+            >
+              {reset.isPending ? "Resetting…" : "Reset to default"}
+            </button>
+          ) : null}
         </form>
       </td>
     </tr>
@@ -64,7 +77,7 @@ export function BudgetEditor({ graphs, defaultLimitUsd }: { graphs: GraphRow[]; 
         </tbody>
       </table>
       <p className="mt-3 text-xs text-slate-500">
-        Limits are per UTC day, from $0 to $10,000; a graph without one gets {usd(defaultLimitUsd)} (LLM_DAILY_BUDGET_USD). At the limit its model calls are refused and it takes its deterministic path.
+        Limits are per UTC day, from $0 to $10,000; a graph without one gets {usd(defaultLimitUsd)} (LLM_DAILY_BUDGET_USD), and “Reset to default” gives it that again. At the limit its model calls are refused and it takes its deterministic path. Every change is audited: <Link href="/admin/audit?action=llm.budgets" className="text-brand-700 underline">see the log</Link>.
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useSetKillSwitch } from "./use-model-controls";
 
 /** The admin's off switch for every model call; disabled while the environment holds it on. */
@@ -27,7 +28,7 @@ export function KillSwitchToggle({ enabled, byEnvironment }: { enabled: boolean;
       <p id="kill-switch-help" className="text-slate-600">
         {byEnvironment
           ? "LLM_KILL_SWITCH is set in the environment, so the switch stays on here; change the variable and restart to turn it off."
-          : "Turning it on stops every model call within a second, with no deploy; each node takes its deterministic path. The change is audited and alerted."}
+          : <>Turning it on stops every model call within a second, with no deploy; each node takes its deterministic path. The change is alerted and audited: <Link href="/admin/audit?action=llm.kill_switch" className="text-brand-700 underline">see the log</Link>.</>}
       </p>
       {toggle.error ? <p role="alert" className="text-rose-700">{toggle.error.message}</p> : null}
     </div>

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { setGraphBudgetAction, setKillSwitchAction } from "@/app/(console)/admin/cost/actions";
+import { resetGraphBudgetAction, setGraphBudgetAction, setKillSwitchAction } from "@/app/(console)/admin/cost/actions";
 import type { ActionResult } from "@/lib/actions";
 
 /** A refused model-controls action, with the input field at fault when there is one. */
@@ -26,4 +26,8 @@ export function useSetKillSwitch() {
 
 export function useSetGraphBudget(graph: string) {
   return useMutation({ mutationFn: (usd: string) => unwrap(setGraphBudgetAction({ graph, usd })) });
+}
+
+export function useResetGraphBudget(graph: string) {
+  return useMutation({ mutationFn: () => unwrap(resetGraphBudgetAction({ graph })) });
 }

@@ -30,7 +30,7 @@ export function DraftDetail({ view }: { view: DraftView }) {
           </h2>
           <p className="text-sm text-slate-600">
             {contact.title ? `${contact.title} at ` : ""}
-            <Link href={`/companies/${company.id}`} className="text-brand-700 hover:underline">{company.name}</Link>
+            <Link href={`/companies/${company.id}`} className="text-brand-700 underline underline-offset-2">{company.name}</Link>
           </p>
           <p className="mt-0.5 break-all font-mono text-xs text-slate-500">{contact.email}</p>
         </div>

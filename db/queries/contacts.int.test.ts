@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_REPS } from "../seed/demo-users";
 import { seedDatabase } from "../seed/seed";
 import { tempDatabase } from "../testing";
-import { listContacts, likePattern, type ContactListFilter } from "./contacts";
+import { listContacts, likePattern, suppressionOf, type ContactListFilter } from "./contacts";
+import { emailHash } from "./suppression";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 const page = (filter: Partial<ContactListFilter>) => listContacts(t.database, { page: 1, pageSize: 25, ...filter });
@@ -43,15 +44,58 @@ describe("listContacts", () => {
     );
     expect((await page({ seniority: "director" })).total).toBe(await scalar("SELECT count(*) AS n FROM contacts WHERE seniority = 'director'"));
     expect((await page({ status: "bounced" })).total).toBe(await scalar("SELECT count(*) AS n FROM contacts WHERE bounced = 1"));
-    expect((await page({ status: "contactable" })).total).toBe(
-      await scalar("SELECT count(*) AS n FROM contacts WHERE do_not_contact = 0 AND bounced = 0 AND unsubscribed = 0 AND replied = 0"),
-    );
+    expect((await page({ status: "unsubscribed" })).total).toBe(await scalar("SELECT count(*) AS n FROM contacts WHERE unsubscribed = 1"));
     const owner = DEMO_REPS[0]!.id;
     expect((await page({ ownerId: owner })).total).toBe(await scalar(`SELECT count(*) AS n FROM contacts WHERE owner_id = '${owner}'`));
     const combined = await page({ vertical: "saas", seniority: "manager", status: "replied" });
     expect(combined.total).toBe(
       await scalar("SELECT count(*) AS n FROM contacts c JOIN companies co ON co.id = c.company_id WHERE co.vertical = 'saas' AND c.seniority = 'manager' AND c.replied = 1"),
     );
+  });
+
+  it("the contactable filter leaves out addresses on the suppression list as well as flagged contacts", async () => {
+    const listed = new Set((await t.database.all<{ email_hash: string }>(sql`SELECT email_hash FROM suppression`)).map((r) => r.email_hash));
+    const unflagged = await t.database.all<{ id: number; email: string }>(
+      sql`SELECT id, email FROM contacts WHERE do_not_contact = 0 AND bounced = 0 AND unsubscribed = 0 AND replied = 0`,
+    );
+    const suppressedOnly = unflagged.filter((c) => listed.has(emailHash(c.email)));
+    // The seed suppresses a few addresses by hand and leaves their flags clean: without them this test proves nothing.
+    expect(suppressedOnly.length).toBeGreaterThan(0);
+    const contactable = await page({ status: "contactable", pageSize: 100 });
+    expect(contactable.total).toBe(unflagged.length - suppressedOnly.length);
+    const ids = new Set<number>();
+    for (let p = 1; p <= Math.ceil(contactable.total / 100); p++) for (const r of (await page({ status: "contactable", pageSize: 100, page: p })).rows) ids.add(r.id);
+    for (const c of suppressedOnly) expect(ids.has(c.id)).toBe(false);
+    expect(contactable.rows.every((r) => r.suppression === null)).toBe(true);
+  });
+
+  it("a contact whose address is suppressed after the list was last read leaves the contactable filter at once", async () => {
+    const before = await page({ status: "contactable" });
+    const [victim] = before.rows;
+    await t.database.run(sql`INSERT INTO suppression (email_hash, reason, source, added_at) VALUES (${emailHash(victim!.email)}, 'complaint', 'test', ${Date.now()})`);
+    const after = await page({ status: "contactable" });
+    expect(after.total).toBe(before.total - 1);
+    expect(after.rows.map((r) => r.id)).not.toContain(victim!.id);
+    expect((await page({ status: "suppressed", q: victim!.email })).rows).toMatchObject([{ id: victim!.id, suppression: "complaint" }]);
+    await t.database.run(sql`DELETE FROM suppression WHERE email_hash = ${emailHash(victim!.email)}`);
+  });
+
+  it("the suppressed filter lists every contact whose address is on the list, each with the list's reason", async () => {
+    const listed = new Map((await t.database.all<{ email_hash: string; reason: string }>(sql`SELECT email_hash, reason FROM suppression`)).map((r) => [r.email_hash, r.reason]));
+    const everyone = await t.database.all<{ id: number; email: string }>(sql`SELECT id, email FROM contacts`);
+    const expected = everyone.filter((c) => listed.has(emailHash(c.email)));
+    const result = await page({ status: "suppressed", pageSize: 100 });
+    expect(result.total).toBe(expected.length);
+    for (const row of result.rows) expect(row.suppression).toBe(listed.get(emailHash(row.email)));
+    const bounced = (await page({ status: "bounced", pageSize: 100 })).rows;
+    expect(bounced.length).toBeGreaterThan(0);
+    expect(bounced.every((r) => r.suppression === "bounce")).toBe(true);
+  });
+
+  it("finds an address's suppression reason whatever its case and spaces, and nothing for an address not on the list", async () => {
+    const [row] = await t.database.all<{ email: string }>(sql`SELECT email FROM contacts WHERE unsubscribed = 1 LIMIT 1`);
+    const found = await suppressionOf(t.database, [`  ${row!.email.toUpperCase()} `, "nobody@example.com"]);
+    expect([...found]).toEqual([[`  ${row!.email.toUpperCase()} `, "unsubscribe"]]);
   });
 
   it("pages through every contact once, in name order", async () => {

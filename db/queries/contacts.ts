@@ -1,13 +1,67 @@
-import { and, asc, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import {
-  campaignEnrollments, companies, companyFacts, contacts, emailCampaigns, emails, users,
+  campaignEnrollments, companies, companyFacts, contacts, emailCampaigns, emails, suppression, users,
   type Seniority, type Vertical,
 } from "../schema";
+import { emailHash } from "./suppression";
 
-/** Status filters over the contact flags; `contactable` means no flag is set. */
-export const CONTACT_STATUSES = ["contactable", "do_not_contact", "bounced", "unsubscribed", "replied"] as const;
+/**
+ * Status filters: `contactable` is what the safety gate would let through (no flag set and the
+ * address not on the suppression list); `suppressed` is an address on the list whatever its flags.
+ */
+export const CONTACT_STATUSES = ["contactable", "suppressed", "do_not_contact", "bounced", "unsubscribed", "replied"] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+
+export type SuppressionReason = (typeof suppression.$inferSelect)["reason"];
+
+/** No flag the safety gate honours is set. */
+const NO_FLAG = sql`${contacts.doNotContact} = 0 AND ${contacts.bounced} = 0 AND ${contacts.unsubscribed} = 0 AND ${contacts.replied} = 0`;
+
+/** SQLite's default limit on bound parameters is far above this; it keeps one IN list small. */
+const IN_CHUNK = 500;
+
+/** Why each of these addresses is on the suppression list (matched by hash); addresses not on it are absent. */
+export async function suppressionOf(database: Database, addresses: string[]): Promise<Map<string, SuppressionReason>> {
+  const byHash = new Map<string, string[]>();
+  for (const address of addresses) {
+    const hash = emailHash(address);
+    byHash.set(hash, [...(byHash.get(hash) ?? []), address]);
+  }
+  const hashes = [...byHash.keys()];
+  const found = new Map<string, SuppressionReason>();
+  for (let at = 0; at < hashes.length; at += IN_CHUNK) {
+    const rows = await database
+      .select({ hash: suppression.emailHash, reason: suppression.reason })
+      .from(suppression)
+      .where(inArray(suppression.emailHash, hashes.slice(at, at + IN_CHUNK)));
+    for (const row of rows) for (const address of byHash.get(row.hash)!) found.set(address, row.reason);
+  }
+  return found;
+}
+
+/**
+ * Contacts whose address is on the suppression list. The list keeps only SHA-256 hashes and
+ * SQLite has no SHA-256, so every contact's address is hashed here, once per change of either
+ * table: the answer is kept per database, keyed by both tables' row counts and newest rows
+ * (contacts are added and suppressed, never re-addressed, in this console). Hashing 100,000
+ * addresses takes most of a second (`npm run bench:contacts`); a cached answer costs two
+ * small aggregate reads. A `contacts.email_hash` column would make this a join.
+ */
+async function suppressedContactIds(database: Database): Promise<number[]> {
+  const [state] = await database.all<{ key: string }>(sql`SELECT
+    (SELECT count(*) || ':' || coalesce(max(id), 0) FROM contacts) || '/' ||
+    (SELECT count(*) || ':' || coalesce(max(added_at), 0) FROM suppression) AS key`);
+  const key = state?.key ?? "";
+  const cached = suppressedCache.get(database);
+  if (cached?.key === key) return cached.ids;
+  const listed = new Set((await database.select({ hash: suppression.emailHash }).from(suppression)).map((r) => r.hash));
+  const ids = listed.size === 0 ? [] : (await database.select({ id: contacts.id, email: contacts.email }).from(contacts)).filter((c) => listed.has(emailHash(c.email))).map((c) => c.id);
+  suppressedCache.set(database, { key, ids });
+  return ids;
+}
+
+const suppressedCache = new WeakMap<Database, { key: string; ids: number[] }>();
 
 export type ContactListFilter = {
   /** Matches name, email or company name, case-insensitively. */
@@ -26,10 +80,17 @@ export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function statusCondition(status: ContactStatus): SQL {
+/** Contact ids as one bound JSON array, so a long list is one parameter rather than thousands. */
+const idsIn = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+async function statusCondition(database: Database, status: ContactStatus): Promise<SQL> {
   switch (status) {
-    case "contactable":
-      return sql`${contacts.doNotContact} = 0 AND ${contacts.bounced} = 0 AND ${contacts.unsubscribed} = 0 AND ${contacts.replied} = 0`;
+    case "contactable": {
+      const suppressed = await suppressedContactIds(database);
+      return suppressed.length ? sql`${NO_FLAG} AND ${contacts.id} NOT IN ${idsIn(suppressed)}` : NO_FLAG;
+    }
+    case "suppressed":
+      return sql`${contacts.id} IN ${idsIn(await suppressedContactIds(database))}`;
     case "do_not_contact":
       return eq(contacts.doNotContact, true);
     case "bounced":
@@ -41,7 +102,7 @@ function statusCondition(status: ContactStatus): SQL {
   }
 }
 
-function listConditions(filter: ContactListFilter): SQL | undefined {
+async function listConditions(database: Database, filter: ContactListFilter): Promise<SQL | undefined> {
   const conditions: SQL[] = [];
   if (filter.q) {
     const pattern = likePattern(filter.q);
@@ -55,14 +116,14 @@ function listConditions(filter: ContactListFilter): SQL | undefined {
   }
   if (filter.vertical) conditions.push(eq(companies.vertical, filter.vertical));
   if (filter.seniority) conditions.push(eq(contacts.seniority, filter.seniority));
-  if (filter.status) conditions.push(statusCondition(filter.status));
+  if (filter.status) conditions.push(await statusCondition(database, filter.status));
   if (filter.ownerId) conditions.push(eq(contacts.ownerId, filter.ownerId));
   if (filter.companyId) conditions.push(eq(contacts.companyId, filter.companyId));
   return conditions.length ? and(...conditions) : undefined;
 }
 
 export async function listContacts(database: Database, filter: ContactListFilter) {
-  const where = listConditions(filter);
+  const where = await listConditions(database, filter);
   const [rows, [totals]] = await Promise.all([
     database
       .select({
@@ -80,6 +141,7 @@ export async function listContacts(database: Database, filter: ContactListFilter
         companyId: companies.id,
         companyName: companies.name,
         vertical: companies.vertical,
+        ownerId: contacts.ownerId,
         ownerName: users.name,
       })
       .from(contacts)
@@ -95,7 +157,13 @@ export async function listContacts(database: Database, filter: ContactListFilter
       .innerJoin(companies, eq(companies.id, contacts.companyId))
       .where(where),
   ]);
-  return { rows, total: totals?.total ?? 0, page: filter.page, pageSize: filter.pageSize };
+  const suppressedBy = await suppressionOf(database, rows.map((r) => r.email));
+  return {
+    rows: rows.map((r) => ({ ...r, suppression: suppressedBy.get(r.email) ?? null })),
+    total: totals?.total ?? 0,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
 }
 
 export type ContactListPage = Awaited<ReturnType<typeof listContacts>>;
@@ -111,7 +179,7 @@ export async function getContactDetail(database: Database, id: number) {
     .where(eq(contacts.id, id))
     .limit(1);
   if (!contact) return null;
-  const [facts, timeline, enrollments] = await Promise.all([
+  const [facts, timeline, enrollments, suppressedBy] = await Promise.all([
     database
       .select()
       .from(companyFacts)
@@ -146,8 +214,9 @@ export async function getContactDetail(database: Database, id: number) {
       .from(campaignEnrollments)
       .innerJoin(emailCampaigns, eq(emailCampaigns.id, campaignEnrollments.campaignId))
       .where(eq(campaignEnrollments.contactId, id)),
+    suppressionOf(database, [contact.contact.email]),
   ]);
-  return { ...contact, facts, timeline, enrollments };
+  return { ...contact, facts, timeline, enrollments, suppression: suppressedBy.get(contact.contact.email) ?? null };
 }
 
 export type ContactDetail = NonNullable<Awaited<ReturnType<typeof getContactDetail>>>;

@@ -4,6 +4,7 @@ import type { Database } from "../client";
 import { emailHash } from "../queries/suppression";
 import { seedIfEmpty } from "../setup";
 import { tempDatabase } from "../testing";
+import { CAMPAIGNS } from "./campaigns";
 import { DEMO_SCALE, seedDatabase } from "./seed";
 
 const anchor = new Date("2026-11-01T00:00:00Z");
@@ -48,7 +49,8 @@ describe("the demo seed", () => {
     const db = a.database;
     expect(countsA.companies).toBeGreaterThanOrEqual(200);
     expect(countsA.contacts).toBeGreaterThanOrEqual(2_000);
-    expect(countsA.campaigns).toBe(5);
+    expect(countsA.campaigns).toBe(CAMPAIGNS.length);
+    expect(CAMPAIGNS.length).toBeGreaterThanOrEqual(12);
     expect(countsA.emails).toBe(10_000);
     expect(await count(db, "SELECT count(DISTINCT vertical) AS n FROM companies")).toBeGreaterThanOrEqual(4);
     const factsPerCompany = await db.all<{ lo: number; hi: number }>(
@@ -92,6 +94,49 @@ describe("the demo seed", () => {
     expect(hit).toBe(1);
     // Some addresses are suppressed by hand while their flags stay clean: the gate must check both.
     expect(await count(db, "SELECT count(*) AS n FROM suppression WHERE reason = 'manual'")).toBeGreaterThan(0);
+  });
+
+  it("looks like a real CRM: many families on the first page by last name, uneven verticals, plausible domains", async () => {
+    const db = a.database;
+    const firstPage = await db.all<{ first_name: string; last_name: string }>(sql`SELECT first_name, last_name FROM contacts ORDER BY last_name, first_name, id LIMIT 25`);
+    expect(new Set(firstPage.map((c) => c.last_name)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(firstPage.map((c) => c.first_name)).size).toBeGreaterThanOrEqual(20);
+    expect(await count(db, "SELECT count(DISTINCT last_name) AS n FROM contacts")).toBeGreaterThan(250);
+
+    const verticals = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM companies GROUP BY vertical`);
+    const sizes = verticals.map((v) => v.n);
+    expect(Math.max(...sizes) / Math.min(...sizes)).toBeGreaterThan(1.8);
+    const perCompany = await db.all<{ lo: number; hi: number }>(sql`SELECT min(n) AS lo, max(n) AS hi FROM (SELECT count(*) AS n FROM contacts GROUP BY company_id)`);
+    expect(perCompany[0]!.hi - perCompany[0]!.lo).toBeGreaterThan(5);
+
+    const domains = (await db.all<{ domain: string }>(sql`SELECT domain FROM companies`)).map((d) => d.domain);
+    expect(new Set(domains).size).toBe(domains.length);
+    for (const domain of domains) expect(domain).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*\.(com|io|ai|co\.uk|com\.au|de|fr|nl|se|ie|es|ca|dk|pl|fi)$/);
+    // Most companies' domain is their name without its generic last word ("Northwave Health" → northwave.com).
+    expect(await count(db, "SELECT count(*) AS n FROM companies WHERE domain NOT LIKE '%' || replace(lower(substr(name, 1, instr(name || ' ', ' ') - 1)), '&', 'and') || '%'")).toBe(0);
+  });
+
+  it("enrolls a contact only in campaigns whose angle fits its vertical, and leaves new leads unwritten to", async () => {
+    const db = a.database;
+    const enrolled = await db.all<{ campaign_id: number; vertical: string; n: number }>(
+      sql`SELECT ce.campaign_id, co.vertical, count(*) AS n FROM campaign_enrollments ce JOIN contacts c ON c.id = ce.contact_id JOIN companies co ON co.id = c.company_id GROUP BY 1, 2`,
+    );
+    for (const row of enrolled) expect(CAMPAIGNS[row.campaign_id - 1]!.fits, `${CAMPAIGNS[row.campaign_id - 1]!.name} to ${row.vertical}`).toContain(row.vertical);
+    const mismatched = await count(db, "SELECT count(*) AS n FROM emails e JOIN email_campaigns ec ON ec.id = e.campaign_id JOIN contacts c ON c.id = e.contact_id JOIN companies co ON co.id = c.company_id WHERE ec.vertical IS NOT NULL AND ec.vertical <> co.vertical");
+    expect(mismatched).toBe(0);
+
+    const never = await count(db, "SELECT count(*) AS n FROM contacts c WHERE NOT EXISTS (SELECT 1 FROM emails e WHERE e.contact_id = c.id)");
+    expect(never / countsA.contacts).toBeGreaterThan(0.1);
+    expect(never / countsA.contacts).toBeLessThan(0.3);
+    // Every contact added in the last three weeks is a new lead, never written to.
+    expect(await count(db, `SELECT count(*) AS n FROM contacts c WHERE c.created_at > ${anchor.getTime() - 22 * DAY} AND EXISTS (SELECT 1 FROM emails e WHERE e.contact_id = c.id)`)).toBe(0);
+  });
+
+  it("writes its emails as a person would: departments keep their acronyms, peers are named properly", async () => {
+    const db = a.database;
+    expect(await count(db, "SELECT count(*) AS n FROM emails WHERE body GLOB '* it teams*'")).toBe(0);
+    expect(await count(db, "SELECT count(*) AS n FROM emails WHERE body GLOB '* IT teams*'")).toBeGreaterThan(0);
+    expect(await count(db, "SELECT count(*) AS n FROM emails WHERE body GLOB '*similar saas*' OR body GLOB '*other saas*'")).toBe(0);
   });
 
   it("seeds an empty database once and never twice", async () => {

@@ -6,9 +6,9 @@ import { rebuildEmailStats } from "../queries/email-stats";
 import { emailHash } from "../queries/suppression";
 import { accounts, emailCampaigns, users } from "../schema";
 import { DEMO_PASSWORD, DEMO_REPS, DEMO_USERS } from "./demo-users";
-import { buildCompanies, buildContacts, buildConversation, buildFacts, campaignFor, type ContactSeed } from "./generate";
+import { CAMPAIGNS } from "./campaigns";
+import { buildCompanies, buildContacts, buildConversation, buildFacts, campaignsFor, type ContactSeed } from "./generate";
 import { Prng } from "./prng";
-import { CAMPAIGNS } from "./vocabulary";
 
 export type SeedOptions = {
   companies: number;
@@ -77,14 +77,26 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
   progress("companies", companies.length);
 
   await database.insert(emailCampaigns).values(
-    CAMPAIGNS.map((c, i) => ({ id: i + 1, ...c, maxTouches: c.cadenceDays.length, ownerId: DEMO_REPS[i % DEMO_REPS.length]!.id, createdAt: new Date(anchor - 100 * 86_400_000) })),
+    CAMPAIGNS.map((c, i) => ({
+      id: i + 1,
+      name: c.name,
+      description: c.description,
+      angle: c.angle,
+      tone: c.tone,
+      vertical: c.vertical,
+      status: c.status,
+      cadenceDays: c.cadenceDays,
+      maxTouches: c.cadenceDays.length,
+      ownerId: DEMO_REPS[i % DEMO_REPS.length]!.id,
+      createdAt: new Date(anchor - 100 * 86_400_000),
+    })),
   );
 
-  const contacts = buildContacts(prng, companies, options.contacts, DEMO_REPS.length);
+  const contacts = buildContacts(prng, companies, options.contacts, DEMO_REPS.length, anchor);
   const contactWriter = new BulkWriter(database, "contacts", ["id", "company_id", "first_name", "last_name", "email", "title", "seniority", "department", "linkedin_url", "do_not_contact", "owner_id", "created_at"]);
   for (const c of contacts) {
     const linkedin = `https://www.linkedin.com/in/${c.firstName}-${c.lastName}-${c.id}`.toLowerCase().replace(/[^a-z0-9:/.-]/g, "");
-    await contactWriter.push([c.id, c.company.id, c.firstName, c.lastName, c.email, c.title, c.seniority, c.department, linkedin, c.doNotContact ? 1 : 0, DEMO_REPS[c.ownerIndex]!.id, anchor - 150 * 86_400_000]);
+    await contactWriter.push([c.id, c.company.id, c.firstName, c.lastName, c.email, c.title, c.seniority, c.department, linkedin, c.doNotContact ? 1 : 0, DEMO_REPS[c.ownerIndex]!.id, c.createdAt]);
   }
   await contactWriter.flush();
   progress("contacts", contacts.length);
@@ -111,20 +123,23 @@ async function seedOutreach(database: Database, prng: Prng, contacts: ContactSee
   const emailWriter = new BulkWriter(database, "emails", ["id", "contact_id", "campaign_id", "direction", "thread_id", "message_id", "in_reply_to", "subject", "body", "step", "sent_at", "opened_at", "replied_at", "bounced_at"], { rowsPerFlush: 10_000 });
   const enrollmentWriter = new BulkWriter(database, "campaign_enrollments", ["campaign_id", "contact_id", "thread_id", "step", "status", "next_wake_at", "enrolled_at", "updated_at"]);
   const outcomeWriter = new BulkWriter(database, "outcomes", ["thread_id", "contact_id", "email_id", "label", "polarity", "confidence", "at"], { after: [emailWriter] });
-  const order = contacts.filter((c) => !c.doNotContact);
+  const order = contacts.filter((c) => !c.doNotContact && !c.newLead);
   for (let i = order.length - 1; i > 0; i--) {
     const j = prng.int(0, i);
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  // Contacts go through campaigns in rounds (their vertical's first); a reply or bounce ends
-  // their outreach for good, as the safety gate would.
+  // Contacts go through the campaigns that fit their vertical in rounds (their vertical's own
+  // first); a reply or bounce ends their outreach for good, as the safety gate would. New leads
+  // and do-not-contact contacts are never written to.
   const done = new Set<number>();
+  const fitting = new Map(order.map((c) => [c.id, campaignsFor(c)]));
   let emailId = 0;
   for (let round = 0; round < CAMPAIGNS.length && emailId < emailBudget; round++) {
     for (const contact of order) {
       if (emailId >= emailBudget) break;
       if (done.has(contact.id)) continue;
-      const campaignId = ((campaignFor(contact) - 1 + round) % CAMPAIGNS.length) + 1;
+      const campaignId = fitting.get(contact.id)![round];
+      if (campaignId === undefined) continue;
       const rep = DEMO_REPS[contact.ownerIndex]!.name;
       const convo = buildConversation(prng, contact, campaignId, topFact.get(contact.company.id), rep, anchor, emailBudget - emailId);
       if (convo.emails.length === 0) continue;

@@ -1,22 +1,9 @@
 import type { Seniority, Vertical } from "../schema";
 
-export const FIRST_NAMES = [
-  "Ava", "Liam", "Maya", "Noah", "Zoe", "Ethan", "Priya", "Lucas", "Chloe", "Mateo", "Hannah", "Omar",
-  "Grace", "Leo", "Isla", "Daniel", "Sofia", "Arjun", "Emma", "Jonas", "Nina", "Felix", "Amara", "Hugo",
-  "Lena", "Kenji", "Freya", "Diego", "Mia", "Samuel", "Aisha", "Oscar", "Elena", "Tomas", "Ines", "Rafael",
-  "Clara", "Yusuf", "Julia", "Anders", "Leila", "Marco", "Sara", "Victor", "Nora", "Ibrahim", "Alice",
-  "Pablo", "Hana", "Erik", "Laura", "Mohammed", "Ruth", "Theo", "Mei", "Adrian", "Eva", "Kwame", "Ingrid",
-  "Carlos",
-] as const;
-
-export const LAST_NAMES = [
-  "Smith", "Johnson", "Patel", "Garcia", "Müller", "Nguyen", "Kim", "Rossi", "Andersson", "Okafor",
-  "Dubois", "Silva", "Kowalski", "Novak", "Haddad", "Tanaka", "Schmidt", "Jensen", "O'Brien", "Fischer",
-  "Martin", "Lopez", "Wilson", "Chen", "Moreau", "Larsen", "Costa", "Becker", "Walsh", "Ivanova",
-  "Brown", "Singh", "Hernandez", "Meyer", "Nielsen", "Rahman", "Lindqvist", "Ferreira", "Murphy", "Weber",
-  "Clarke", "Sato", "Romano", "Vogel", "Dahl", "Mensah", "Cohen", "Bauer", "Popescu", "Evans",
-  "Khan", "Reyes", "Hoffmann", "Berg", "Adeyemi", "Nakamura", "Morales", "Keller", "Byrne", "Laine",
-] as const;
+/** Share of companies per vertical: a real book of business is uneven (weights, not counts). */
+export const VERTICAL_WEIGHTS: readonly (readonly [Vertical, number])[] = [
+  ["saas", 30], ["fintech", 16], ["manufacturing", 17], ["healthcare", 14], ["logistics", 12], ["retail", 11],
+];
 
 export const NAME_PREFIXES = [
   "North", "Blue", "Iron", "Bright", "Summit", "Clear", "Silver", "Red", "Harbor", "Pine", "Stone", "Nova",
@@ -43,13 +30,26 @@ export const NAME_SUFFIXES: Record<Vertical, readonly string[]> = {
   retail: [" Stores", " Market", " & Co", " Goods", ""],
 };
 
-export const VERTICAL_TLD: Record<Vertical, string> = {
-  saas: "io",
-  fintech: "com",
-  healthcare: "health",
-  manufacturing: "com",
-  logistics: "co",
-  retail: "shop",
+/**
+ * Top-level domains: a company headquartered outside the US often uses its country's; a SaaS
+ * company often a .io or .ai; most others a .com. Weighted picks, see `buildCompanies`.
+ */
+export const COUNTRY_TLD: Record<string, string> = {
+  GB: "co.uk", DE: "de", FR: "fr", NL: "nl", SE: "se", IE: "ie", ES: "es", CA: "ca", AU: "com.au", DK: "dk", PL: "pl", FI: "fi",
+};
+export const SAAS_TLDS: readonly (readonly [string, number])[] = [["com", 50], ["io", 35], ["ai", 15]];
+
+/** Words of a company name that its domain usually leaves out ("Northwave Health" → northwave.com). */
+export const DOMAIN_DROPS = new Set(["labs", "software", "cloud", "hq", "pay", "capital", "finance", "money", "health", "care", "medical", "clinics", "industries", "manufacturing", "works", "fabrication", "logistics", "freight", "transport", "shipping", "stores", "market", "goods", "& co"]);
+
+/** How the seed's emails name a company's peers ("how similar fintechs approached it"). */
+export const VERTICAL_PEERS: Record<Vertical, string> = {
+  saas: "SaaS companies",
+  fintech: "fintechs",
+  healthcare: "healthcare providers",
+  manufacturing: "manufacturers",
+  logistics: "logistics operators",
+  retail: "retailers",
 };
 
 export const SIZES = [
@@ -71,8 +71,10 @@ export const SENIORITY_WEIGHTS: readonly (readonly [Seniority, number])[] = [
   ["c_level", 5], ["vp", 10], ["director", 18], ["manager", 27], ["senior", 22], ["entry", 18],
 ];
 
+/** Departments, and how each reads inside a sentence ("IT teams", "revenue operations teams"). */
 export const DEPARTMENTS = [
-  "Sales", "Marketing", "Revenue Operations", "Engineering", "Operations", "Finance", "IT", "Customer Success",
+  ["Sales", "sales"], ["Marketing", "marketing"], ["Revenue Operations", "revenue operations"], ["Engineering", "engineering"],
+  ["Operations", "operations"], ["Finance", "finance"], ["IT", "IT"], ["Customer Success", "customer success"],
 ] as const;
 
 /** Title patterns per seniority; `{d}` is the department. */
@@ -150,64 +152,6 @@ export const TOOLS: Record<Vertical, readonly string[]> = {
 };
 
 export const FACT_SOURCES = ["company_website", "press_release", "linkedin", "job_postings", "news", "crm_import"] as const;
-
-export type CampaignSeed = {
-  name: string;
-  description: string;
-  angle: string;
-  tone: "warm" | "direct" | "formal" | "casual" | "consultative";
-  vertical: Vertical | null;
-  status: "active" | "paused" | "completed";
-  cadenceDays: number[];
-};
-
-export const CAMPAIGNS: readonly CampaignSeed[] = [
-  {
-    name: "SaaS RevOps consolidation",
-    description: "Help scaling SaaS teams merge their outbound tooling into one pipeline view.",
-    angle: "One pipeline view instead of five disconnected sales tools",
-    tone: "consultative",
-    vertical: "saas",
-    status: "active",
-    cadenceDays: [0, 4, 7, 7, 7, 7],
-  },
-  {
-    name: "Fintech compliance automation",
-    description: "Audit-ready outreach for fintechs preparing for SOC 2 and licensing reviews.",
-    angle: "Cut audit preparation time by automating evidence collection",
-    tone: "formal",
-    vertical: "fintech",
-    status: "active",
-    cadenceDays: [0, 3, 7, 7, 10],
-  },
-  {
-    name: "Healthcare interoperability",
-    description: "Providers moving to FHIR who need cleaner patient data flows.",
-    angle: "Connect clinical systems without a multi-year integration project",
-    tone: "warm",
-    vertical: "healthcare",
-    status: "active",
-    cadenceDays: [0, 5, 7, 7],
-  },
-  {
-    name: "Predictive maintenance pilots",
-    description: "Plants with measurable downtime that could start a 60-day pilot.",
-    angle: "A 60-day pilot that pays for itself in avoided downtime",
-    tone: "direct",
-    vertical: "manufacturing",
-    status: "paused",
-    cadenceDays: [0, 4, 7, 7, 7],
-  },
-  {
-    name: "Peak-season readiness",
-    description: "Logistics and retail operators getting ready for the holiday peak.",
-    angle: "Be ready for peak volume without adding headcount",
-    tone: "casual",
-    vertical: null,
-    status: "completed",
-    cadenceDays: [0, 3, 5, 7],
-  },
-];
 
 /** First-touch subjects; later touches reply in the same thread ("Re: …"). */
 export const SUBJECTS = [

@@ -19,6 +19,7 @@ export const ComposeBrief = z.object({
     seniority: z.string().nullable(),
     department: z.string().nullable(),
   }),
+  /** `vertical` is the schema's token ("saas"); prose shows it through lib/format's `tokenInSentence` ("SaaS"). */
   company: z.object({ name: z.string().min(1), vertical: z.string(), size: z.string().nullable(), hqCity: z.string().nullable() }),
   facts: z.array(z.object({ id: z.number(), fact: z.string(), source: z.string(), confidence: z.number() })).max(8),
   campaign: z.object({ name: z.string(), angle: z.string().nullable(), tone: z.enum(TONES) }).nullable(),

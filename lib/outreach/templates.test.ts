@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ComposeBrief } from "./brief";
-import { factClause, templateDraft } from "./templates";
+import { factClause, templateConfidence, templateDraft } from "./templates";
 
 const brief: ComposeBrief = {
   action: "initial",
@@ -44,7 +44,9 @@ describe("the offline template", () => {
   it("labels itself as the template, never as a model", () => {
     const draft = templateDraft(brief, "no model configured");
     expect(draft.model).toBe("offline template");
-    expect(draft.provenance).toMatchObject({ source: "rule_based_fallback", confidence: 0.6 });
+    expect(draft.provenance.source).toBe("rule_based_fallback");
+    // The documented rule: 0.4, plus 0.15 × each used fact's confidence, plus 0.1 for the campaign angle.
+    expect(draft.provenance.confidence).toBe(Math.round((0.4 + 0.15 * 0.9 + 0.15 * 0.8 + 0.1) * 100) / 100);
     expect(draft.provenance.reason).toContain("no model configured");
     expect(draft.provenance.evidence).toEqual(["Opened 29 new stores in the last year (news, 90%)", "Hiring 38 store managers in Rotterdam (job_postings, 80%)"]);
   });
@@ -59,6 +61,33 @@ describe("the offline template", () => {
     expect(draft.subject).toBe("An idea for Pinelogic Market");
     expect(draft.body).toMatch(/^Hi Laura,/);
     expect(draft.body).toContain("Best regards,\nRiley Rep");
-    expect(draft.provenance.confidence).toBe(0.45);
+    expect(draft.provenance.confidence).toBe(0.4);
+  });
+
+  it("a rep reads a template draft's confidence as how much grounded material it had, not one number for every draft", () => {
+    const weak = [{ confidence: 0.56 }];
+    const strong = [{ confidence: 0.98 }, { confidence: 0.95 }];
+    const values = [templateConfidence([], false), templateConfidence([], true), templateConfidence(weak, true), templateConfidence(strong, false), templateConfidence(strong, true)];
+    expect(values).toEqual([0.4, 0.5, 0.58, 0.69, 0.79]);
+    expect(new Set(values).size).toBe(values.length);
+    // Only the two facts a template uses count, and never more than the rule's ceiling.
+    expect(templateConfidence([...strong, { confidence: 1 }], true)).toBe(0.79);
+    expect(templateConfidence([{ confidence: 1 }, { confidence: 1 }], true)).toBe(0.8);
+  });
+
+  it("a contact in IT at a SaaS company reads 'SaaS IT teams', and a fintech's operations team reads 'fintech operations teams'", () => {
+    const it = templateDraft({ ...brief, contact: { ...brief.contact, department: "IT" }, company: { ...brief.company, vertical: "saas" } }, "x");
+    expect(it.body).toContain("We help SaaS IT teams with exactly that: be ready for peak volume without adding headcount.");
+    const ops = templateDraft({ ...brief, company: { ...brief.company, vertical: "fintech" } }, "x");
+    expect(ops.body).toContain("We help fintech operations teams with exactly that");
+    const revops = templateDraft({ ...brief, facts: [], contact: { ...brief.contact, department: "Revenue Operations" }, company: { ...brief.company, vertical: "saas" } }, "x");
+    expect(revops.body).toContain("I have been following Pinelogic Market's work in SaaS.");
+    expect(revops.body).toContain("We help SaaS revenue operations teams");
+  });
+
+  it("an angle or a fact that starts with an acronym keeps it", () => {
+    const draft = templateDraft({ ...brief, campaign: { ...brief.campaign!, angle: "SOC 2 evidence collected for you" }, facts: [{ id: 1, fact: "HL7 interfaces rebuilt this year", source: "news", confidence: 0.9 }] }, "x");
+    expect(draft.body).toContain("with exactly that: SOC 2 evidence collected for you.");
+    expect(draft.body).toContain("Pinelogic Market's HL7 interfaces rebuilt this year");
   });
 });

@@ -1,4 +1,5 @@
 import type { Provenance } from "@/db/schema";
+import { inSentence, tokenInSentence } from "@/lib/format";
 import { OFFLINE_MODEL_LABEL } from "@/lib/llm/types";
 import type { ComposeBrief, OutreachDraft } from "./brief";
 
@@ -6,16 +7,28 @@ import type { ComposeBrief, OutreachDraft } from "./brief";
  * The offline templates' version: stamped on a template draft where a prompt version would go,
  * since no prompt ran. Bump it on any change to the wording below.
  */
-export const TEMPLATE_VERSION = "template-v1";
+export const TEMPLATE_VERSION = "template-v2";
 
-/** Confidence of a template draft grounded in at least one company fact, and of one grounded in none. */
-export const TEMPLATE_CONFIDENCE = { grounded: 0.6, ungrounded: 0.45 } as const;
+/**
+ * A template draft's confidence is how much grounded material it was filled from, never a
+ * constant: `base` for the bare template, plus `perFact` times each used fact's own confidence
+ * (at most two facts are used), plus `angle` when a campaign angle shaped it. So it stays
+ * between 0.4 and 0.8: a template never claims what a reviewed model draft might.
+ */
+export const TEMPLATE_CONFIDENCE = { base: 0.4, perFact: 0.15, angle: 0.1 } as const;
+
+/** The documented rule above, rounded to hundredths. */
+export function templateConfidence(used: readonly { confidence: number }[], hasAngle: boolean): number {
+  const facts = used.slice(0, 2).reduce((sum, f) => sum + TEMPLATE_CONFIDENCE.perFact * Math.min(1, Math.max(0, f.confidence)), 0);
+  return Math.round((TEMPLATE_CONFIDENCE.base + facts + (hasAngle ? TEMPLATE_CONFIDENCE.angle : 0)) * 100) / 100;
+}
 
 const GREETING = { warm: "Hi", direct: "Hi", formal: "Dear", casual: "Hey", consultative: "Hi" } as const;
 const CLOSING = { warm: "Warm regards", direct: "Best", formal: "Kind regards", casual: "Cheers", consultative: "Best regards" } as const;
 const VERBS = new Set(["runs", "uses", "raised", "secured", "opened", "launched", "reported", "named", "migrated", "partnered", "moved", "rolled", "announced", "expanded", "replaced", "relaunched", "standardised", "standardized", "grew", "won", "hired", "acquired", "signed"]);
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** The first word as it reads mid-sentence: "Opened 3 stores" → "opened 3 stores", but "SOC 2 audit" stays. */
+const lowerFirst = (s: string) => s.replace(/^\S+/, (word) => inSentence(word));
 const stripPeriod = (s: string) => s.trim().replace(/[.\s]+$/, "");
 
 /**
@@ -33,9 +46,9 @@ export function factClause(company: string, fact: string): string {
 
 function angleSentence(brief: ComposeBrief): string {
   const angle = brief.campaign?.angle ? stripPeriod(brief.campaign.angle) : null;
-  const team = brief.contact.department ? `${brief.contact.department.toLowerCase()} teams` : "teams";
+  const team = brief.contact.department ? `${inSentence(brief.contact.department)} teams` : "teams";
   return angle
-    ? `We help ${brief.company.vertical === "saas" ? "SaaS" : brief.company.vertical} ${team} with exactly that: ${lowerFirst(angle)}.`
+    ? `We help ${tokenInSentence(brief.company.vertical)} ${team} with exactly that: ${lowerFirst(angle)}.`
     : `We help ${team} like yours spend less time on manual pipeline work.`;
 }
 
@@ -65,15 +78,15 @@ export function templateDraft(brief: ComposeBrief, reason: string): OutreachDraf
     ];
   } else {
     subject = brief.campaign ? `${brief.campaign.name} for ${company.name}` : `An idea for ${company.name}`;
-    const hook = top ? `I noticed that ${factClause(company.name, top.fact)}.` : `I have been following ${company.name}'s work in ${company.vertical}.`;
+    const hook = top ? `I noticed that ${factClause(company.name, top.fact)}.` : `I have been following ${company.name}'s work in ${tokenInSentence(company.vertical)}.`;
     const more = second ? ` With ${factClause(company.name, second.fact)} as well, it seemed worth reaching out.` : "";
     paragraphs = [`${hook}${more} ${angleSentence(brief)}`, "Would you be open to a 20-minute call next week to see whether it fits?"];
   }
   const body = [`${GREETING[tone]} ${contact.firstName},`, ...paragraphs, `${CLOSING[tone]},\n${brief.senderName}`].join("\n\n");
   const used = [top, second].filter((f) => f !== undefined);
   const provenance: Provenance = {
-    confidence: used.length ? TEMPLATE_CONFIDENCE.grounded : TEMPLATE_CONFIDENCE.ungrounded,
-    reason: `Offline template (${reason}), filled from ${used.length} company fact${used.length === 1 ? "" : "s"}${brief.campaign ? " and the campaign angle" : ""}.`,
+    confidence: templateConfidence(used, Boolean(brief.campaign?.angle)),
+    reason: `Offline template (${reason}), filled from ${used.length} company fact${used.length === 1 ? "" : "s"}${brief.campaign?.angle ? " and the campaign angle" : ""}.`,
     source: "rule_based_fallback",
     evidence: used.map((f) => `${f.fact} (${f.source}, ${Math.round(f.confidence * 100)}%)`),
   };

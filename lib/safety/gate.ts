@@ -1,3 +1,5 @@
+import type { suppression } from "@/db/schema";
+
 /** Why outreach to a contact is refused, in the order the gate checks them. */
 export const SKIP_REASONS = ["suppressed", "do_not_contact", "bounced", "unsubscribed", "replied"] as const;
 export type GateReason = (typeof SKIP_REASONS)[number];
@@ -34,3 +36,28 @@ export const GATE_MESSAGES: Record<GateReason, string> = {
   unsubscribed: "The contact unsubscribed.",
   replied: "The contact has replied; automated outreach stops and a person takes over.",
 };
+
+type SuppressionReason = (typeof suppression.$inferSelect)["reason"];
+
+/**
+ * Why an address is on the suppression list, for a refusal that names the cause: a bounce or an
+ * unsubscribe puts the address on the list as well as setting the contact's flag, and the gate
+ * checks the list first, so "suppressed" alone would hide the real reason.
+ */
+export const SUPPRESSION_MESSAGES: Record<SuppressionReason, string> = {
+  bounce: "Mail to this address bounced, so it is on the suppression list.",
+  unsubscribe: "The contact unsubscribed, so the address is on the suppression list.",
+  complaint: "The contact reported our mail as spam, so the address is on the suppression list.",
+  manual: "Someone put this address on the suppression list by hand.",
+  legal: "The address is on the suppression list for legal reasons.",
+};
+
+const isSuppressionReason = (value: string | null | undefined): value is SuppressionReason => typeof value === "string" && Object.hasOwn(SUPPRESSION_MESSAGES, value);
+
+/**
+ * The gate's refusal as a person should read it: a suppressed address says why it was suppressed
+ * when the caller knows (the list's `reason`); anything else falls back to the gate's own words.
+ */
+export function refusalMessage(reason: GateReason, suppressedFor?: string | null): string {
+  return reason === "suppressed" && isSuppressionReason(suppressedFor) ? SUPPRESSION_MESSAGES[suppressedFor] : GATE_MESSAGES[reason];
+}

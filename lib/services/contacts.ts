@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { getContactDetail, listContacts, CONTACT_STATUSES } from "@/db/queries/contacts";
+import { getContactDetail, listContacts, CONTACT_STATUSES, type SuppressionReason } from "@/db/queries/contacts";
 import { SENIORITIES, VERTICALS } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { refusalMessage, safetyVerdict, type GateReason } from "@/lib/safety/gate";
 import { paging, parseParams, searchText, type RawParams } from "./params";
 
 export const ContactListQuery = z.object({
@@ -42,9 +43,24 @@ export async function contactDetail(_user: SessionUser, rawId: string) {
   if (!Number.isInteger(id) || id <= 0) throw new AppError("not_found:contacts");
   const detail = await getContactDetail(db(), id);
   if (!detail) throw new AppError("not_found:contacts");
-  return detail;
+  return { ...detail, outreach: outreachVerdict(detail.contact, detail.suppression) };
 }
 
-export type { ContactListPage, ContactListRow, ContactDetail } from "@/db/queries/contacts";
+export type OutreachVerdict = { allowed: true } | { allowed: false; reason: GateReason; message: string };
+
+/**
+ * What the safety gate would answer if outreach were asked for now (lib/safety/gate.ts, the rule
+ * the orchestrator applies), so the page offers "Draft outreach" only when it can produce a draft
+ * and otherwise says why. The gate itself still decides at run time.
+ */
+export function outreachVerdict(
+  flags: { doNotContact: boolean; bounced: boolean; unsubscribed: boolean; replied: boolean },
+  suppression: SuppressionReason | null,
+): OutreachVerdict {
+  const verdict = safetyVerdict({ suppressed: suppression !== null, doNotContact: flags.doNotContact, bounced: flags.bounced, unsubscribed: flags.unsubscribed, replied: flags.replied });
+  return verdict.allowed ? verdict : { allowed: false, reason: verdict.reason, message: refusalMessage(verdict.reason, suppression) };
+}
+
+export type { ContactListPage, ContactListRow, ContactDetail, SuppressionReason } from "@/db/queries/contacts";
 export { CONTACT_STATUSES };
 export { SENIORITIES, VERTICALS };

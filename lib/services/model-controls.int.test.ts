@@ -8,7 +8,7 @@ const { applyMigrations } = await import("@/db/migrate");
 const { auditLog, budgetLedger, settings, users } = await import("@/db/schema");
 const { eq } = await import("drizzle-orm");
 const { readKillSwitch } = await import("@/db/queries/llm");
-const { budgetAlerts, modelControls, setGraphBudget, setKillSwitch } = await import("./model-controls");
+const { budgetAlerts, modelControls, resetGraphBudget, setGraphBudget, setKillSwitch } = await import("./model-controls");
 
 const admin = { id: "u-admin", name: "Ada", email: "ada@x", role: "admin" as const };
 const operator = { id: "u-op", name: "Otto", email: "otto@x", role: "operator" as const };
@@ -27,7 +27,7 @@ afterAll(() => {
 });
 
 describe("model controls", () => {
-  it("an admin turning the kill switch on and off writes the setting and one audit row each time", async () => {
+  it("an admin turning the kill switch on and off writes the setting and one audit row each time, naming the state it replaced", async () => {
     await setKillSwitch(admin, true);
     expect(await readKillSwitch(db())).toBe(true);
     expect((await modelControls(admin, now)).killSwitch).toEqual({ enabled: true, byEnvironment: false });
@@ -35,7 +35,7 @@ describe("model controls", () => {
     expect(await readKillSwitch(db())).toBe(false);
 
     const rows = await auditFor("llm.kill_switch");
-    expect(rows.map((r) => r.detail)).toEqual([{ enabled: true }, { enabled: false }]);
+    expect(rows.map((r) => r.detail)).toEqual([{ enabled: true, from: false }, { enabled: false, from: true }]);
     expect(rows.every((r) => r.actorId === admin.id && r.targetId === "llm.kill_switch")).toBe(true);
     const [setting] = await db().select().from(settings).where(eq(settings.key, "llm.kill_switch"));
     expect(setting).toMatchObject({ value: { enabled: false }, updatedBy: admin.id });
@@ -73,6 +73,24 @@ describe("model controls", () => {
     await expect(setGraphBudget(admin, "no_such_graph", 1)).rejects.toMatchObject({ code: "bad_request:admin", field: "graph" });
   });
 
+  it("an admin resets a graph's budget to the default: its own limit is gone, the reset is audited, and a second reset writes nothing", async () => {
+    await setGraphBudget(admin, "email_reply", 3);
+    expect(await resetGraphBudget(admin, "email_reply")).toEqual({ from: 3, to: 10, changed: true });
+    const [setting] = await db().select().from(settings).where(eq(settings.key, "llm.budgets"));
+    expect(setting!.value).not.toHaveProperty("email_reply");
+    expect(setting!.value).toMatchObject({ email_compose: 4, inbound_classify: 0 });
+    expect((await modelControls(admin, now)).graphs.find((g) => g.graph === "email_reply")).toMatchObject({ limitUsd: 10, configured: false });
+    expect((await auditFor("llm.budgets")).at(-1)!.detail).toEqual({ graph: "email_reply", from: 3, to: 10, reset: true });
+
+    const entries = (await auditFor("llm.budgets")).length;
+    expect(await resetGraphBudget(admin, "email_reply")).toEqual({ from: 10, to: 10, changed: false });
+    expect(await auditFor("llm.budgets")).toHaveLength(entries);
+  });
+
+  it("an admin cannot reset the budget of a graph outside the fleet", async () => {
+    await expect(resetGraphBudget(admin, "no_such_graph")).rejects.toMatchObject({ code: "bad_request:admin", field: "graph", message: 'There is no graph called "no_such_graph".' });
+  });
+
   it("an admin sees a warning at 80 % of today's budget and a refusal at 100 %", async () => {
     await db().insert(budgetLedger).values([
       { graph: "email_compose", day: today, spentUsd: 3.4 },
@@ -91,7 +109,7 @@ describe("model controls", () => {
 
   it("an operator is refused every model control, and nothing is written", async () => {
     const before = (await db().select().from(auditLog)).length;
-    for (const attempt of [modelControls(operator), setKillSwitch(operator, true), setGraphBudget(operator, "email_compose", 1), budgetAlerts(operator)]) {
+    for (const attempt of [modelControls(operator), setKillSwitch(operator, true), setGraphBudget(operator, "email_compose", 1), resetGraphBudget(operator, "email_compose"), budgetAlerts(operator)]) {
       await expect(attempt).rejects.toMatchObject({ code: "forbidden:admin", status: 403 });
     }
     expect(await db().select().from(auditLog)).toHaveLength(before);

@@ -83,7 +83,10 @@ export async function setKillSwitch(user: SessionUser, enabled: boolean): Promis
   if (env().LLM_KILL_SWITCH) {
     throw new AppError("conflict:admin", { message: "The kill switch is on via the environment (LLM_KILL_SWITCH); turn it off there first." });
   }
-  await writeSetting(db(), KILL_SWITCH_KEY, { enabled }, user.id, "llm.kill_switch", { enabled });
+  const database = db();
+  // The audit entry records the state it replaced, so the log reads as before → after.
+  const from = await readKillSwitch(database);
+  await writeSetting(database, KILL_SWITCH_KEY, { enabled }, user.id, "llm.kill_switch", { enabled, from });
   // Not awaited: the switch is already set, and a hung webhook must not hold the admin's toggle (sendAlert never throws).
   void sendAlert(env().ALERT_WEBHOOK_URL, { type: "kill_switch", enabled, by: user.email });
 }
@@ -100,6 +103,30 @@ export async function setGraphBudget(user: SessionUser, graph: string, usd: numb
   // Read-modify-write of one small JSON object: two admins saving different graphs in the same instant can lose one save.
   await writeSetting(database, BUDGETS_KEY, { ...budgets, [parsed.data.graph]: to }, user.id, "llm.budgets", { graph: parsed.data.graph, from, to });
   return { from, to };
+}
+
+/** Which graph's budget goes back to the default: one of the fleet, named in the message. */
+export const GraphBudgetResetInput = z.object({ graph: z.string() }).superRefine(({ graph }, ctx) => {
+  if (!(FLEET.ids as readonly string[]).includes(graph)) ctx.addIssue({ code: "custom", message: `There is no graph called "${graph}".`, path: ["graph"] });
+});
+
+/**
+ * Gives a graph back the default daily budget (LLM_DAILY_BUDGET_USD) by removing its own limit,
+ * so a later change of the default applies to it again. Audited like a new limit, marked as a
+ * reset; a graph already on the default is left alone and nothing is written.
+ */
+export async function resetGraphBudget(user: SessionUser, graph: string): Promise<{ from: number; to: number; changed: boolean }> {
+  requireAdmin(user);
+  const parsed = GraphBudgetResetInput.safeParse({ graph });
+  if (!parsed.success) throw invalidInput(parsed.error.issues, "bad_request:admin", { named: false });
+  const database = db();
+  const budgets = await readSetting<Budgets>(database, BUDGETS_KEY);
+  const current = limitOf(budgets, graph);
+  const to = env().LLM_DAILY_BUDGET_USD;
+  if (!current.configured) return { from: current.limitUsd, to, changed: false };
+  const rest = Object.fromEntries(Object.entries(budgets ?? {}).filter(([name]) => name !== graph));
+  await writeSetting(database, BUDGETS_KEY, rest, user.id, "llm.budgets", { graph, from: current.limitUsd, to, reset: true });
+  return { from: current.limitUsd, to, changed: true };
 }
 
 export type BudgetAlert = { graph: string; spentUsd: number; limitUsd: number; share: number; level: "warning" | "exhausted" };

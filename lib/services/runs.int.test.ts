@@ -7,7 +7,8 @@ const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { contacts, drafts, llmCalls, runs } = await import("@/db/schema");
 const { seedDatabase } = await import("@/db/seed/seed");
-const { listRunsFor, parseRunListQuery, runDetailFor } = await import("./runs");
+const { eq } = await import("drizzle-orm");
+const { backLinkOf, listRunsFor, parseRunListQuery, RUN_LIST_GRAPHS, runDetailFor } = await import("./runs");
 
 const admin = { id: "a", name: "Ada", email: "a@x", role: "admin" as const };
 const rep = { id: "usr_demo_rep", name: "Riley Rep", email: "rep@demo.local", role: "rep" as const };
@@ -92,5 +93,38 @@ describe("who may open a run, as its graph's meta says", () => {
   it("a rep named as asker of an admin-only graph's run still cannot open it; an admin opens every run", async () => {
     expect(await opens(rep, "classified")).toBe(false);
     for (const id of ["asked", "drafted", "classified"]) expect(await opens(admin, id)).toBe(true);
+  });
+});
+
+describe("what a run's page shows around the run", () => {
+  beforeAll(async () => {
+    const [contact] = await db().select({ id: contacts.id }).from(contacts).orderBy(contacts.id).limit(1);
+    await db().insert(runs).values([
+      { id: "about-contact", assistantId: "email_orchestrator", threadId: null, status: "success", startedAt: at(1), metadata: { contact_id: contact!.id, requested_by: admin.id } },
+      { id: "about-gone", assistantId: "email_orchestrator", threadId: null, status: "success", startedAt: at(1), metadata: { contact_id: 987_654 } },
+      { id: "attributed", assistantId: "touch_attribution", threadId: null, status: "success", startedAt: at(1), metadata: { requested_by: admin.id } },
+    ]);
+  });
+
+  it("an admin sees the contact a run was about by name, not by number", async () => {
+    const detail = await runDetailFor(admin, "about-contact");
+    const [row] = await db().select().from(contacts).where(eq(contacts.id, detail.contact!.id));
+    expect(detail.contact).toEqual({ id: row!.id, name: `${row!.firstName} ${row!.lastName}` });
+    expect((await runDetailFor(admin, "about-gone")).contact).toEqual({ id: 987_654, name: null });
+    expect((await runDetailFor(admin, "r4")).contact).toBeNull();
+  });
+
+  it("an analytics run without a question leads back to Analytics, a drafting run to Drafts, an admin-only run to the runs list", async () => {
+    expect((await runDetailFor(admin, "attributed")).back).toEqual({ href: "/analytics", label: "Analytics" });
+    expect((await runDetailFor(admin, "about-contact")).back).toEqual({ href: "/drafts", label: "Drafts" });
+    expect((await runDetailFor(admin, "classified")).back).toEqual({ href: "/admin/runs", label: "Graph runs" });
+    expect(backLinkOf("email_orchestrator", { hasQuestion: true })).toEqual({ href: "/analytics", label: "Analytics" });
+    // A graph no longer in the fleet is opened by admins only.
+    expect(backLinkOf("retired_graph", { hasQuestion: false })).toEqual({ href: "/admin/runs", label: "Graph runs" });
+  });
+
+  it("the runs list offers every graph of the fleet to filter by", () => {
+    expect(RUN_LIST_GRAPHS).toEqual(expect.arrayContaining(["email_orchestrator", "text_to_sql", "touch_attribution", "inbound_classify"]));
+    expect(new Set(RUN_LIST_GRAPHS).size).toBe(RUN_LIST_GRAPHS.length);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/db/client";
+import { getContactSummary } from "@/db/queries/contacts";
 import { draftForRun, runHasDraftFor } from "@/db/queries/drafts";
 import { getRun, listLlmCallsOfRuns, listRunLlmCalls, listRuns, listRunSteps, listRunTree, listStepsOfRuns } from "@/db/queries/runs";
 import { RUN_STATUSES } from "@/db/schema";
@@ -63,10 +64,45 @@ async function mayOpen(user: SessionUser, run: { id: string; assistantId: string
 export async function runDetailFor(user: SessionUser, runId: string) {
   const run = runId.length <= 100 ? await getRun(db(), runId) : null;
   if (!run || !(await mayOpen(user, run))) throw new AppError("not_found:runs", { message: "That run does not exist or is not yours." });
-  const [steps, modelCalls, draft] = await Promise.all([listRunSteps(db(), run.id), listRunLlmCalls(db(), run.id), draftForRun(db(), run.id)]);
+  const contactId = typeof run.metadata?.contact_id === "number" ? run.metadata.contact_id : null;
+  const [steps, modelCalls, draft, contact] = await Promise.all([
+    listRunSteps(db(), run.id),
+    listRunLlmCalls(db(), run.id),
+    draftForRun(db(), run.id),
+    contactId === null ? null : getContactSummary(db(), contactId),
+  ]);
   const question = typeof run.metadata?.question === "string" ? run.metadata.question : null;
-  return { run, steps, modelCalls, draft, question, answer: answerOf(run.metadata) };
+  const answer = answerOf(run.metadata);
+  return {
+    run, steps, modelCalls, draft, question, answer,
+    /** Who the run was about, by name; a contact deleted since reads as its id alone. */
+    contact: contactId === null ? null : { id: contactId, name: contact ? `${contact.contact.firstName} ${contact.contact.lastName}` : null },
+    back: backLinkOf(run.assistantId, { hasQuestion: question !== null || answer !== null }),
+  };
 }
+
+export type BackLink = { href: string; label: string };
+
+/**
+ * Where a run's page leads back to: the screen its kind of run is started from, as its graph's
+ * meta says (`runAccess`: an asker's run came from Analytics, a draft owner's from Drafts). A run
+ * that kept a question or an answer came from Analytics whatever its graph; a run only admins
+ * open goes back to the runs list.
+ */
+export function backLinkOf(assistantId: string, { hasQuestion }: { hasQuestion: boolean }): BackLink {
+  if (hasQuestion) return { href: "/analytics", label: "Analytics" };
+  switch (runAccessOf(assistantId)) {
+    case "asker":
+      return { href: "/analytics", label: "Analytics" };
+    case "draft_owner":
+      return { href: "/drafts", label: "Drafts" };
+    case "admin":
+      return { href: "/admin/runs", label: "Graph runs" };
+  }
+}
+
+/** The graphs the runs list can be filtered by: the fleet, in its registry order. */
+export const RUN_LIST_GRAPHS: readonly string[] = FLEET.ids;
 
 export const RunListQuery = z.object({
   graph: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be a graph id").optional(),

@@ -14,7 +14,7 @@ export default async function AdminPage() {
   const people = await listUsersFor(user);
   return (
     <>
-      <PageHeader title="Admin" description="Users and roles; cost, budgets, release gates, prompts and runs." />
+      <PageHeader title="Admin" description="Users and roles; model cost, budgets and the kill switch; graph runs, background jobs and the audit log." />
       <div className="space-y-6">
         <Card title={`Users (${people.length})`}>
           <table className="min-w-full text-sm">
@@ -45,7 +45,11 @@ export default async function AdminPage() {
             </li>
             <li>
               <Link href="/admin/cost" className="font-medium text-brand-700 hover:underline">Model cost</Link>
-              <span className="text-slate-500"> — spend per day, graph, feature, vertical and model; cache savings; cost per outcome; the most expensive runs.</span>
+              <span className="text-slate-500"> — spend per day, graph, feature, vertical and model; cache savings; cost per outcome; the most expensive runs; the kill switch and each graph&apos;s daily budget.</span>
+            </li>
+            <li>
+              <Link href="/admin/audit" className="font-medium text-brand-700 hover:underline">Audit log</Link>
+              <span className="text-slate-500"> — who turned the kill switch on or off and who changed or reset a budget, when, and what it was before.</span>
             </li>
           </ul>
         </Card>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ContactsBrowser } from "@/components/contacts/contacts-browser";
 import { CrmTabs } from "@/components/contacts/crm-tabs";
 import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { userMessage } from "@/lib/errors";
 import {
@@ -45,6 +46,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         initial={initial}
         initialParams={initialParams}
         options={{ verticals: VERTICALS, seniorities: SENIORITIES, statuses: CONTACT_STATUSES }}
+        viewer={{ id: user.id, draftsForAnyone: hasRole(user.role, "admin") }}
       />
     </>
   );

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/actions";
-import { GraphBudgetInput, setGraphBudget, setKillSwitch } from "@/lib/services/model-controls";
+import { GraphBudgetInput, GraphBudgetResetInput, resetGraphBudget, setGraphBudget, setKillSwitch } from "@/lib/services/model-controls";
 
 const KillSwitchInput = z.object({ enabled: z.boolean({ error: "Say whether model calls are switched off." }) });
 
@@ -20,6 +20,15 @@ export async function setGraphBudgetAction(input: z.input<typeof GraphBudgetInpu
   return runAction("admin", "admin", GraphBudgetInput, input, async (user, { graph, usd }) => {
     const change = await setGraphBudget(user, graph, usd);
     // The budget banner sits in the console layout, so every page's view of it changes.
+    revalidatePath("/", "layout");
+    return change;
+  });
+}
+
+/** Gives one graph back the default daily budget (LLM_DAILY_BUDGET_USD). */
+export async function resetGraphBudgetAction(input: z.input<typeof GraphBudgetResetInput>) {
+  return runAction("admin", "admin", GraphBudgetResetInput, input, async (user, { graph }) => {
+    const change = await resetGraphBudget(user, graph);
     revalidatePath("/", "layout");
     return change;
   });

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { userMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { listRunsFor, parseRunListQuery, RunListQuery } from "@/lib/services/runs";
+import { listRunsFor, parseRunListQuery, RUN_LIST_GRAPHS, RunListQuery } from "@/lib/services/runs";
 
 export const metadata: Metadata = { title: "Runs" };
 
@@ -22,12 +22,17 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
   }
   const rows = await listRunsFor(user, query);
   const select = "rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
+  // A graph named in the URL that has left the fleet still shows as chosen, so the list matches the filter.
+  const graphs = query.graph && !RUN_LIST_GRAPHS.includes(query.graph) ? [...RUN_LIST_GRAPHS, query.graph] : RUN_LIST_GRAPHS;
   return (
     <>
       <PageHeader title="Graph runs" description="Every run of every graph, newest first (200 at most)." />
       {problem ? <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{problem} Showing all runs.</p> : null}
       <form className="mb-4 flex flex-wrap items-center gap-2" action="/admin/runs">
-        <input name="graph" defaultValue={query.graph ?? ""} placeholder="graph id" aria-label="Graph" className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <select name="graph" defaultValue={query.graph ?? ""} aria-label="Graph" className={select}>
+          <option value="">Any graph</option>
+          {graphs.map((g) => <option key={g} value={g}>{g}</option>)}
+        </select>
         <select name="status" defaultValue={query.status ?? ""} aria-label="Status" className={select}>
           <option value="">Any status</option>
           {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}

@@ -21,9 +21,10 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     if (isAppError(e) && e.type === "not_found") notFound();
     throw e;
   });
-  const { contact, company, facts, timeline, enrollments, ownerName } = detail;
+  const { contact, company, facts, timeline, enrollments, ownerName, suppression, outreach } = detail;
   // Only the owner (or an admin) may draft for a contact; the service enforces it as well.
   const mayDraft = contact.ownerId === user.id || hasRole(user.role, "admin");
+  const name = `${contact.firstName} ${contact.lastName}`;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -33,12 +34,18 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <p className="mt-1 text-slate-600">
             {contact.title} at <Link href={`/companies/${company.id}`} className="text-brand-700 underline underline-offset-2">{company.name}</Link>
           </p>
-          <div className="mt-2"><ContactStatus flags={contact} /></div>
+          <div className="mt-2"><ContactStatus flags={{ ...contact, suppression }} /></div>
         </div>
-        {mayDraft ? (
+        {mayDraft && outreach.allowed ? (
           <div className="max-w-md">
-            <DraftOutreachButton contact={{ id: contact.id, name: `${contact.firstName} ${contact.lastName}` }} />
+            <DraftOutreachButton contact={{ id: contact.id, name }} />
           </div>
+        ) : null}
+        {mayDraft && !outreach.allowed ? (
+          // The safety gate would refuse a draft, so none is offered: say why instead.
+          <p className="max-w-md rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="outreach-refusal">
+            <span className="font-medium">No outreach to {name}.</span> {outreach.message}
+          </p>
         ) : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-3">

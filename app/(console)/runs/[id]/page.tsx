@@ -18,17 +18,12 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
     if (isAppError(e) && e.type === "not_found") notFound();
     throw e;
   });
-  const { run, draft, question, answer } = detail;
+  const { run, draft, question, answer, contact, back } = detail;
   const { root, truncated, parent } = await runTreeFor(detail);
-  const contactId = typeof run.metadata?.contact_id === "number" ? run.metadata.contact_id : null;
   return (
     <div className="space-y-6">
       <div>
-        {question !== null ? (
-          <Link href="/analytics" className="text-sm text-slate-500 hover:text-slate-800">← Analytics</Link>
-        ) : (
-          <Link href="/drafts" className="text-sm text-slate-500 hover:text-slate-800">← Drafts</Link>
-        )}
+        <Link href={back.href} className="text-sm text-slate-500 hover:text-slate-800">← {back.label}</Link>
         <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
           Run <span className="font-mono text-lg text-slate-600">{run.id}</span>
           <StatusBadge status={run.status} />
@@ -57,7 +52,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
             ["Thread", run.threadId ? <span key="t" className="font-mono text-xs">{run.threadId}</span> : "—"],
             ["Trace", run.traceId ? <span key="tr" className="font-mono text-xs">{run.traceId}</span> : "—"],
             ["LangSmith", run.runUrl ? <a key="ls" href={run.runUrl} className="text-brand-700 hover:underline" rel="noreferrer noopener" target="_blank">Open trace</a> : "Not traced"],
-            ["Contact", contactId ? <Link key="c" href={`/contacts/${contactId}`} className="text-brand-700 hover:underline">Contact #{contactId}</Link> : "—"],
+            ["Contact", contact ? <Link key="c" href={`/contacts/${contact.id}`} className="text-brand-700 hover:underline" data-testid="run-contact">{contact.name ?? `A deleted contact (#${contact.id})`}</Link> : "—"],
           ]}
         />
       </Card>
