@@ -144,6 +144,7 @@ describe("the undo window", () => {
     await approveWithUndo(rep, draftId);
     for (const user of [otherRep, operator]) {
       await expect(approveWithUndo(user, draftId)).rejects.toMatchObject({ status: 404 });
+      await expect(batchApproveWithUndo(user, [draftId])).resolves.toEqual([{ draftId, status: "error", message: "That draft does not exist or is not yours." }]);
       await expect(undoApprovals(user, [draftId])).rejects.toMatchObject({ status: 404 });
       await expect(rejectDraft(user, draftId, "no")).rejects.toMatchObject({ status: 404 });
       await expect(batchReject(user, [draftId], "no", null)).resolves.toEqual([{ draftId, status: "error", message: "That draft does not exist or is not yours." }]);
