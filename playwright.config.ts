@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { baseUrlOf, E2E_RUNTIME_SECRET, FUZZ_INBOUND_TOKEN, FUZZ_SERVER, FUZZ_TICK_TOKEN, FUZZ_SPECS, MODEL_SERVER, MODEL_SPECS, OFFLINE_SERVER, type E2eServer } from "./e2e/servers";
+import { baseUrlOf, E2E_RUNTIME_SECRET, E2E_SEND_DELAY_SECONDS, FUZZ_INBOUND_TOKEN, FUZZ_SERVER, FUZZ_TICK_TOKEN, FUZZ_SPECS, MODEL_SERVER, MODEL_SPECS, OFFLINE_SERVER, type E2eServer } from "./e2e/servers";
 
 /**
  * One `next start` per server in e2e/servers.ts, from the same build: a fresh database and a real
@@ -50,5 +50,10 @@ export default defineConfig({
     { name: MODEL_SERVER.name, testMatch: MODEL_SPECS, use: { baseURL: baseUrlOf(MODEL_SERVER) } },
     { name: FUZZ_SERVER.name, testMatch: FUZZ_SPECS, use: { baseURL: baseUrlOf(FUZZ_SERVER) } },
   ],
-  webServer: [webServer(OFFLINE_SERVER), webServer(MODEL_SERVER, { E2E_MODEL_STUB: "1" }), webServer(FUZZ_SERVER, { INBOUND_TOKEN: FUZZ_INBOUND_TOKEN, JOBS_TICK_TOKEN: FUZZ_TICK_TOKEN })],
+  webServer: [
+    // A short undo window: long enough to press Undo in a spec, short enough that specs waiting for mail stay quick.
+    webServer(OFFLINE_SERVER, { SEND_DELAY_SECONDS: String(E2E_SEND_DELAY_SECONDS) }),
+    webServer(MODEL_SERVER, { E2E_MODEL_STUB: "1", SEND_DELAY_SECONDS: String(E2E_SEND_DELAY_SECONDS) }),
+    webServer(FUZZ_SERVER, { INBOUND_TOKEN: FUZZ_INBOUND_TOKEN, JOBS_TICK_TOKEN: FUZZ_TICK_TOKEN }),
+  ],
 });

@@ -54,7 +54,11 @@ test("a rep drafts outreach from a contact page, edits the draft, approves it an
   await body.fill(`${original}\n\n${marker}`);
   await detail.getByRole("button", { name: "Approve with edits" }).click();
 
-  await expect(detail.getByRole("status")).toContainText("sent", { timeout: 30_000 });
+  // The approval waits its undo window, then goes out; the draft then shows what was sent.
+  await expect(page.getByTestId("undo-toast")).toContainText(`Email to ${contact.first_name} ${contact.last_name} sending in`);
+  await expect.poll(async () => (await queryE2eDb<{ status: string }>("SELECT status FROM drafts WHERE id = ?", [draftId]))[0]!.status, { timeout: 30_000 }).toBe("sent");
+  await page.goto(`/drafts?id=${draftId}&status=any`);
+  await expect(detail.getByRole("status")).toContainText("Sent");
   await expect(detail.getByTestId("draft-diff").locator("ins", { hasText: marker })).toBeVisible();
 
   const [stored] = await queryE2eDb<{ status: string; body: string; edited_body: string | null }>("SELECT status, body, edited_body FROM drafts WHERE id = ?", [draftId]);
@@ -143,7 +147,7 @@ test("a rep cannot see or act on a draft assigned to another rep", async ({ brow
   await pane.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(pane.getByRole("alert")).toContainText("does not exist or is not yours");
   expect(rewritten).toBe(true);
-  // The optimistic "approved" rolled back: the editor is back, and neither draft moved.
+  // The refusal leaves the editor where it was, and neither draft moved.
   await expect(pane.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
   const statuses = await queryE2eDb<{ id: number; status: string }>("SELECT id, status FROM drafts WHERE id IN (?, ?) ORDER BY id", [myDraft, theirDraft]);
   expect(statuses.map((s) => s.status)).toEqual(["draft", "draft"]);
@@ -196,7 +200,8 @@ test("a rep works the queue from the keyboard, rejects one draft with a reason a
   await expect(reason).toBeFocused();
   await reason.fill("Already spoke to them last week");
   await reason.press("Enter");
-  await expect(page.getByTestId("draft-detail").getByRole("status")).toContainText("Already spoke to them last week");
+  // Decided: the queue moves on to the next waiting draft, not back to the top.
+  await expect(heading).not.toHaveText(name(contacts[0]!));
   const [rejected] = await queryE2eDb<{ status: string; reject_reason: string }>("SELECT status, reject_reason FROM drafts WHERE id = ?", [first!]);
   expect(rejected).toEqual({ status: "rejected", reject_reason: "Already spoke to them last week" });
 
@@ -204,10 +209,15 @@ test("a rep works the queue from the keyboard, rejects one draft with a reason a
   await rows.locator(`[data-draft-id="${second}"]`).getByRole("checkbox").check();
   await rows.locator(`[data-draft-id="${third}"]`).getByRole("checkbox").check();
   await page.getByRole("button", { name: "Approve 2 selected" }).click();
-  await expect(page.getByText("2 approved.")).toBeVisible({ timeout: 30_000 });
-  const decided = await queryE2eDb<{ status: string }>("SELECT status FROM drafts WHERE id IN (?, ?)", [second!, third!]);
-  expect(decided.map((d) => d.status)).toEqual(["sent", "sent"]);
-  for (const c of contacts.slice(1)) expect(readReceivedMail().filter((m) => m.envelope.to.includes(c.email))).toHaveLength(1);
+  // Asked once, with the count.
+  const confirm = page.getByRole("dialog", { name: "Approve 2 drafts?" });
+  await expect(confirm).toContainText("2 emails will be sent as written");
+  await confirm.getByRole("button", { name: "Approve 2" }).click();
+  await expect(page.getByTestId("undo-toast")).toContainText("2 emails sending in");
+  await expect
+    .poll(async () => (await queryE2eDb<{ status: string }>("SELECT status FROM drafts WHERE id IN (?, ?) ORDER BY id", [second!, third!])).map((d) => d.status), { timeout: 30_000 })
+    .toEqual(["sent", "sent"]);
+  for (const c of contacts.slice(1)) await expect.poll(() => readReceivedMail().filter((m) => m.envelope.to.includes(c.email)).length).toBe(1);
   expect(readReceivedMail().filter((m) => m.envelope.to.includes(contacts[0]!.email))).toHaveLength(0);
 });
 

@@ -56,3 +56,6 @@ export const baseUrlOf = (server: E2eServer) => `http://127.0.0.1:${server.port}
  * graphs with the official SDK the way Agent Inbox or another service would.
  */
 export const E2E_RUNTIME_SECRET = "e2e-runtime-secret-0123456789abcdef-0123";
+
+/** The undo window of the offline and model consoles (SEND_DELAY_SECONDS), in seconds. */
+export const E2E_SEND_DELAY_SECONDS = 6;

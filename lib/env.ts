@@ -61,6 +61,11 @@ const EnvShape = z
     JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** How often an idle job runner looks for due jobs, in milliseconds. */
     JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    /**
+     * The undo window: seconds an email approved in the console waits ("sending in 20 s — Undo")
+     * before anything in the send path runs. 0 turns the window off (the approval sends at once).
+     */
+    SEND_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(20),
     /** Bearer token for POST /api/jobs/tick (one round of due jobs, for hosts that only allow cron). Unset: the endpoint is off. */
     JOBS_TICK_TOKEN: z.string().min(24, "JOBS_TICK_TOKEN must be at least 24 characters").optional(),
     /**

@@ -123,9 +123,10 @@ const timeIt = async (fn: () => Promise<unknown>, n = 1_000) => {
 const raw = await timeIt(() =>
   database.$client.execute({
     sql: `SELECT d.id, d.status, d.subject, d.edited_subject, d.tier, d.action, d.model, json_extract(d.provenance, '$.confidence'), d.created_at,
-                 c.id, c.first_name, c.last_name, co.name, ca.name
+                 c.id, c.first_name, c.last_name, co.name, ca.name, d.assigned_rep_id, u.name,
+                 (SELECT j.run_at FROM jobs j WHERE j.dedupe_key = 'draft:' || d.id AND j.status IN ('queued', 'running', 'failed'))
           FROM drafts d JOIN contacts c ON c.id = d.contact_id LEFT JOIN companies co ON co.id = d.company_id
-          LEFT JOIN email_campaigns ca ON ca.id = d.campaign_id
+          LEFT JOIN email_campaigns ca ON ca.id = d.campaign_id LEFT JOIN users u ON u.id = d.assigned_rep_id
           WHERE d.assigned_rep_id = ? AND d.status = 'draft' ORDER BY d.created_at DESC, d.id DESC LIMIT 50`,
     args: [rep],
   }),

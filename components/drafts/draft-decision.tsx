@@ -1,86 +1,83 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
-import { DraftRequestError, useApproveDraft, useRejectDraft } from "./use-drafts";
-import type { DraftRecord } from "./types";
+import { DraftRejectForm } from "./draft-reject-form";
+import { DraftRevise } from "./draft-revise";
+import { fieldClass as field, fieldError, Key, primary, secondary } from "./decision-ui";
+import { useApproveDraft, useRejectDraft, useReviseDraft, type Rejection } from "./use-drafts";
+import { useShortcuts } from "./use-shortcuts";
+import type { DecisionResult, DraftRecord } from "./types";
 
-const field = "w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-500";
-const primary = "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
-const secondary = "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60";
-
-/** Keys typed into a field are text, never shortcuts (a focused checkbox or button takes no text). */
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLInputElement) return !["checkbox", "radio", "button", "submit"].includes(target.type);
-  return target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT";
-}
-
-function fieldError(error: unknown, name: string): string | null {
-  return error instanceof DraftRequestError && error.field?.endsWith(name) ? error.message : null;
-}
+/** What the queue hears when this draft has been decided, so it can move on and offer the undo. */
+export type OnDecided = (draftId: number, result: DecisionResult) => void;
 
 /**
- * The decision on one draft: the edit fields, the reject reason and the two mutations. It lives
- * above the editor so an optimistic update that rolls back (the editor unmounts and returns)
- * keeps the rep's edits and shows the error. Keys while the draft waits: a approve, e edit the
- * body, r reject.
+ * The decision on one draft: the edit fields, the reject form and the mutations. Keys while the
+ * draft waits: a approve, e edit the body, r reject — through the shortcut guard, and never while
+ * the reject form or a validation message is open (then every key is the person's text).
  */
-export function useDraftDecision(draft: DraftRecord) {
+export function useDraftDecision(draft: DraftRecord, pending: boolean, onDecided: OnDecided = () => {}) {
   const [subject, setSubject] = useState(draft.subject);
   const [body, setBody] = useState(draft.body);
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState("");
   const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const reasonRef = useRef<HTMLInputElement>(null);
   const approve = useApproveDraft(draft);
   const reject = useRejectDraft(draft);
-  const busy = approve.isPending || reject.isPending;
+  const revise = useReviseDraft(draft);
+  const busy = approve.isPending || reject.isPending || revise.isPending;
   const edited = subject !== draft.subject || body !== draft.body;
-  const waiting = draft.status === "draft";
+  const waiting = draft.status === "draft" && !pending;
+
+  // A new version (respond / regenerate) replaces what the editor shows.
+  const [seenRevisions, setSeenRevisions] = useState(draft.revisions);
+  if (draft.revisions !== seenRevisions) {
+    setSeenRevisions(draft.revisions);
+    setSubject(draft.subject);
+    setBody(draft.body);
+  }
 
   const doApprove = () => {
-    if (!busy && waiting) approve.mutate(edited ? { subject, body } : undefined);
+    if (busy || !waiting) return;
+    approve.mutate(edited ? { subject, body } : undefined, { onSuccess: (result) => onDecided(draft.id, result) });
   };
-  const openReject = () => {
-    setRejecting(true);
-    setTimeout(() => reasonRef.current?.focus(), 0);
+  const doReject = (why: Rejection, onRefused: () => void) => {
+    if (busy) return;
+    reject.mutate(why, { onSuccess: (result) => onDecided(draft.id, result), onError: onRefused });
   };
+  const fieldProblem = Boolean(fieldError(approve.error, "subject") || fieldError(approve.error, "body"));
 
-  // The latest handlers, so the listener is registered once per draft.
-  const keys = useRef({ doApprove, openReject });
-  useEffect(() => {
-    keys.current = { doApprove, openReject };
-  });
-  useEffect(() => {
-    if (!waiting) return;
-    function onKey(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
-      if (event.key === "a") keys.current.doApprove();
-      else if (event.key === "e") bodyRef.current?.focus();
-      else if (event.key === "r") keys.current.openReject();
-      else return;
-      event.preventDefault();
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [waiting]);
+  useShortcuts(
+    { a: doApprove, e: () => bodyRef.current?.focus(), r: () => setRejecting(true) },
+    { enabled: waiting, blocked: rejecting || fieldProblem || busy },
+  );
 
-  return { draft, subject, setSubject, body, setBody, rejecting, setRejecting, reason, setReason, bodyRef, reasonRef, approve, reject, busy, edited, doApprove, openReject };
+  return { draft, subject, setSubject, body, setBody, rejecting, setRejecting, bodyRef, approve, reject, revise, busy, edited, waiting, doApprove, doReject };
 }
 
 export type Decision = ReturnType<typeof useDraftDecision>;
 
-/** A waiting draft's editor: subject and body, approve (with the edits, if any) and reject. */
+/** A waiting draft's editor: subject and body, approve (with the edits, if any), reject, and ask for a new version. */
 export function DraftDecision({ decision }: { decision: Decision }) {
-  const { draft, subject, setSubject, body, setBody, rejecting, setRejecting, reason, setReason, bodyRef, reasonRef, approve, reject, busy, edited, doApprove, openReject } = decision;
-  const error = approve.error ?? reject.error;
+  const { draft, subject, setSubject, body, setBody, rejecting, setRejecting, bodyRef, approve, reject, revise, busy, edited, doApprove, doReject } = decision;
+  const error = approve.error;
   // Labels point at their fields by id rather than wrapping them, so a field's text is never part of its label.
   const id = useId();
+  const clear = () => approve.error && approve.reset();
+  // Leaving the reject form puts the focus back on its button, never on the page.
+  const rejectButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (returnFocus.current && !rejecting) {
+      returnFocus.current = false;
+      rejectButton.current?.focus();
+    }
+  }, [rejecting]);
+
   return (
     <div className="space-y-3">
       <div>
         <label htmlFor={`${id}-subject`} className="mb-1 block text-xs font-semibold uppercase tracking-wide text-slate-500">Subject</label>
-        <input id={`${id}-subject`} className={field} value={subject} maxLength={200} onChange={(e) => setSubject(e.target.value)} aria-invalid={Boolean(fieldError(error, "subject"))} />
-        {fieldError(error, "subject") ? <span className="mt-1 block text-sm text-rose-700">{fieldError(error, "subject")}</span> : null}
+        <input id={`${id}-subject`} className={field} value={subject} maxLength={200} onChange={(e) => { clear(); setSubject(e.target.value); }} aria-invalid={Boolean(fieldError(error, "subject"))} />
+        {fieldError(error, "subject") ? <span data-blocks-shortcuts className="mt-1 block text-sm text-rose-700">{fieldError(error, "subject")}</span> : null}
       </div>
       <div>
         <label htmlFor={`${id}-body`} className="mb-1 block text-xs font-semibold uppercase tracking-wide text-slate-500">Body</label>
@@ -89,74 +86,50 @@ export function DraftDecision({ decision }: { decision: Decision }) {
           id={`${id}-body`}
           className={`${field} min-h-72 font-sans leading-relaxed`}
           value={body}
-          onChange={(e) => setBody(e.target.value)}
+          onChange={(e) => { clear(); setBody(e.target.value); }}
           onKeyDown={(e) => {
             if (e.key === "Escape") e.currentTarget.blur();
           }}
           aria-invalid={Boolean(fieldError(error, "body"))}
         />
-        {fieldError(error, "body") ? <span className="mt-1 block text-sm text-rose-700">{fieldError(error, "body")}</span> : null}
+        {fieldError(error, "body") ? <span data-blocks-shortcuts className="mt-1 block text-sm text-rose-700">{fieldError(error, "body")}</span> : null}
       </div>
 
-      {error && !fieldError(error, "subject") && !fieldError(error, "body") && !fieldError(error, "reason") ? (
+      {error && !fieldError(error, "subject") && !fieldError(error, "body") ? (
         <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">{error.message}</p>
       ) : null}
 
       {rejecting ? (
-        <form
-          className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!busy) reject.mutate(reason);
+        <DraftRejectForm
+          busy={busy}
+          pending={reject.isPending}
+          serverError={reject.error}
+          onReject={(why, onRefused) => doReject(why, onRefused)}
+          onCancel={() => {
+            reject.reset();
+            returnFocus.current = true;
+            setRejecting(false);
           }}
-        >
-          <div>
-            <label htmlFor={`${id}-reason`} className="mb-1 block text-sm font-medium text-slate-700">Why reject it?</label>
-            <input
-              ref={reasonRef}
-              id={`${id}-reason`}
-              className={field}
-              value={reason}
-              maxLength={500}
-              placeholder="Wrong contact, tone is off, already spoke to them…"
-              onChange={(e) => setReason(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Escape") setRejecting(false);
-              }}
-            />
-            {fieldError(error, "reason") ? <span className="mt-1 block text-sm text-rose-700">{fieldError(error, "reason")}</span> : null}
-          </div>
-          <div className="flex gap-2">
-            <button type="submit" className="rounded-md bg-rose-600 px-4 py-2 text-sm font-medium text-white hover:bg-rose-700 disabled:opacity-60" disabled={busy}>
-              {reject.isPending ? "Rejecting…" : "Reject draft"}
-            </button>
-            <button type="button" className={secondary} onClick={() => setRejecting(false)} disabled={busy}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        />
       ) : (
         <div className="flex flex-wrap items-center gap-2">
           <button type="button" className={primary} onClick={doApprove} disabled={busy}>
             {approve.isPending ? "Approving…" : edited ? "Approve with edits" : "Approve"}
           </button>
           {edited ? (
-            <button type="button" className={secondary} disabled={busy} onClick={() => { setSubject(draft.subject); setBody(draft.body); }}>
+            <button type="button" className={secondary} disabled={busy} onClick={() => { clear(); setSubject(draft.subject); setBody(draft.body); }}>
               Undo edits
             </button>
           ) : null}
-          <button type="button" className={secondary} onClick={openReject} disabled={busy}>
+          <button ref={rejectButton} type="button" className={secondary} onClick={() => setRejecting(true)} disabled={busy}>
             Reject…
           </button>
           <span className="ml-auto text-xs text-slate-500">
-            <Key>a</Key> approve · <Key>e</Key> edit · <Key>r</Key> reject
+            <Key>a</Key> approve · <Key>e</Key> edit · <Key>r</Key> reject · <Key>?</Key> all keys
           </span>
         </div>
       )}
+      {rejecting ? null : <DraftRevise revise={revise} busy={busy} />}
     </div>
   );
-}
-
-export function Key({ children }: { children: string }) {
-  return <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[11px] text-slate-600">{children}</kbd>;
 }

@@ -3,10 +3,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDateTime, humanize } from "@/lib/format";
 import { DraftChanges } from "./draft-changes";
-import { DraftDecision, useDraftDecision, type Decision } from "./draft-decision";
+import { DraftDecision, useDraftDecision, type Decision, type OnDecided } from "./draft-decision";
+import { PendingApproval } from "./pending-approval";
+import { DraftRevisions } from "./draft-revisions";
 import { DraftEvidence, DraftProvenance } from "./draft-provenance";
 import { DraftStatus } from "./draft-status";
-import type { DraftView } from "./types";
+import { REJECT_LABEL_TEXT, type DraftView } from "./types";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -17,9 +19,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** One draft: who it is for, the editor or the outcome, and everything that explains it. */
-export function DraftDetail({ view }: { view: DraftView }) {
-  const decision = useDraftDecision(view.draft);
+/** One draft: who it is for, the editor, its undo window or the outcome, and everything that explains it. */
+export function DraftDetail({ view, onDecided }: { view: DraftView; onDecided?: OnDecided }) {
+  const decision = useDraftDecision(view.draft, view.pending !== null, onDecided);
   const { draft, contact, company } = view;
   return (
     <article className="rounded-lg border border-slate-200 bg-white" aria-label={`Draft to ${contact.firstName} ${contact.lastName}`} data-testid="draft-detail">
@@ -35,7 +37,7 @@ export function DraftDetail({ view }: { view: DraftView }) {
           <p className="mt-0.5 break-all font-mono text-xs text-slate-500">{contact.email}</p>
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1 text-xs text-slate-500">
-          <DraftStatus status={draft.status} />
+          <DraftStatus status={draft.status} sendAt={view.pending?.sendAt ?? null} />
           <span>
             {draft.action ? `${humanize(draft.action)} · ` : ""}
             {draft.tier ? `Tier ${draft.tier}` : "No tier"}
@@ -44,8 +46,19 @@ export function DraftDetail({ view }: { view: DraftView }) {
         </div>
       </header>
       <div className="border-t border-slate-100 px-5 py-4">
-        {draft.status === "draft" ? <DraftDecision decision={decision} /> : <DraftOutcome view={view} decision={decision} />}
+        {draft.status === "draft" && view.pending ? (
+          <PendingApproval view={view} />
+        ) : draft.status === "draft" ? (
+          <DraftDecision decision={decision} />
+        ) : (
+          <DraftOutcome view={view} decision={decision} />
+        )}
       </div>
+      {view.revisions.length ? (
+        <Section title={`Earlier versions (${view.revisions.length} request${view.revisions.length === 1 ? "" : "s"})`}>
+          <DraftRevisions revisions={view.revisions} />
+        </Section>
+      ) : null}
       <Section title="Provenance">
         <DraftProvenance draft={draft} />
       </Section>
@@ -69,7 +82,7 @@ function DraftOutcome({ view, decision }: { view: DraftView; decision: Decision 
   const { draft, outbox } = view;
   const { approve, reject } = decision;
   const pending = approve.isPending || reject.isPending;
-  const message = approve.data?.result.message ?? reject.data?.result.message;
+  const message = approve.data?.message ?? reject.data?.message;
   const edited = draft.editedSubject !== null || draft.editedBody !== null;
   const final = { subject: draft.editedSubject ?? draft.subject, body: draft.editedBody ?? draft.body };
   // A decision refused because someone else decided first ends here, after the refetch.
@@ -79,11 +92,13 @@ function DraftOutcome({ view, decision }: { view: DraftView; decision: Decision 
       {refused ? <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{refused.message}</p> : null}
       <div role="status" className={`rounded-md px-3 py-2 text-sm ${draft.status === "failed" ? "bg-rose-50 text-rose-700" : draft.status === "rejected" ? "bg-slate-100 text-slate-700" : "bg-emerald-50 text-emerald-800"}`}>
         {pending ? (
-          draft.status === "rejected" ? "Rejecting…" : "Approving and sending…"
+          draft.status === "rejected" ? "Rejecting…" : "Approving…"
         ) : (
           <>
             <span className="font-medium">{message ?? `${humanize(draft.status)}${draft.decidedAt ? ` ${formatDateTime(draft.decidedAt)}` : ""}.`}</span>
-            {draft.status === "rejected" && draft.rejectReason ? <span> Reason: {draft.rejectReason}</span> : null}
+            {draft.status === "rejected" && (draft.rejectLabel || draft.rejectReason) ? (
+              <span> Reason: {[draft.rejectLabel ? REJECT_LABEL_TEXT[draft.rejectLabel] : null, draft.rejectReason].filter(Boolean).join(" — ")}</span>
+            ) : null}
             {draft.status === "failed" && draft.rejectReason ? <span> {draft.rejectReason}</span> : null}
             {outbox && outbox.status === "sent" ? (
               <span> Sent to {outbox.toEmail} {formatDateTime(outbox.sentAt)}{outbox.transport === "local" ? " (local outbox)" : " by SMTP"}.</span>

@@ -13,8 +13,13 @@ const AGES: [string, string][] = [
   ["90", "Last 90 days"],
 ];
 
-/** Status, tier, age and campaign; every change is a new server-side query from the first page. */
-export function DraftFilters({ params, onChange, busy }: { params: DraftParams; onChange: (key: string, value: string) => void; busy: boolean }) {
+export type Owner = { id: string; name: string };
+
+/**
+ * Status, tier, age, campaign and (for admins) owner; every change is a new server-side query
+ * from the first page.
+ */
+export function DraftFilters({ params, onChange, busy, owners }: { params: DraftParams; onChange: (key: string, value: string) => void; busy: boolean; owners: Owner[] }) {
   const [campaign, setCampaign] = useState(params.campaign ?? "");
 
   // Typing a campaign number settles for 300 ms before it becomes a query.
@@ -43,6 +48,14 @@ export function DraftFilters({ params, onChange, busy }: { params: DraftParams; 
           <option key={value} value={value}>{label}</option>
         ))}
       </select>
+      {owners.length ? (
+        <select aria-label="Owner" className={select} value={params.owner ?? ""} onChange={(e) => onChange("owner", e.target.value)}>
+          <option value="">Every owner</option>
+          {owners.map((o) => (
+            <option key={o.id} value={o.id}>{o.name}</option>
+          ))}
+        </select>
+      ) : null}
       <input
         type="number"
         min={1}

@@ -10,22 +10,25 @@ type Props = {
   onSelect: (id: number) => void;
   checked: ReadonlySet<number>;
   onCheck: (id: number, checked: boolean) => void;
+  /** An admin's queue spans reps: each row says whose draft it is. */
+  showOwner: boolean;
 };
 
-/** The queue, newest first. Only drafts still waiting can be checked for a batch approval. */
-export function DraftList({ rows, selectedId, onSelect, checked, onCheck }: Props) {
+/** The queue, newest first. Only drafts still waiting (not approved into their undo window) can be checked for a batch. */
+export function DraftList({ rows, selectedId, onSelect, checked, onCheck, showOwner }: Props) {
   return (
     <ul className="divide-y divide-slate-100" data-testid="draft-rows">
       {rows.map((row) => {
         const selected = row.id === selectedId;
         const name = `${row.contactName} ${row.contactLastName}`;
+        const waiting = row.status === "draft" && row.sendAt === null;
         return (
           <li key={row.id} data-draft-id={row.id} className={`flex items-start gap-3 px-3 py-2.5 ${selected ? "bg-brand-50" : "hover:bg-slate-50"}`}>
             <input
               type="checkbox"
               className="mt-1 size-4 accent-brand-600 disabled:opacity-30"
               aria-label={`Select the draft to ${name}`}
-              disabled={row.status !== "draft"}
+              disabled={!waiting}
               checked={checked.has(row.id)}
               onChange={(e) => onCheck(row.id, e.target.checked)}
             />
@@ -35,10 +38,11 @@ export function DraftList({ rows, selectedId, onSelect, checked, onCheck }: Prop
                   {name}
                   <span className="font-normal text-slate-600"> · {row.companyName ?? "No company"}</span>
                 </span>
-                <DraftStatus status={row.status} />
+                <DraftStatus status={row.status} sendAt={row.sendAt} />
               </div>
               <p className="mt-0.5 truncate text-sm text-slate-700">{row.editedSubject ?? row.subject}</p>
               <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
+                {showOwner ? <span className="font-medium text-slate-700" data-testid="draft-owner">{row.ownerName ?? "Unassigned"}</span> : null}
                 {row.tier ? <Badge>Tier {row.tier}</Badge> : null}
                 <span>{formatPercent(row.confidence)} confidence</span>
                 {row.action ? <span>· {humanize(row.action)}</span> : null}

@@ -4,7 +4,7 @@
  */
 export type DraftParams = Record<string, string>;
 
-export const FILTER_KEYS = ["status", "campaign", "tier", "age"] as const;
+export const FILTER_KEYS = ["status", "campaign", "tier", "age", "owner"] as const;
 export const DEFAULT_PARAMS: DraftParams = { status: "draft" };
 
 /** The filters named in a URL's search params; an absent status means the waiting queue. */

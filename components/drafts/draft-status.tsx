@@ -1,4 +1,6 @@
+"use client";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { SendingIn } from "./countdown";
 
 const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   draft: { label: "Waiting", tone: "info" },
@@ -8,7 +10,15 @@ const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   failed: { label: "Not sent", tone: "bad" },
 };
 
-export function DraftStatus({ status }: { status: string }) {
+/** A draft's status; a waiting draft approved in the console shows its undo window instead. */
+export function DraftStatus({ status, sendAt = null }: { status: string; sendAt?: Date | string | number | null }) {
+  if (status === "draft" && sendAt !== null) {
+    return (
+      <Badge tone="good">
+        Approved · <SendingIn at={sendAt} />
+      </Badge>
+    );
+  }
   const s = STATUS[status] ?? { label: status, tone: "neutral" as const };
   return <Badge tone={s.tone}>{s.label}</Badge>;
 }

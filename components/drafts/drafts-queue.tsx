@@ -3,27 +3,44 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber } from "@/lib/format";
-import { BatchApproveBar } from "./batch-approve-bar";
+import { BatchBar } from "./batch-bar";
+import { Key } from "./decision-ui";
 import { DraftDetail } from "./draft-detail";
-import { isTyping, Key } from "./draft-decision";
-import { DraftFilters } from "./draft-filters";
+import { DraftFilters, type Owner } from "./draft-filters";
 import { DraftList } from "./draft-list";
 import { apiParams, isDefaultView, sameParams, type DraftParams } from "./draft-params";
-import type { DraftListPage, DraftView } from "./types";
+import { nextAfter } from "./queue-order";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import type { BatchResult, DecisionResult, DraftListPage, DraftListRow, DraftView } from "./types";
+import { UndoToast, type PendingSend } from "./undo-toast";
 import { useDraftDetail, useDraftList } from "./use-drafts";
+import { useShortcuts } from "./use-shortcuts";
 
 type Props = {
   initial: DraftListPage;
   initialParams: DraftParams;
   initialSelected: number | null;
   initialDetail: DraftView | null;
+  /** The undo window, for the batch confirmation's words. */
+  sendDelaySeconds: number;
+  /** Whose drafts an admin may filter by; empty for a rep (who sees only their own). */
+  owners: Owner[];
 };
 
-/** The approval queue: filters, the newest-first list (j/k to move) and the selected draft. */
-export function DraftsQueue({ initial, initialParams, initialSelected, initialDetail }: Props) {
+const isWaiting = (row: DraftListRow) => row.status === "draft" && row.sendAt === null;
+const nameOf = (row: DraftListRow) => `${row.contactName} ${row.contactLastName}`;
+
+/**
+ * The approval queue: filters, the newest-first list and the selected draft. Keys: j/k move, x
+ * selects for a batch, ? lists every key. After a decision the queue moves on to the next
+ * waiting draft below it, and an approval can be undone from the toast until its window passes.
+ */
+export function DraftsQueue({ initial, initialParams, initialSelected, initialDetail, sendDelaySeconds, owners }: Props) {
   const [params, setParams] = useState<DraftParams>(initialParams);
   const [selectedId, setSelectedId] = useState<number | null>(initialSelected);
   const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [sends, setSends] = useState<PendingSend[]>([]);
   const listRef = useRef<HTMLDivElement>(null);
 
   const list = useDraftList(
@@ -58,28 +75,6 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
     listRef.current?.querySelector(`[data-draft-id="${id}"]`)?.scrollIntoView({ block: "nearest" });
   }, []);
 
-  // j/k walk the loaded list; walking past its end loads the next page.
-  const move = useRef<(step: 1 | -1) => void>(() => {});
-  useEffect(() => {
-    move.current = (step) => {
-      const at = rows.findIndex((r) => r.id === selectedId);
-      const next = at === -1 ? rows[0] : rows[at + step];
-      if (next) select(next.id);
-      else if (step === 1 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
-    };
-  });
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
-      if (event.key === "j") move.current(1);
-      else if (event.key === "k") move.current(-1);
-      else return;
-      event.preventDefault();
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
-
   const check = (id: number, on: boolean) =>
     setChecked((current) => {
       const next = new Set(current);
@@ -87,12 +82,50 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
       else next.delete(id);
       return next;
     });
-  const waitingChecked = rows.filter((r) => checked.has(r.id) && r.status === "draft").map((r) => r.id);
+
+  // j/k walk the loaded list; walking past its end loads the next page.
+  const move = (step: 1 | -1) => {
+    const at = rows.findIndex((r) => r.id === selectedId);
+    const next = at === -1 ? rows[0] : rows[at + step];
+    if (next) select(next.id);
+    else if (step === 1 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+  };
+  const toggleSelected = () => {
+    const row = rows.find((r) => r.id === selectedId);
+    if (row && isWaiting(row)) check(row.id, !checked.has(row.id));
+  };
+  useShortcuts({ j: () => move(1), k: () => move(-1), x: toggleSelected, "?": () => setHelpOpen(true) });
+
+  /** Moves on from decided drafts to the next waiting one below them (not back to the top). */
+  const moveOn = (decided: number[]) => {
+    const next = nextAfter(rows, selectedId ?? decided[0]!, (r) => isWaiting(r) && !decided.includes(r.id));
+    if (next) select(next.id);
+    setChecked((current) => new Set([...current].filter((id) => !decided.includes(id))));
+  };
+  const offerUndo = (scheduled: { draftId: number; sendAt?: string }[], names: ReadonlyMap<number, string>) => {
+    const sendAt = scheduled[0]?.sendAt;
+    if (!sendAt) return;
+    const ids = scheduled.map((r) => r.draftId);
+    const what = ids.length === 1 ? `Email to ${names.get(ids[0]!) ?? "the contact"}` : `${ids.length} emails`;
+    setSends((current) => [...current, { key: `${ids.join(",")}@${sendAt}`, draftIds: ids, what, sendAt }]);
+  };
+  const onDecided = (draftId: number, result: DecisionResult) => {
+    const row = rows.find((r) => r.id === draftId);
+    if (result.status === "scheduled") offerUndo([result], new Map(row ? [[draftId, nameOf(row)]] : []));
+    moveOn([draftId]);
+  };
+  const onBatchApproved = (results: BatchResult[], names: ReadonlyMap<number, string>) => {
+    offerUndo(results.filter((r): r is DecisionResult => r.status === "scheduled"), names);
+    moveOn(results.filter((r) => r.status !== "error").map((r) => r.draftId));
+  };
+
+  const waitingRows = rows.filter(isWaiting);
+  const waitingChecked = waitingRows.filter((r) => checked.has(r.id)).map((r) => r.id);
   const nothingAtAll = total === 0 && isDefaultView(params) && !list.isFetching;
 
   return (
     <div>
-      <DraftFilters params={params} onChange={onFilter} busy={list.isFetching && !list.isFetchingNextPage} />
+      <DraftFilters params={params} onChange={onFilter} busy={list.isFetching && !list.isFetchingNextPage} owners={owners} />
       {list.isError ? <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">{list.error.message}</p> : null}
 
       {nothingAtAll && selectedId === null ? (
@@ -103,16 +136,19 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
       ) : (
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <div className="overflow-hidden rounded-lg border border-slate-200 bg-white" ref={listRef}>
-            <BatchApproveBar
+            <BatchBar
               rows={rows}
               checked={waitingChecked}
-              onCheckAll={(all) => setChecked(new Set(all ? rows.filter((r) => r.status === "draft").map((r) => r.id) : []))}
-              onDone={() => setChecked(new Set())}
+              waiting={waitingRows.length}
+              sendDelaySeconds={sendDelaySeconds}
+              onCheckAll={(all) => setChecked(new Set(all ? waitingRows.map((r) => r.id) : []))}
+              onApproved={onBatchApproved}
+              onRejected={() => moveOn(waitingChecked)}
             />
             {rows.length ? (
               // On wide screens the list scrolls on its own, so the draft beside it stays in view.
               <div className="lg:max-h-[calc(100vh-14rem)] lg:overflow-y-auto">
-                <DraftList rows={rows} selectedId={selectedId} onSelect={select} checked={checked} onCheck={check} />
+                <DraftList rows={rows} selectedId={selectedId} onSelect={select} checked={checked} onCheck={check} showOwner={owners.length > 0} />
               </div>
             ) : (
               <p className="px-4 py-10 text-center text-sm text-slate-500">{isDefaultView(params) ? "No drafts are waiting for review." : "No drafts match these filters."}</p>
@@ -132,9 +168,9 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
                   {list.isFetchingNextPage ? "Loading…" : "Load more"}
                 </button>
               ) : (
-                <span className="text-xs text-slate-500">
-                  <Key>j</Key> <Key>k</Key> move
-                </span>
+                <button type="button" className="text-xs text-slate-600 hover:text-slate-900" onClick={() => setHelpOpen(true)}>
+                  <Key>j</Key> <Key>k</Key> move · <Key>x</Key> select · <Key>?</Key> all keys
+                </button>
               )}
             </footer>
           </div>
@@ -145,13 +181,28 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
             ) : detail.isError ? (
               <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-6 py-8 text-center text-sm text-rose-700">{detail.error.message}</p>
             ) : detail.data ? (
-              <DraftDetail key={selectedId} view={detail.data} />
+              <DraftDetail key={selectedId} view={detail.data} onDecided={onDecided} />
             ) : (
               <p className="rounded-lg border border-slate-200 bg-white px-6 py-12 text-center text-sm text-slate-500" aria-live="polite">Loading the draft…</p>
             )}
           </div>
         </div>
       )}
+
+      <div className="fixed bottom-4 left-1/2 z-40 flex -translate-x-1/2 flex-col gap-2" role="status" aria-live="polite">
+        {sends.map((send) => (
+          <UndoToast
+            key={send.key}
+            send={send}
+            onUndone={(results) => {
+              const back = results.filter((r) => r.status === "undone").map((r) => r.draftId);
+              if (back.length) select(back[0]!);
+            }}
+            onGone={() => setSends((current) => current.filter((s) => s.key !== send.key))}
+          />
+        ))}
+      </div>
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

@@ -1,4 +1,7 @@
-import type { draftDetailFor, listDraftsFor } from "@/lib/services/drafts";
+import type { DecisionResult, draftDetailFor, listDraftsFor, RejectLabel } from "@/lib/services/drafts";
+import type { BatchResult, RevisionResult, UndoResult } from "@/lib/services/draft-decisions";
+
+export type { BatchResult, DecisionResult, RejectLabel, RevisionResult, UndoResult };
 
 /**
  * The queue's data as the client sees it. Dates arrive as Date objects in the first paint and as
@@ -14,4 +17,14 @@ export type DraftRecord = DraftDetail["draft"];
 export type DraftView = DraftDetail & {
   contact: { id: number; firstName: string; lastName: string; email: string; title: string | null };
   company: { id: number; name: string; vertical: string };
+};
+
+/** The preset reject reasons as the rep reads them; typed by the stored labels, so the two cannot drift. */
+export const REJECT_LABEL_TEXT: Record<RejectLabel, string> = {
+  wrong_person: "Wrong person",
+  wrong_angle: "Wrong angle",
+  factual_error: "Factual error",
+  tone: "Tone",
+  timing: "Timing",
+  other: "Other",
 };

@@ -1,9 +1,9 @@
 "use client";
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
-import { approveDraftAction, batchApproveAction, rejectDraftAction } from "@/app/(console)/drafts/actions";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { approveDraftAction, batchApproveAction, batchRejectAction, rejectDraftAction, reviseDraftAction, undoApprovalAction } from "@/app/(console)/drafts/actions";
 import { draftKeys } from "@/lib/query-keys";
 import type { DraftParams } from "./draft-params";
-import type { DraftListPage, DraftListRow, DraftRecord, DraftView } from "./types";
+import type { DraftListPage, DraftRecord, DraftView, RejectLabel } from "./types";
 
 /** A refused action or request, with the input field at fault when there is one. */
 export class DraftRequestError extends Error {
@@ -36,6 +36,8 @@ export function useDraftList(params: DraftParams, initial: InfiniteData<DraftLis
     getNextPageParam: (last) => last.nextCursor,
     initialData: initial,
     placeholderData: keepPreviousData,
+    // While an approval waits its undo window, the list follows it to "sent".
+    refetchInterval: (query) => (query.state.data?.pages.some((p) => p.rows.some((r) => r.sendAt !== null)) ? 2_000 : false),
   });
 }
 
@@ -45,70 +47,48 @@ export function useDraftDetail(id: number | null, initial: DraftView | undefined
     queryFn: () => getJson<DraftView>(`/api/drafts/${id}`, "This draft could not be loaded."),
     enabled: id !== null,
     initialData: initial,
+    refetchInterval: (query) => (query.state.data?.pending ? 1_000 : false),
     // A missing draft stays missing; only other failures are worth a second try.
     retry: (count, error) => !(error instanceof DraftRequestError && error.status === 404) && count < 2,
   });
 }
 
-type Snapshot = [readonly unknown[], unknown][];
-
 /**
- * Applies a decision to every cached copy of the drafts at once (all list pages and the detail),
- * returning what was there so a failed action can put it back.
+ * Decisions are not optimistic: an approval only enters its undo window and a rejection is one
+ * quick call, and a form that unmounted and came back on a refusal lost its focus (the reason
+ * typed next then ran as shortcuts). The editor stays, says "Approving…", and keeps the focus.
  */
-async function patchCached(client: QueryClient, ids: number[], patch: Partial<DraftRecord>): Promise<Snapshot> {
-  await client.cancelQueries({ queryKey: draftKeys.all });
-  const snapshot = client.getQueriesData({ queryKey: draftKeys.all });
-  const wanted = new Set(ids);
-  client.setQueriesData<InfiniteData<DraftListPage>>({ queryKey: draftKeys.lists() }, (data) =>
-    data && {
-      ...data,
-      pages: data.pages.map((page) => ({
-        ...page,
-        rows: page.rows.map((row): DraftListRow => (wanted.has(row.id) ? { ...row, status: patch.status ?? row.status, editedSubject: patch.editedSubject ?? row.editedSubject } : row)),
-      })),
-    },
-  );
-  for (const id of ids) {
-    client.setQueryData<DraftView>(draftKeys.detail(id), (view) => view && { ...view, draft: { ...view.draft, ...patch } });
-  }
-  return snapshot;
-}
-
-function restore(client: QueryClient, snapshot: Snapshot | undefined) {
-  for (const [key, data] of snapshot ?? []) client.setQueryData(key, data);
+function useDecision<I, T>(run: (input: I) => Promise<T>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSettled: () => client.invalidateQueries({ queryKey: draftKeys.all }),
+  });
 }
 
 export function useApproveDraft(draft: DraftRecord) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (edit: { subject: string; body: string } | undefined) => unwrap(approveDraftAction({ draftId: draft.id, edit })),
-    onMutate: (edit) =>
-      patchCached(client, [draft.id], {
-        status: "approved",
-        ...(edit && (edit.subject !== draft.subject || edit.body !== draft.body) ? { editedSubject: edit.subject, editedBody: edit.body } : {}),
-      }),
-    onError: (_error, _edit, snapshot) => restore(client, snapshot),
-    onSettled: () => client.invalidateQueries({ queryKey: draftKeys.all }),
-  });
+  return useDecision(async (edit: { subject: string; body: string } | undefined) => (await unwrap(approveDraftAction({ draftId: draft.id, ...(edit ? { edit } : {}) }))).result);
 }
 
+export type Rejection = { reason: string; label: RejectLabel | null };
+
 export function useRejectDraft(draft: DraftRecord) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (reason: string) => unwrap(rejectDraftAction({ draftId: draft.id, reason })),
-    onMutate: (reason) => patchCached(client, [draft.id], { status: "rejected", rejectReason: reason }),
-    onError: (_error, _reason, snapshot) => restore(client, snapshot),
-    onSettled: () => client.invalidateQueries({ queryKey: draftKeys.all }),
-  });
+  return useDecision(async ({ reason, label }: Rejection) => (await unwrap(rejectDraftAction({ draftId: draft.id, reason, label }))).result);
+}
+
+/** Redraft with an instruction, or regenerate (null). */
+export function useReviseDraft(draft: DraftRecord) {
+  return useDecision(async (instruction: string | null) => (await unwrap(reviseDraftAction({ draftId: draft.id, instruction }))).result);
 }
 
 export function useBatchApprove() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: async (draftIds: number[]) => (await unwrap(batchApproveAction({ draftIds }))).results,
-    onMutate: (draftIds) => patchCached(client, draftIds, { status: "approved" }),
-    onError: (_error, _ids, snapshot) => restore(client, snapshot),
-    onSettled: () => client.invalidateQueries({ queryKey: draftKeys.all }),
-  });
+  return useDecision(async (draftIds: number[]) => (await unwrap(batchApproveAction({ draftIds }))).results);
+}
+
+export function useBatchReject() {
+  return useDecision(async ({ draftIds, ...why }: Rejection & { draftIds: number[] }) => (await unwrap(batchRejectAction({ draftIds, ...why }))).results);
+}
+
+export function useUndoApproval() {
+  return useDecision(async (draftIds: number[]) => (await unwrap(undoApprovalAction({ draftIds }))).results);
 }

@@ -1,6 +1,16 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
-import { companies, contacts, drafts, emailCampaigns, type DraftStatus, type Provenance } from "../schema";
+import { companies, contacts, draftRevisions, drafts, emailCampaigns, jobs, users, type DraftStatus, type Provenance, type RejectLabel } from "../schema";
+
+/**
+ * The job kind that carries a console approval through its undo window and then resumes the
+ * draft's thread (its handler lives in lib/jobs). Keyed per draft: one pending decision at most.
+ */
+export const DRAFT_DECISION_KIND = "draft_decision";
+export const draftDecisionKey = (draftId: number) => `draft:${draftId}`;
+
+/** The pending decision of a draft, if any: a live draft_decision job (the same test as the dedupe index). */
+const pendingJob = sql`${jobs.dedupeKey} = 'draft:' || ${drafts.id} AND ${jobs.status} IN ('queued', 'running', 'failed')`;
 
 export type NewDraft = {
   contactId: number;
@@ -34,7 +44,7 @@ export async function pendingDraftOfThread(database: Database, threadId: string)
 
 export type DraftDecision =
   | { status: "approved"; decidedBy: string | null; editedSubject?: string; editedBody?: string }
-  | { status: "rejected"; decidedBy: string | null; rejectReason: string };
+  | { status: "rejected"; decidedBy: string | null; rejectReason: string | null; rejectLabel?: RejectLabel | null };
 
 /** Records a person's decision, only on a draft still waiting for one. False when it was not. */
 export async function decideDraft(database: Database, draftId: number, decision: DraftDecision): Promise<boolean> {
@@ -44,6 +54,60 @@ export async function decideDraft(database: Database, draftId: number, decision:
     .set({ ...decision, decidedAt: now, updatedAt: now })
     .where(and(eq(drafts.id, draftId), eq(drafts.status, "draft")));
   return result.rowsAffected === 1;
+}
+
+export type DraftRevision = {
+  draftId: number;
+  /** The draft's `revisions` + 1 as the caller last saw it: a request is recorded once, in order. */
+  seq: number;
+  /** The rep's instruction, or null for "regenerate". */
+  instruction: string | null;
+  requestedBy: string | null;
+  /** The new version; null when nothing could follow the request (the draft stays as it was). */
+  next: { subject: string; body: string; model: string; promptVersion: string; provenance: Provenance; reviewFlags: string[] } | null;
+  note: string | null;
+};
+
+/**
+ * Records a revision request on a waiting draft and, when there is one, puts the new version in
+ * its place, keeping the one it replaces in `draft_revisions`. One batch, both statements gated
+ * on the draft's revision count, so a step re-run after a crash records nothing twice. False when
+ * the draft was no longer waiting or this request was already recorded.
+ */
+export async function reviseDraft(database: Database, revision: DraftRevision): Promise<boolean> {
+  const { draftId, seq, next } = revision;
+  const now = new Date();
+  const [inserted] = await database.batch([
+    database.run(sql`
+      INSERT INTO draft_revisions (draft_id, seq, instruction, requested_by, outcome, note, previous_subject, previous_body, previous_model, previous_prompt_version, previous_provenance, created_at)
+      SELECT id, ${seq}, ${revision.instruction}, ${revision.requestedBy}, ${next ? "revised" : "unchanged"}, ${revision.note}, subject, body, model, prompt_version, provenance, ${now.getTime()}
+      FROM drafts WHERE id = ${draftId} AND status = 'draft' AND revisions = ${seq - 1}
+      ON CONFLICT DO NOTHING`),
+    database
+      .update(drafts)
+      .set({ revisions: seq, updatedAt: now, ...(next ?? {}) })
+      .where(and(eq(drafts.id, draftId), eq(drafts.status, "draft"), eq(drafts.revisions, seq - 1))),
+  ]);
+  return inserted.rowsAffected === 1;
+}
+
+/** A draft's revision requests, oldest first, each with the version it replaced. */
+export async function revisionsOfDraft(database: Database, draftId: number) {
+  return database
+    .select({
+      seq: draftRevisions.seq,
+      instruction: draftRevisions.instruction,
+      requestedBy: draftRevisions.requestedBy,
+      outcome: draftRevisions.outcome,
+      note: draftRevisions.note,
+      previousSubject: draftRevisions.previousSubject,
+      previousBody: draftRevisions.previousBody,
+      previousModel: draftRevisions.previousModel,
+      createdAt: draftRevisions.createdAt,
+    })
+    .from(draftRevisions)
+    .where(eq(draftRevisions.draftId, draftId))
+    .orderBy(asc(draftRevisions.seq));
 }
 
 export async function setDraftStatus(database: Database, draftId: number, status: DraftStatus, extra: { sentAt?: Date } = {}) {
@@ -62,7 +126,7 @@ export async function getDraft(database: Database, draftId: number) {
 export type DraftRow = NonNullable<Awaited<ReturnType<typeof getDraft>>>;
 
 export type DraftListFilter = {
-  /** Only this rep's drafts; admins pass undefined. */
+  /** Only this rep's drafts (a rep's own; an admin's owner filter); undefined: everyone's. */
   repId?: string;
   status?: DraftStatus;
   campaignId?: number;
@@ -108,11 +172,16 @@ export async function listDrafts(database: Database, filter: DraftListFilter) {
       contactLastName: contacts.lastName,
       companyName: companies.name,
       campaignName: emailCampaigns.name,
+      ownerId: drafts.assignedRepId,
+      ownerName: users.name,
+      /** When an approval waiting its undo window may run (epoch ms), or null: one indexed lookup per row. */
+      sendAt: sql<number | null>`(SELECT ${jobs.runAt} FROM ${jobs} WHERE ${pendingJob})`,
     })
     .from(drafts)
     .innerJoin(contacts, eq(contacts.id, drafts.contactId))
     .leftJoin(companies, eq(companies.id, drafts.companyId))
     .leftJoin(emailCampaigns, eq(emailCampaigns.id, drafts.campaignId))
+    .leftJoin(users, eq(users.id, drafts.assignedRepId))
     .where(page)
     .orderBy(desc(drafts.createdAt), desc(drafts.id))
     .limit(filter.limit);
@@ -153,4 +222,38 @@ export async function runHasDraftFor(database: Database, run: { id: string; thre
   const match = run.threadId ? eq(drafts.threadId, run.threadId) : eq(drafts.runId, run.id);
   const [row] = await database.select({ id: drafts.id }).from(drafts).where(and(match, eq(drafts.assignedRepId, repId))).limit(1);
   return row !== undefined;
+}
+
+/** An approval made in the console, waiting its undo window: what the job will answer the interrupt with. */
+export type PendingDecision = {
+  draftId: number;
+  threadId: string;
+  decision: { type: "accept" } | { type: "edit"; subject: string; body: string };
+  decidedBy: string | null;
+};
+
+/** The pending approval of a draft (its job's time, state and decision), if it has one. */
+export async function pendingDecisionOf(database: Database, draftId: number) {
+  const [row] = await database
+    .select({ runAt: jobs.runAt, status: jobs.status, payload: jobs.payload })
+    .from(jobs)
+    .where(and(eq(jobs.dedupeKey, draftDecisionKey(draftId)), inArray(jobs.status, ["queued", "running", "failed"])))
+    .limit(1);
+  return row ? { sendAt: row.runAt, state: row.status, decision: (row.payload as PendingDecision).decision } : null;
+}
+
+/**
+ * Undo: withdraws the pending approvals of these drafts that have not started, in one
+ * conditional DELETE. A job's claim is one conditional UPDATE from queued to running; SQLite runs
+ * the two one after the other, so for each draft exactly one of them wins: undone here (nothing
+ * reached the graph or the outbox, the draft still waits) or claimed by a runner (too late).
+ * Returns the drafts whose approval was withdrawn.
+ */
+export async function cancelPendingDecisions(database: Database, draftIds: number[]): Promise<number[]> {
+  if (draftIds.length === 0) return [];
+  const rows = await database
+    .delete(jobs)
+    .where(and(eq(jobs.kind, DRAFT_DECISION_KIND), eq(jobs.status, "queued"), inArray(jobs.dedupeKey, draftIds.map(draftDecisionKey))))
+    .returning({ dedupeKey: jobs.dedupeKey });
+  return rows.map((r) => Number(r.dedupeKey!.slice("draft:".length)));
 }

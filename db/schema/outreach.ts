@@ -129,6 +129,13 @@ export const campaignEmailStats = sqliteTable(
 export const DRAFT_STATUSES = ["draft", "approved", "rejected", "sent", "failed"] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
+/**
+ * Why a rep rejected a draft, as a closed set of labels beside the free-text reason: reps'
+ * decisions are labels for evaluating drafts, and a label can be counted where prose cannot.
+ */
+export const REJECT_LABELS = ["wrong_person", "wrong_angle", "factual_error", "tone", "timing", "other"] as const;
+export type RejectLabel = (typeof REJECT_LABELS)[number];
+
 /** Why the AI decided what it did; stored on every AI decision. */
 export type Provenance = {
   confidence: number;
@@ -170,6 +177,10 @@ export const drafts = sqliteTable(
     decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp("decided_at"),
     rejectReason: text("reject_reason"),
+    /** The rep's preset reason for a rejection (null for other statuses, and for rejections before labels existed). */
+    rejectLabel: text("reject_label", { enum: REJECT_LABELS }),
+    /** Revision requests (respond / regenerate) this draft has had; each is a `draft_revisions` row. */
+    revisions: integer("revisions").notNull().default(0),
     sentAt: timestamp("sent_at"),
     createdAt: createdAt(),
     updatedAt: createdAt("updated_at"),
@@ -182,6 +193,37 @@ export const drafts = sqliteTable(
     index("drafts_contact_idx").on(t.contactId),
     index("drafts_thread_idx").on(t.threadId),
   ],
+);
+
+export const REVISION_OUTCOMES = ["revised", "unchanged"] as const;
+
+/**
+ * One revision request on a waiting draft (Agent Inbox "respond", or regenerate when
+ * `instruction` is null) and the version it replaced, so both versions are kept: the draft row
+ * holds the current text, this row the text before the request. `unchanged` (with `note`) when
+ * nothing could follow it, such as the offline template given a free-text instruction.
+ */
+export const draftRevisions = sqliteTable(
+  "draft_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    draftId: integer("draft_id")
+      .notNull()
+      .references(() => drafts.id, { onDelete: "cascade" }),
+    /** 1 for the draft's first request; unique per draft, so a re-run step records it once. */
+    seq: integer("seq").notNull(),
+    instruction: text("instruction"),
+    requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
+    outcome: text("outcome", { enum: REVISION_OUTCOMES }).notNull(),
+    note: text("note"),
+    previousSubject: text("previous_subject").notNull(),
+    previousBody: text("previous_body").notNull(),
+    previousModel: text("previous_model").notNull(),
+    previousPromptVersion: text("previous_prompt_version").notNull(),
+    previousProvenance: text("previous_provenance", { mode: "json" }).$type<Provenance>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("draft_revisions_draft_seq_uq").on(t.draftId, t.seq)],
 );
 
 export const POLARITIES = ["positive", "negative", "neutral"] as const;

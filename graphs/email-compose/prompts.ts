@@ -4,7 +4,7 @@ import type { ComposeBrief } from "@/lib/outreach/brief";
 import type { ComposedDraft } from "./state";
 
 /** Bump on any change to the prompts below; it is stored with every draft and model call. */
-export const PROMPT_VERSION = "email-compose-v1-2026-11";
+export const PROMPT_VERSION = "email-compose-v2-2026-12";
 
 const SYSTEM = `You write short B2B sales emails for a sales rep, who reviews every draft before it is sent.
 Rules:
@@ -28,7 +28,21 @@ function briefText(brief: ComposeBrief): string {
   }
   if (brief.memories.length) lines.push(fenceUntrusted("notes about this contact", brief.memories.map((m) => `- [${m.source}] ${m.content}`).join("\n")));
   if (brief.inbound) lines.push(fenceUntrusted("the contact's message", `Subject: ${brief.inbound.subject}\n\n${brief.inbound.body}`));
+  if (brief.instruction) lines.push(...revisionLines(brief.instruction));
   return lines.filter(Boolean).join("\n");
+}
+
+/**
+ * A rep's request for a new version. The instruction is the reviewing rep's own (not outside
+ * data), so it is followed, within the rules above; without one the rep wants a fresh take.
+ */
+function revisionLines(instruction: NonNullable<ComposeBrief["instruction"]>): string[] {
+  return [
+    `Previous version, which the rep did not approve:\nSubject: ${instruction.previous.subject}\n\n${instruction.previous.body}`,
+    instruction.text
+      ? `The rep asks for a new version: ${instruction.text}`
+      : "The rep asks for a fresh version: write it differently from the previous one, still from the facts above.",
+  ];
 }
 
 export function draftMessages(brief: ComposeBrief): ChatMessage[] {

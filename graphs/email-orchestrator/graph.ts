@@ -12,9 +12,10 @@ import { planRoles } from "./nodes/plan-roles";
 import { planTasks } from "./nodes/plan-tasks";
 import { recallMemory } from "./nodes/recall-memory";
 import { reviewDraft } from "./nodes/review-draft";
+import { reviseDraft } from "./nodes/revise-draft";
 import { safetyGate } from "./nodes/safety-gate";
 import { storeDraft } from "./nodes/store-draft";
-import { afterDecide, afterGate } from "./routers";
+import { afterApproval, afterDecide, afterGate } from "./routers";
 import { inputSchema, OrchestratorState } from "./state";
 
 const traced = nodeTracer(meta);
@@ -24,7 +25,8 @@ export type { OrchestratorInput, OrchestratorOutput, ApprovalResponse } from "./
 
 /**
  * hydrate → load_history → safety_gate → recall_memory → plan_tasks → assess_lead → decide_action
- * → plan_roles → compose → review_draft → store_draft → await_approval (interrupt) → apply_decision.
+ * → plan_roles → compose → review_draft → store_draft → await_approval (interrupt) → apply_decision;
+ * a "respond" answer at the interrupt goes through revise_draft and back to await_approval.
  */
 export const workflow = new StateGraph(OrchestratorState)
   .addNode("hydrate", traced("hydrate", hydrate))
@@ -40,6 +42,7 @@ export const workflow = new StateGraph(OrchestratorState)
   .addNode("store_draft", traced("store_draft", storeDraft))
   .addNode("await_approval", traced("await_approval", awaitApproval))
   .addNode("apply_decision", traced("apply_decision", applyDecision))
+  .addNode("revise_draft", traced("revise_draft", reviseDraft))
   .addEdge(START, "hydrate")
   .addEdge("hydrate", "load_history")
   .addEdge("load_history", "safety_gate")
@@ -52,7 +55,8 @@ export const workflow = new StateGraph(OrchestratorState)
   .addEdge("compose", "review_draft")
   .addEdge("review_draft", "store_draft")
   .addEdge("store_draft", "await_approval")
-  .addEdge("await_approval", "apply_decision")
+  .addConditionalEdges("await_approval", afterApproval, ["revise_draft", "apply_decision"])
+  .addEdge("revise_draft", "await_approval")
   .addEdge("apply_decision", END);
 
 export const graph = workflow.compile();

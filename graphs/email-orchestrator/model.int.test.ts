@@ -136,6 +136,45 @@ describe("the email orchestrator with a model", () => {
     expect((await callsOf(result.runId)).find((c) => c.node === "draft_email")).toMatchObject({ status: "error" });
   });
 
+  it("a reviewer's instruction redrafts with the model, keeps the previous version, and pauses again for a decision", async () => {
+    const first = await graphClient().run("email_orchestrator", { contactId: await freshContact() });
+    const draftId = (first.values.outcome as { draftId: number }).draftId;
+    const shorter = JSON.stringify({ subject: "The pilot, briefly", body: "Hi Ann,\n\nOur pilot cut manual work in half. Worth a call?\n\nBest,\nRiley Rep" });
+    script.draft = shorter;
+    const before = stub.requests.length;
+    const revised = await graphClient().resume("email_orchestrator", first.threadId!, { type: "response", args: "shorter, mention the pilot", decidedBy: "usr_demo_rep" });
+    // The model saw the instruction and the version it replaces.
+    const asked = String(stub.requests.slice(before).find((r) => system(r).startsWith("You write short B2B"))!.messages[1]!.content);
+    expect(asked).toContain("The rep asks for a new version: shorter, mention the pilot");
+    expect(asked).toContain("Subject: Peak season at your stores");
+    expect(revised.interrupts).toHaveLength(1);
+    expect(revised.interrupts[0]!.value).toMatchObject({ action_request: { args: { subject: "The pilot, briefly" } }, config: { allow_respond: true } });
+    expect(revised.values.outcome).toEqual({ status: "revised", draftId, changed: true, note: null });
+    const row = await one<{ subject: string; status: string; revisions: number; provenance: string }>(sql`SELECT subject, status, revisions, provenance FROM drafts WHERE id = ${draftId}`);
+    expect(row).toMatchObject({ subject: "The pilot, briefly", status: "draft", revisions: 1 });
+    expect(JSON.parse(row.provenance).reason).toContain('redrafted as the rep asked: "shorter, mention the pilot"');
+    const kept = await one<{ instruction: string; outcome: string; previous_subject: string; requested_by: string }>(
+      sql`SELECT instruction, outcome, previous_subject, requested_by FROM draft_revisions WHERE draft_id = ${draftId}`,
+    );
+    expect(kept).toEqual({ instruction: "shorter, mention the pilot", outcome: "revised", previous_subject: "Peak season at your stores", requested_by: "usr_demo_rep" });
+
+    // The paused thread still takes a decision on the new version.
+    const approved = await graphClient().resume("email_orchestrator", first.threadId!, { type: "accept" });
+    expect(approved.values.outcome).toMatchObject({ status: "approved", draftId });
+    expect(await one(sql`SELECT subject FROM outbox WHERE draft_id = ${draftId}`)).toEqual({ subject: "The pilot, briefly" });
+  });
+
+  it("regenerate asks the model again even when the cache holds the very same request", async () => {
+    const first = await graphClient().run("email_orchestrator", { contactId: await freshContact() });
+    // The model answers a regenerate with the same email, so the second regenerate's prompt is
+    // byte for byte the first's: only skipping the cache reaches the model.
+    await graphClient().resume("email_orchestrator", first.threadId!, { type: "response", args: "" });
+    const second = await graphClient().resume("email_orchestrator", first.threadId!, { type: "response", args: "" });
+    const drafts = (await callsOf(second.runId)).filter((c) => c.node === "draft_email");
+    expect(drafts).toEqual([expect.objectContaining({ status: "ok", cache_hit: 0 })]);
+    expect(second.values.outcome).toMatchObject({ status: "revised", changed: true });
+  });
+
   it("the kill switch forces the deterministic path within a second, without a deploy", async () => {
     await db().run(sql`INSERT INTO settings (key, value) VALUES ('llm.kill_switch', '{"enabled":true}')`);
     await new Promise((r) => setTimeout(r, 1_100));

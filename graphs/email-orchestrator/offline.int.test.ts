@@ -52,7 +52,7 @@ describe("the email orchestrator, offline", () => {
     expect(result.interrupts).toHaveLength(1);
     const request = result.interrupts[0]!.value as { action_request: { action: string; args: { subject: string } }; config: Record<string, boolean>; description: string };
     expect(request.action_request.action).toBe("send_email");
-    expect(request.config).toEqual({ allow_accept: true, allow_edit: true, allow_respond: false, allow_ignore: true });
+    expect(request.config).toEqual({ allow_accept: true, allow_edit: true, allow_respond: true, allow_ignore: true });
     expect(result.values.outcome).toMatchObject({ status: "drafted" });
     const draftId = (result.values.outcome as { draftId: number }).draftId;
 

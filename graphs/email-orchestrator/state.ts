@@ -1,5 +1,6 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
+import { REJECT_LABELS } from "@/db/schema";
 import type { ComposedDraft } from "@/graphs/email-compose/graph";
 import type { ComposeBrief, Role } from "@/lib/outreach/brief";
 import type { GateVerdict } from "@/lib/safety/gate";
@@ -19,7 +20,11 @@ export const inputSchema = z
   .strict();
 export type OrchestratorInput = z.input<typeof inputSchema>;
 
-/** What a person answers at the approval interrupt (Agent Inbox response types). */
+/**
+ * What a person answers at the approval interrupt (Agent Inbox response types): accept, edit,
+ * ignore (reject, with a reason and a preset label) and response — an instruction to redraft
+ * ("shorter, mention the pilot"); an empty one asks for a fresh version (regenerate).
+ */
 export const ApprovalResponse = z.discriminatedUnion("type", [
   z.object({ type: z.literal("accept"), decidedBy: z.string().nullable().default(null) }),
   z.object({
@@ -27,7 +32,13 @@ export const ApprovalResponse = z.discriminatedUnion("type", [
     args: z.object({ subject: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(10_000) }),
     decidedBy: z.string().nullable().default(null),
   }),
-  z.object({ type: z.literal("ignore"), reason: z.string().trim().max(500).default(""), decidedBy: z.string().nullable().default(null) }),
+  z.object({
+    type: z.literal("ignore"),
+    reason: z.string().trim().max(500).default(""),
+    label: z.enum(REJECT_LABELS).nullable().default(null),
+    decidedBy: z.string().nullable().default(null),
+  }),
+  z.object({ type: z.literal("response"), args: z.string().trim().max(500).default(""), decidedBy: z.string().nullable().default(null) }),
 ]);
 export type ApprovalResponse = z.input<typeof ApprovalResponse>;
 
@@ -54,7 +65,8 @@ export type Outcome =
   | { status: "skipped"; reason: string }
   | { status: "drafted"; draftId: number }
   | { status: "approved"; draftId: number; edited: boolean }
-  | { status: "rejected"; draftId: number; reason: string };
+  | { status: "rejected"; draftId: number; reason: string }
+  | { status: "revised"; draftId: number; changed: boolean; note: string | null };
 
 export const OrchestratorState = Annotation.Root({
   contactId: Annotation<number>,
@@ -74,6 +86,8 @@ export const OrchestratorState = Annotation.Root({
   draft: Annotation<ComposedDraft | undefined>,
   review: Annotation<{ passed: boolean; flags: string[] } | undefined>,
   draftId: Annotation<number | undefined>,
+  /** Revision requests handled on this thread's draft (the next one is number revisions + 1). */
+  revisions: Annotation<number | undefined>,
   /** The person's answer at the approval interrupt, validated by apply_decision. */
   response: Annotation<unknown>,
   outcome: Annotation<Outcome | undefined>,

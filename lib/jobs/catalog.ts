@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DRAFT_DECISION_KIND } from "@/db/queries/drafts";
 import { OUTBOX_DELIVERY_ATTEMPTS, OUTBOX_DELIVERY_KIND } from "@/db/queries/outbox";
 import type { JobSpec } from "./kind";
 
@@ -10,6 +11,26 @@ const id = z.number().int().positive();
  * through `jobQueue().enqueue(kind, payload)`, typed by it.
  */
 export const JOB_SPECS = {
+  /**
+   * A console approval whose undo window has passed: resumes the draft's paused thread with it
+   * (kinds/draft-decision.ts). Until then nothing of the send path has started, so undo is the
+   * deletion of this job while it still waits.
+   */
+  [DRAFT_DECISION_KIND]: {
+    payload: z.object({
+      draftId: id,
+      threadId: z.string().min(1),
+      decision: z.discriminatedUnion("type", [
+        z.object({ type: z.literal("accept") }),
+        z.object({ type: z.literal("edit"), subject: z.string().min(1).max(200), body: z.string().min(1).max(10_000) }),
+      ]),
+      decidedBy: z.string().nullable(),
+    }),
+    maxAttempts: 5,
+    // Its run resumes the orchestrator (the standard 90 s budget).
+    leaseMs: 120_000,
+    backoff: { baseMs: 5_000, maxMs: 5 * 60_000 },
+  },
   /** Sends one outbox row (lib/mail/sender.ts). Retried only while nothing can have been delivered. */
   [OUTBOX_DELIVERY_KIND]: {
     payload: z.object({ outboxId: id }),

@@ -4,6 +4,7 @@ import type { GraphClient } from "@/lib/langgraph/client";
 import type { MailTransport } from "@/lib/mail/transport";
 import { JOB_SPECS, type JobSpecs } from "./catalog";
 import { bindHandlers } from "./kind";
+import { applyPendingDecision } from "./kinds/draft-decision";
 import { deliverOutbox, outboxSweep } from "./kinds/outbox-delivery";
 import { reflectOnEmail } from "./kinds/memory-reflect";
 import type { JobQueue } from "./queue";
@@ -13,13 +14,14 @@ export type JobDeps = {
   database: Database;
   mail: { transport: MailTransport; from: string };
   queue: JobQueue<JobSpecs>;
-  graphs: Pick<GraphClient<Fleet>, "run">;
+  graphs: Pick<GraphClient<Fleet>, "run" | "resume">;
 };
 
 /** Every kind of the catalogue with its handler, plus the periodic tasks that go with them. */
 export function consoleJobs(deps: JobDeps, overrides: { sweepEveryMs?: number } = {}): { kinds: ReturnType<typeof bindHandlers<JobSpecs>>; periodic: PeriodicTask[] } {
   return {
     kinds: bindHandlers(JOB_SPECS, {
+      draft_decision: applyPendingDecision(deps),
       outbox_deliver: deliverOutbox(deps),
       memory_reflect: reflectOnEmail(deps.graphs),
     }),

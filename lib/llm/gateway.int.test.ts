@@ -77,6 +77,18 @@ describe("complete over ChatOpenAI and a loopback stub", () => {
     expect(entry!.hits).toBe(1);
   });
 
+  it("a caller asking for a fresh answer (cache: false) reaches the model although the cache holds one, and the new answer replaces it", async () => {
+    const llm = llmWith();
+    stub.enqueue({ content: "first version" }, { content: "second version" });
+    const before = stub.requests.length;
+    expect((await llm.complete(ctx("fresh"), ask("Write it again"))).text).toBe("first version");
+    const fresh = await llm.complete(ctx("fresh"), ask("Write it again"), { cache: false });
+    expect(fresh).toMatchObject({ text: "second version", cacheHit: false });
+    expect(stub.requests.length - before).toBe(2);
+    expect((await llm.complete(ctx("fresh"), ask("Write it again"))).text).toBe("second version");
+    expect(stub.requests.length - before).toBe(2);
+  });
+
   it("a caller asking for different parameters is not served another call's cached answer", async () => {
     const llm = llmWith();
     stub.enqueue({ content: "warm" }, { content: "cold" });

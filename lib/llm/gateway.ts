@@ -164,7 +164,7 @@ export function createLlm(deps: LlmDeps): Llm {
       }
       let answered: Awaited<ReturnType<typeof answer<T>>>;
       try {
-        answered = await answer(provider, messages, params, parse, fail);
+        answered = await answer(provider, messages, params, parse, fail, opts.cache !== false);
       } catch (e) {
         if (hold) await budget.settle(hold, 0).catch((err: unknown) => log("could not release a budget reservation", err));
         throw e;
@@ -194,9 +194,9 @@ export function createLlm(deps: LlmDeps): Llm {
   type Answered<T> = Omit<StructuredCompletion<T>, "latencyMs">;
   type Fail = (status: "refused" | "error", reason: UnavailableReason, detail: string, extra?: Partial<NewLlmCall>, cause?: unknown) => Promise<never>;
 
-  async function answer<T>(provider: ProviderConfig, messages: ChatMessage[], params: CallParams, parse: Parse<T>, fail: Fail): Promise<Answered<T>> {
+  async function answer<T>(provider: ProviderConfig, messages: ChatMessage[], params: CallParams, parse: Parse<T>, fail: Fail, fromCache: boolean): Promise<Answered<T>> {
     const key = cache.key(provider.model, messages, params);
-    const hit = await cache.get(key);
+    const hit = fromCache ? await cache.get(key) : null;
     if (hit) {
       try {
         const value = parse(hit.response);

@@ -19,6 +19,11 @@ export type CompletionOptions = {
   /** Most output tokens for this call. */
   maxTokens?: number;
   temperature?: number;
+  /**
+   * false: do not answer from the response cache (the answer is still stored). For a person who
+   * asked for a new version: a replayed answer is the one thing they did not want.
+   */
+  cache?: boolean;
 };
 
 export type Completion = {

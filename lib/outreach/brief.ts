@@ -30,6 +30,14 @@ export const ComposeBrief = z.object({
   previousSubject: z.string().nullable(),
   senderName: z.string().min(1),
   roles: z.array(z.enum(ROLES)),
+  /**
+   * A person's request to redraft (Agent Inbox "respond"): their instruction ("shorter, mention
+   * the pilot"), or null to regenerate, and the version it replaces. Only a model can follow it;
+   * the offline templates ignore it.
+   */
+  instruction: z
+    .object({ text: z.string().max(500).nullable(), previous: z.object({ subject: z.string(), body: z.string() }) })
+    .nullish(),
 });
 export type ComposeBrief = z.infer<typeof ComposeBrief>;
 

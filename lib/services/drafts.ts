@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { getContactOwner, getContactSummary } from "@/db/queries/contacts";
-import { countDrafts, getDraft, listDrafts, setDraftRunUrl, type DraftRow } from "@/db/queries/drafts";
+import { countDrafts, getDraft, listDrafts, pendingDecisionOf, revisionsOfDraft, setDraftRunUrl, type DraftRow } from "@/db/queries/drafts";
+import { listUsers } from "@/db/queries/users";
 import { outboxForDraft, outboxForDrafts, type OutboxEntry } from "@/db/queries/outbox";
-import { DRAFT_STATUSES } from "@/db/schema";
+import { DRAFT_STATUSES, type RejectLabel } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError, isAppError } from "@/lib/errors";
@@ -19,7 +20,9 @@ function canActOn(user: SessionUser, draft: Pick<DraftRow, "assignedRepId">): bo
   return hasRole(user.role, "admin") || draft.assignedRepId === user.id;
 }
 
-async function loadDraftFor(user: SessionUser, draftId: number): Promise<DraftRow> {
+export type { RejectLabel };
+
+export async function loadDraftFor(user: SessionUser, draftId: number): Promise<DraftRow> {
   const draft = await getDraft(db(), draftId);
   // Someone else's draft is reported as missing, not forbidden: its existence is not theirs to know.
   if (!draft || !canActOn(user, draft)) throw new AppError("not_found:drafts", { message: "That draft does not exist or is not yours." });
@@ -32,6 +35,8 @@ export const DraftListQuery = z.object({
   tier: z.enum(["A", "B", "C", "D"]).optional(),
   /** Only drafts from the last N days. */
   age: z.coerce.number().int().min(1).max(365).optional(),
+  /** Whose drafts (a user id): an admin's filter; a rep always sees only their own. */
+  owner: z.string().trim().min(1).max(100).optional(),
   /** Keyset cursor from the previous page: "<createdAtMs>.<id>". */
   cursor: z
     .string()
@@ -48,7 +53,7 @@ export function parseDraftListQuery(params: RawParams): DraftListQuery {
 
 export async function listDraftsFor(user: SessionUser, query: DraftListQuery) {
   const filter = {
-    repId: hasRole(user.role, "admin") ? undefined : user.id,
+    repId: hasRole(user.role, "admin") ? query.owner : user.id,
     status: query.status,
     campaignId: query.campaign,
     tier: query.tier,
@@ -79,12 +84,26 @@ export function draftView(user: SessionUser, rawId: string) {
   return draftDetailFor(user, id);
 }
 
-/** A draft with its outbox entry and the contact and company it was written for. */
+/** The people whose drafts an admin may filter the queue by (reps and admins); nobody else gets a filter. */
+export async function draftOwnersFor(user: SessionUser): Promise<{ id: string; name: string }[]> {
+  if (!hasRole(user.role, "admin")) return [];
+  return (await listUsers(db())).filter((u) => u.role !== "operator").map(({ id, name }) => ({ id, name }));
+}
+
+/**
+ * A draft with its outbox entry, the contact and company it was written for, its approval
+ * waiting the undo window (if any) and its revision requests with the versions they replaced.
+ */
 export async function draftDetailFor(user: SessionUser, draftId: number) {
   const draft = await loadDraftFor(user, draftId);
-  const [outbox, recipient] = await Promise.all([outboxForDraft(db(), draftId), getContactSummary(db(), draft.contactId)]);
+  const [outbox, recipient, pending, revisions] = await Promise.all([
+    outboxForDraft(db(), draftId),
+    getContactSummary(db(), draft.contactId),
+    pendingDecisionOf(db(), draftId),
+    revisionsOfDraft(db(), draftId),
+  ]);
   if (!recipient) throw new AppError("not_found:contacts");
-  return { draft, outbox, ...recipient };
+  return { draft, outbox, pending, revisions, ...recipient };
 }
 
 export const DraftEdit = z.object({
@@ -92,9 +111,15 @@ export const DraftEdit = z.object({
   body: visibleText({ max: 10_000, empty: "Body cannot be empty.", tooLong: "Body is too long." }),
 });
 
-export type DecisionResult = { draftId: number; status: "sent" | "approved" | "rejected" | "blocked" | "failed"; message: string };
+export type DecisionResult = {
+  draftId: number;
+  status: "sent" | "approved" | "scheduled" | "rejected" | "blocked" | "failed";
+  message: string;
+  /** For "scheduled": when the approval takes effect unless undone (ISO). */
+  sendAt?: string;
+};
 
-async function resumeDraft(draft: DraftRow, value: Parameters<ReturnType<typeof graphClient>["resume"]>[2]) {
+export async function resumeDraft(draft: DraftRow, value: Parameters<ReturnType<typeof graphClient>["resume"]>[2]) {
   if (draft.status !== "draft") throw new AppError("conflict:drafts", { message: `This draft was already ${draft.status}.` });
   if (!draft.threadId) throw new AppError("conflict:drafts", { message: "This draft has no thread to resume." });
   try {
@@ -152,9 +177,15 @@ function describeDelivery(draftId: number, outbox: OutboxEntry | undefined): Dec
   return { draftId, status: "approved", message: outbox?.lastError ? `Approved; queued for sending. ${outbox.lastError}` : "Approved; queued for sending." };
 }
 
-export async function rejectDraft(user: SessionUser, draftId: number, reason: string): Promise<DecisionResult> {
+/**
+ * Rejects a waiting draft with a preset label, a reason in words, or both. A draft whose approval
+ * waits its undo window is refused: the rep undoes the approval first, so one draft never carries
+ * two decisions.
+ */
+export async function rejectDraft(user: SessionUser, draftId: number, reason: string, label: RejectLabel | null = null): Promise<DecisionResult> {
   const draft = await loadDraftFor(user, draftId);
-  await resumeDraft(draft, { type: "ignore", reason, decidedBy: user.id });
+  if (await pendingDecisionOf(db(), draftId)) throw new AppError("conflict:drafts", { message: "This draft is approved and waiting to send. Undo the approval first." });
+  await resumeDraft(draft, { type: "ignore", reason, label, decidedBy: user.id });
   return { draftId, status: "rejected", message: "Rejected." };
 }
 

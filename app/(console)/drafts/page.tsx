@@ -5,7 +5,8 @@ import type { DraftView } from "@/components/drafts/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError, userMessage } from "@/lib/errors";
-import { draftView, listDraftsFor, parseDraftListQuery, type DraftListQuery } from "@/lib/services/drafts";
+import { env } from "@/lib/env";
+import { draftOwnersFor, draftView, listDraftsFor, parseDraftListQuery, type DraftListQuery } from "@/lib/services/drafts";
 
 export const metadata: Metadata = { title: "Drafts" };
 
@@ -25,7 +26,7 @@ export default async function DraftsPage({ searchParams }: { searchParams: Searc
     params = { ...DEFAULT_PARAMS };
     query = parseDraftListQuery(apiParams(params));
   }
-  const initial = await listDraftsFor(user, query);
+  const [initial, owners] = await Promise.all([listDraftsFor(user, query), draftOwnersFor(user)]);
 
   const asked = typeof raw.id === "string" && /^\d+$/.test(raw.id) ? Number(raw.id) : null;
   const selected = asked ?? initial.rows[0]?.id ?? null;
@@ -49,7 +50,14 @@ export default async function DraftsPage({ searchParams }: { searchParams: Searc
           {problem.replace(/\.?$/, ".")} Showing the drafts waiting for review instead.
         </p>
       ) : null}
-      <DraftsQueue initial={initial} initialParams={params} initialSelected={selected} initialDetail={detail} />
+      <DraftsQueue
+        initial={initial}
+        initialParams={params}
+        initialSelected={selected}
+        initialDetail={detail}
+        sendDelaySeconds={env().SEND_DELAY_SECONDS}
+        owners={owners}
+      />
     </>
   );
 }

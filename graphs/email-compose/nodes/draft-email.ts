@@ -10,6 +10,11 @@ import type { ComposedDraft, ComposeStateType } from "../state";
 
 const DraftOutput = z.object({ subject: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(4_000) });
 
+function revisedFor(brief: ComposeStateType["brief"]): string {
+  if (!brief.instruction) return "";
+  return brief.instruction.text ? `, redrafted as the rep asked: "${brief.instruction.text}"` : ", regenerated at the rep's request";
+}
+
 /**
  * Writes the first draft with the model, or with the offline template when no model may.
  * Confidence: the grounding rule (rules.ts) for a model draft; the template's documented values
@@ -26,7 +31,8 @@ export async function draftEmail(state: ComposeStateType, config?: LangGraphRunn
     vertical: brief.company.vertical,
     messages: draftMessages(brief),
     schema: DraftOutput,
-    options: { maxTokens: limits.draftMaxTokens, temperature: limits.draftTemperature },
+    // A requested new version never replays a cached answer (regenerating would return the same email).
+    options: { maxTokens: limits.draftMaxTokens, temperature: limits.draftTemperature, ...(brief.instruction ? { cache: false } : {}) },
     use: ({ value, model }, path) => {
       const facts = factsFor(brief);
       return {
@@ -37,7 +43,7 @@ export async function draftEmail(state: ComposeStateType, config?: LangGraphRunn
           refinements: 0,
           provenance: {
             confidence: modelDraftConfidence(facts.length),
-            reason: `Written by ${model} from ${facts.length} company facts${brief.memories.length ? ` and ${brief.memories.length} notes` : ""} for a ${brief.action} email.`,
+            reason: `Written by ${model} from ${facts.length} company facts${brief.memories.length ? ` and ${brief.memories.length} notes` : ""} for a ${brief.action} email${revisedFor(brief)}.`,
             source: "model",
             evidence: facts.map((f) => `${f.fact} (${f.source}, ${Math.round(f.confidence * 100)}%)`),
             path,

@@ -15,8 +15,15 @@ export async function applyDecision(state: OrchestratorStateType, config?: LangG
   const draftId = state.draftId!;
   const response = ApprovalResponse.parse(Array.isArray(state.response) ? state.response[0] : state.response);
   const database = db();
+  if (response.type === "response") throw new Error("apply_decision reached with a revision request (the router sends those to revise_draft)");
   if (response.type === "ignore") {
-    await decideDraft(database, draftId, { status: "rejected", decidedBy: response.decidedBy, rejectReason: response.reason || "Rejected without a reason." });
+    await decideDraft(database, draftId, {
+      status: "rejected",
+      decidedBy: response.decidedBy,
+      // A preset label is a reason; only a rejection with neither says it had none.
+      rejectReason: response.reason || (response.label ? null : "Rejected without a reason."),
+      rejectLabel: response.label,
+    });
     return { outcome: { status: "rejected", draftId, reason: response.reason } };
   }
   const edited = response.type === "edit";

@@ -1,0 +1,115 @@
+import "server-only";
+import type { z } from "zod";
+import { db } from "@/db/client";
+import { cancelPendingDecisions, draftDecisionKey, DRAFT_DECISION_KIND, getDraft, pendingDecisionOf, revisionsOfDraft } from "@/db/queries/drafts";
+import type { SessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { AppError, isAppError } from "@/lib/errors";
+import { jobQueue } from "@/lib/jobs/instance";
+import { withSpan } from "@/lib/telemetry/span";
+import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
+import { approveDraft, batchApprove, loadDraftFor, rejectDraft, resumeDraft, type DecisionResult, type DraftEdit, type RejectLabel } from "./drafts";
+
+/*
+ * The undo window. An approval made in the console is not applied at once: it is queued as a
+ * draft_decision job due SEND_DELAY_SECONDS later, and only that job resumes the draft's thread
+ * (after which the graph queues the message and its delivery job as before). So during the
+ * window nothing of the send path exists — no graph step, no outbox row, no delivery job — and
+ * undo is one conditional DELETE of a job that has not been claimed (db/queries/drafts.ts
+ * cancelPendingDecisions); the draft never left the queue, so it is a draft again at once.
+ * Chosen over delaying only the delivery job (deliverAt) because then undo would have to unwind
+ * an approval the graph had already applied and a thread that had already ended.
+ *
+ * Approvals through the SDK or Agent Inbox resume the thread directly: they bypass this window
+ * (those callers have their own confirmation), and are still delivered exactly once.
+ */
+
+type Edit = z.infer<typeof DraftEdit>;
+
+/** Results of a decision on several drafts: one per draft, in the order asked. */
+export type BatchResult = DecisionResult | { draftId: number; status: "error"; message: string };
+
+const ORCHESTRATOR_SPAN = { graph: orchestrator.assistantId, feature: orchestrator.feature };
+
+function errorResult(draftId: number, e: unknown): BatchResult {
+  if (!isAppError(e)) throw e;
+  return { draftId, status: "error", message: e.message };
+}
+
+/** Puts one approval in its undo window; refused when the draft is not waiting or already approved. */
+async function schedule(user: SessionUser, draftId: number, edit: Edit | undefined, sendAt: Date): Promise<DecisionResult> {
+  const draft = await loadDraftFor(user, draftId);
+  if (draft.status !== "draft") throw new AppError("conflict:drafts", { message: `This draft was already ${draft.status}.` });
+  if (!draft.threadId) throw new AppError("conflict:drafts", { message: "This draft has no thread to resume." });
+  const changed = edit && (edit.subject !== draft.subject || edit.body !== draft.body);
+  const queued = await jobQueue().enqueue(
+    DRAFT_DECISION_KIND,
+    { draftId, threadId: draft.threadId, decision: changed ? { type: "edit", ...edit } : { type: "accept" }, decidedBy: user.id },
+    { runAt: sendAt, dedupeKey: draftDecisionKey(draftId) },
+  );
+  if (!queued.created) throw new AppError("conflict:drafts", { message: "This draft is already approved and waiting to send." });
+  return { draftId, status: "scheduled", message: `Approved. Sending in ${env().SEND_DELAY_SECONDS} s.`, sendAt: sendAt.toISOString() };
+}
+
+const sendAtFromNow = () => new Date(Date.now() + env().SEND_DELAY_SECONDS * 1_000);
+
+/** The console's approve: into the undo window, or (SEND_DELAY_SECONDS=0) applied and sent at once. */
+export function approveWithUndo(user: SessionUser, draftId: number, edit?: Edit): Promise<DecisionResult> {
+  if (env().SEND_DELAY_SECONDS === 0) return approveDraft(user, draftId, edit);
+  return withSpan("drafts.schedule_approval", ORCHESTRATOR_SPAN, () => schedule(user, draftId, edit, sendAtFromNow()));
+}
+
+/** The console's batch approve: every draft shares one send time, so one undo covers the batch. */
+export async function batchApproveWithUndo(user: SessionUser, draftIds: number[]): Promise<BatchResult[]> {
+  if (env().SEND_DELAY_SECONDS === 0) return batchApprove(user, draftIds);
+  const sendAt = sendAtFromNow();
+  const results: BatchResult[] = [];
+  for (const draftId of draftIds) results.push(await schedule(user, draftId, undefined, sendAt).catch((e: unknown) => errorResult(draftId, e)));
+  return results;
+}
+
+export type UndoResult = { draftId: number; status: "undone" | "too_late"; message: string };
+
+/**
+ * Withdraws approvals still in their undo window; each draft is a draft again, in the queue. A
+ * draft whose approval was already taken up (or never existed) is reported, never changed.
+ */
+export async function undoApprovals(user: SessionUser, draftIds: number[]): Promise<UndoResult[]> {
+  for (const draftId of draftIds) await loadDraftFor(user, draftId);
+  const undone = new Set(await cancelPendingDecisions(db(), draftIds));
+  return Promise.all(
+    draftIds.map(async (draftId): Promise<UndoResult> => {
+      if (undone.has(draftId)) return { draftId, status: "undone", message: "Undone: the draft is back in the queue." };
+      const [draft, pending] = await Promise.all([getDraft(db(), draftId), pendingDecisionOf(db(), draftId)]);
+      const where = pending ? "it is being sent" : draft?.status === "draft" ? "it was not approved" : `it was already ${draft?.status}`;
+      return { draftId, status: "too_late", message: `Too late to undo: ${where}.` };
+    }),
+  );
+}
+
+/** Rejects each draft with the same label and reason; one failure never stops the others. */
+export async function batchReject(user: SessionUser, draftIds: number[], reason: string, label: RejectLabel | null): Promise<BatchResult[]> {
+  const results: BatchResult[] = [];
+  for (const draftId of draftIds) results.push(await rejectDraft(user, draftId, reason, label).catch((e: unknown) => errorResult(draftId, e)));
+  return results;
+}
+
+export type RevisionResult = { draftId: number; status: "revised" | "unchanged"; message: string };
+
+/**
+ * Asks the orchestrator for a new version of a waiting draft (Agent Inbox's "respond"): with the
+ * rep's instruction, or with none to regenerate. The thread redrafts, keeps the old version, and
+ * pauses again for a decision; offline the draft stays as it was, and the answer says why.
+ */
+export function reviseDraftFor(user: SessionUser, draftId: number, instruction: string | null): Promise<RevisionResult> {
+  return withSpan("drafts.revise_draft", ORCHESTRATOR_SPAN, async () => {
+    const draft = await loadDraftFor(user, draftId);
+    if (await pendingDecisionOf(db(), draftId)) throw new AppError("conflict:drafts", { message: "This draft is approved and waiting to send. Undo the approval first." });
+    await resumeDraft(draft, { type: "response", args: instruction ?? "", decidedBy: user.id });
+    const latest = (await revisionsOfDraft(db(), draftId)).at(-1);
+    if (!latest || latest.seq !== draft.revisions + 1) throw new AppError("internal:drafts");
+    return latest.outcome === "revised"
+      ? { draftId, status: "revised", message: instruction ? "Redrafted as you asked. The previous version is kept." : "Regenerated. The previous version is kept." }
+      : { draftId, status: "unchanged", message: latest.note ?? "The draft is unchanged." };
+  });
+}
