@@ -2,7 +2,7 @@ import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { db } from "@/db/client";
 import { insertDraft, pendingDraftOfThread } from "@/db/queries/drafts";
 import { versionOf } from "@/graphs/shared/provenance";
-import { tierOf } from "../rules";
+import { leadTier } from "../rules";
 import { meta } from "../meta";
 import type { OrchestratorStateType } from "../state";
 
@@ -26,7 +26,8 @@ export async function storeDraft(state: OrchestratorStateType, config?: LangGrap
     campaignId: campaign?.id ?? null,
     assignedRepId: contact.ownerId,
     action: state.action!.kind,
-    tier: state.qualification ? tierOf(state.qualification.score) : null,
+    // What is known of the contact (an interim rule until score_contact, issue #13), not the 3-valued qualify score.
+    tier: leadTier({ seniority: contact.seniority, companySize: company.size, facts: state.snapshot!.facts, history: state.history! }).tier,
     subject: draft.subject,
     body: draft.body,
     provenance: {
