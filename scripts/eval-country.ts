@@ -1,5 +1,6 @@
 // `npm run eval:country`: the offline country resolver (lib/geo) on the labelled HQ strings.
 // Exits 0 when both sets clear the bar and no non-place got a country, 1 otherwise.
+import { gazetteer } from "@/lib/geo/gazetteer";
 import { resolveCountry, RESOLVER_VERSION } from "@/lib/geo/resolve";
 import { scoreCountries, type Scored } from "@/lib/geo/testing/accuracy";
 import { HELD_OUT } from "@/lib/geo/testing/hq-held-out";
@@ -15,6 +16,13 @@ function report(name: string, scored: Scored) {
 }
 
 console.log(`country resolver ${RESOLVER_VERSION}, offline`);
+let started = performance.now();
+gazetteer();
+console.log(`tables built in ${(performance.now() - started).toFixed(0)} ms`);
+const every = [...HQ_STRINGS, ...HELD_OUT];
+started = performance.now();
+for (let round = 0; round < 20; round++) for (const { hq } of every) resolveCountry(hq);
+console.log(`${every.length * 20} resolutions in ${(performance.now() - started).toFixed(0)} ms (${((1000 * (performance.now() - started)) / (every.length * 20)).toFixed(0)} µs each)`);
 const labelled = scoreCountries(HQ_STRINGS, resolveCountry);
 const heldOut = scoreCountries(HELD_OUT, resolveCountry);
 report("labelled set (the tables were completed against it: in-sample)", labelled);
