@@ -26,6 +26,7 @@ const sqlGraph = {
   summarize: await import("./text-to-sql/nodes/summarize"),
 };
 const attribution = { rules: await import("./touch-attribution/rules"), weighTouches: await import("./touch-attribution/nodes/weigh-touches") };
+const country = { rules: await import("./country-classify/rules"), withModel: await import("./country-classify/nodes/classify-with-model"), decide: await import("./country-classify/nodes/decide-country") };
 
 type AnyState = never;
 const config = { configurable: { run_id: "fallback-run", thread_id: "fallback-thread" } };
@@ -129,6 +130,14 @@ const NODES: Record<string, () => Promise<void>> = {
     expect(out.result!.conversions[0]!.provenance).toMatchObject({ source: "rule_based_fallback", path: refused("weigh_touches", "last_touch", attribution.rules.RULES_VERSION) });
     expect(out.result!.conversions[0]!.touches.map((t) => t.weight)).toEqual([1, 0]);
     expect(out.calls).toEqual([refused("weigh_touches", "last_touch", attribution.rules.RULES_VERSION)]);
+  },
+  "country-classify/classify-with-model": async () => {
+    const state = { hq: "Austin, TX", resolution: country.rules.resolveOffline("Austin, TX"), calls: [] };
+    const out = await country.withModel.classifyWithModel(state as AnyState, config);
+    expect(out).toEqual({ calls: [refused("classify_with_model", "offline_resolver", country.rules.RULES_VERSION)] });
+    const decided = country.decide.decideCountry({ ...state, calls: out.calls } as AnyState);
+    expect(decided.decision).toMatchObject({ country: "US", model: null, promptVersion: country.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("classify_with_model", "offline_resolver", country.rules.RULES_VERSION) } });
+    expect(decided.decision!.reasons[0]).toContain("model unavailable: provider_error");
   },
 };
 

@@ -1,3 +1,5 @@
+import type { CountryClassifyInput, CountryClassifyOutput } from "./country-classify/graph";
+import { meta as countryClassify } from "./country-classify/meta";
 import type { ComposeInput, ComposeOutput } from "./email-compose/graph";
 import { meta as emailCompose } from "./email-compose/meta";
 import type { ApprovalResponse, OrchestratorInput, OrchestratorOutput } from "./email-orchestrator/graph";
@@ -27,6 +29,7 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: ReflectInput; output: ReflectOutput; resume: never }>()(memoryReflect, () => import("./memory-reflect/graph")),
   defineGraph<{ input: TextToSqlInput; output: TextToSqlOutput; resume: never }>()(textToSql, () => import("./text-to-sql/graph")),
   defineGraph<{ input: AttributionInput; output: AttributionOutput; resume: never }>()(touchAttribution, () => import("./touch-attribution/graph")),
+  defineGraph<{ input: CountryClassifyInput; output: CountryClassifyOutput; resume: never }>()(countryClassify, () => import("./country-classify/graph")),
 ]);
 
 export type Fleet = typeof FLEET;

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClassifyCountryButton } from "@/components/companies/classify-country-button";
 import { ContactStatus } from "@/components/contacts/contact-status";
 import { FactList } from "@/components/contacts/fact-list";
 import { Card, Fields } from "@/components/ui/card";
+import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
-import { formatDate, formatNumber, humanize } from "@/lib/format";
+import { formatDate, formatNumber, formatPercent, humanize } from "@/lib/format";
 import { companyDetail } from "@/lib/services/companies";
 import { ContactListQuery, searchContacts } from "@/lib/services/contacts";
+import { companyCountryDecision } from "@/lib/services/geo";
 
 export const metadata: Metadata = { title: "Company" };
 
@@ -20,7 +23,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
     throw e;
   });
   const { company, facts } = detail;
-  const people = await searchContacts(user, ContactListQuery.parse({ company: company.id, pageSize: 100 }));
+  const [people, countryDecision] = await Promise.all([searchContacts(user, ContactListQuery.parse({ company: company.id, pageSize: 100 })), companyCountryDecision(user, company.id)]);
   return (
     <div className="space-y-6">
       <div>
@@ -38,8 +41,12 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
               ["HQ", [company.hqCity, company.country].filter(Boolean).join(", ") || "—"],
               ["Enriched", formatDate(company.enrichedAt)],
               ["Source", company.enrichmentSource ?? "—"],
+              ...(countryDecision
+                ? [["Country check", `${countryDecision.country ?? "none"} · ${formatPercent(countryDecision.confidence)} · ${humanize(countryDecision.source)} · ${formatDate(countryDecision.at)}`] as [string, string]]
+                : []),
             ]}
           />
+          {hasRole(user.role, "operator") ? <ClassifyCountryButton companyId={company.id} /> : null}
         </Card>
         <Card title={`Facts (${facts.length})`} className="lg:col-span-2">
           <FactList facts={facts} />
