@@ -1,12 +1,13 @@
-// `npm run bench:runtime [-- --runs N] [--embedded-only] [--server-arg=FLAG …]`: the echo graph
-// through the official SDK's runs.wait against the embedded runtime (its own process, HTTP on
-// loopback, fresh temp SQLite file) and the official LangGraph dev server, next to in-process
-// graph.invoke(); then the embedded runtime's memory over 10,000 runs. Loopback only, offline,
-// bounded: every loop has a fixed count. With the default 2,000 runs it takes 20–30 min, nearly
-// all of it the dev server at concurrency 1 (it polls its run queue with a random 0–1 s sleep).
-// `--embedded-only` leaves the dev server out (a minute or two, for iterating on the embedded
-// runtime); `--server-arg` passes a Node flag to the runtime's process (e.g.
-// `--server-arg=--cpu-prof`, to profile it). Progress goes to stderr, the report to stdout.
+// `npm run bench:runtime [-- --runs N] [--embedded-only] [--skip-memory] [--server-arg=FLAG …]`:
+// the echo graph through the official SDK's runs.wait against the embedded runtime (its own
+// process, HTTP on loopback, fresh temp SQLite file) and the official LangGraph dev server, next
+// to in-process graph.invoke(); then the embedded runtime's memory over 10,000 runs. Loopback
+// only, offline, bounded: every loop has a fixed count. With the default 2,000 runs it takes
+// 20–30 min, nearly all of it the dev server at concurrency 1 (it polls its run queue with a
+// random 0–1 s sleep). For iterating on the embedded runtime, `--embedded-only` leaves the dev
+// server out and `--skip-memory` the memory check (a minute or two in all); `--server-arg`
+// passes a Node flag to the runtime's process (e.g. `--server-arg=--cpu-prof`, to profile it).
+// Progress goes to stderr, the report to stdout.
 import { spawn } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
 import { createInterface } from "node:readline";
@@ -21,6 +22,7 @@ const { values: flags } = parseArgs({
   options: {
     runs: { type: "string", default: "2000" },
     "embedded-only": { type: "boolean", default: false },
+    "skip-memory": { type: "boolean", default: false },
     "server-arg": { type: "string", multiple: true, default: [] },
   },
 });
@@ -158,7 +160,7 @@ const pad = (v: string | number, n: number) => String(v).padStart(n);
 const ms = (v: number) => v.toFixed(2);
 const verdict = (met: boolean) => (met ? "met" : "MISSED");
 
-function report(cells: Cell[], memory: { start: Memory; first: Memory; last: Memory }, load: string) {
+function report(cells: Cell[], memory: { start: Memory; first: Memory; last: Memory } | null, load: string) {
   const cell = (target: string, c: number) => cells.find((x) => x.target === target && x.concurrency === c)!;
   console.log(`\nEcho graph via @langchain/langgraph-sdk runs.wait (in-process: graph.invoke), ${RUNS} runs per cell,`);
   console.log(`${WARM_UP} warm-up runs per target not measured. Node ${process.version}, ${availableParallelism()} CPUs, loopback.`);
@@ -184,6 +186,7 @@ function report(cells: Cell[], memory: { start: Memory; first: Memory; last: Mem
     const goal = c === 1 ? `  (goal ≤ 2 ms: ${verdict(added <= 2)})` : "  (queueing included; goal judged @1)";
     console.log(`  added latency, embedded p50 − in-process p50 @${c}: ${ms(added)} ms${goal}`);
   }
+  if (!memory) return;
   const growth = (memory.last.rss - memory.first.rss) / MB;
   console.log(`\nMemory: embedded runtime server process, ${MEMORY_RUNS.toLocaleString("en")} runs at concurrency 16 (sampled after a full GC)`);
   console.log(`  RSS at start (0 runs): ${(memory.start.rss / MB).toFixed(1)} MB (heap used ${(memory.start.heapUsed / MB).toFixed(1)} MB)`);
@@ -201,5 +204,5 @@ if (!flags["embedded-only"]) {
   console.error("official dev server …");
   cells.push(...(await benchOfficial()));
 }
-console.error(`memory check (${MEMORY_RUNS} runs) …`);
-report(cells, await benchMemory(), load);
+if (!flags["skip-memory"]) console.error(`memory check (${MEMORY_RUNS} runs) …`);
+report(cells, flags["skip-memory"] ? null : await benchMemory(), load);
