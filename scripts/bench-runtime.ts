@@ -32,6 +32,8 @@ if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a posit
 // still being optimised by V8 (the next 500 runs at concurrency 1 took 2.95 ms at p50, later
 // ones 1.8–2.1 ms), and the first cell measured, concurrency 1, carried that warm-up.
 const WARM_UP = 1_000;
+/** Turns the in-process and embedded targets take at each concurrency (see `measureTargets`). */
+const ROUNDS = 5;
 const CONCURRENCY = [1, 16] as const;
 const MEMORY_RUNS = 10_000;
 const MEMORY_FIRST_SAMPLE = 1_000;
@@ -71,14 +73,30 @@ async function drive(call: Call, runs: number, concurrency: number) {
 
 const percentile = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 
-async function measureTarget(target: string, call: Call): Promise<Cell[]> {
-  await drive(call, WARM_UP, 16);
+/**
+ * Each target's cells, after its warm-up. The targets take turns, a slice of every cell per
+ * round, so that a shared machine's load, which drifts over minutes, weighs on each alike
+ * instead of on whichever target happened to run last.
+ */
+async function measureTargets(targets: { name: string; call: Call }[]): Promise<Cell[]> {
+  for (const { call } of targets) await drive(call, WARM_UP, 16);
+  const slices = Array.from({ length: ROUNDS }, (_, i) => Math.floor((RUNS * (i + 1)) / ROUNDS) - Math.floor((RUNS * i) / ROUNDS)).filter((n) => n > 0);
   const cells: Cell[] = [];
   for (const concurrency of CONCURRENCY) {
-    const { seconds, latencies } = await drive(call, RUNS, concurrency);
-    const cell = { target, concurrency, runs: RUNS, perSecond: RUNS / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
-    console.error(`  ${target} @${concurrency}: ${cell.perSecond.toFixed(0)} runs/s`);
-    cells.push(cell);
+    const taken = targets.map(() => ({ seconds: 0, latencies: [] as Float64Array[] }));
+    for (const runs of slices) {
+      for (const [i, { call }] of targets.entries()) {
+        const slice = await drive(call, runs, concurrency);
+        taken[i]!.seconds += slice.seconds;
+        taken[i]!.latencies.push(slice.latencies);
+      }
+    }
+    for (const [i, { name }] of targets.entries()) {
+      const latencies = Float64Array.from(taken[i]!.latencies.flatMap((l) => [...l])).sort();
+      const cell = { target: name, concurrency, runs: RUNS, perSecond: RUNS / taken[i]!.seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+      console.error(`  ${name} @${concurrency}: ${cell.perSecond.toFixed(0)} runs/s`);
+      cells.push(cell);
+    }
   }
   return cells;
 }
@@ -126,10 +144,14 @@ async function startEmbeddedServer() {
 
 const sdkCall = (client: Client) => checked(() => client.runs.wait(null, "echo", { input: INPUT }));
 
+/** In-process `invoke()` and the embedded runtime, measured in turns. */
 async function benchEmbedded() {
   const server = await startEmbeddedServer();
   try {
-    return await measureTarget("embedded (HTTP)", sdkCall(server.client));
+    return await measureTargets([
+      { name: "in-process invoke()", call: checked(() => echoGraph.invoke(INPUT)) },
+      { name: "embedded (HTTP)", call: sdkCall(server.client) },
+    ]);
   } finally {
     await server.stop();
   }
@@ -139,7 +161,7 @@ async function benchOfficial() {
   // `warn`: the dev server otherwise logs every request, which would be measured as its cost.
   const server = await startOfficialServer(TEST_REGISTRY, { graphs: ["echo"], logLevel: "warn" });
   try {
-    return await measureTarget("official dev server", sdkCall(server.client));
+    return await measureTargets([{ name: "official dev server", call: sdkCall(server.client) }]);
   } finally {
     await server.stop();
   }
@@ -166,7 +188,8 @@ const verdict = (met: boolean) => (met ? "met" : "MISSED");
 function report(cells: Cell[], memory: { start: Memory; first: Memory; last: Memory } | null, load: string) {
   const cell = (target: string, c: number) => cells.find((x) => x.target === target && x.concurrency === c)!;
   console.log(`\nEcho graph via @langchain/langgraph-sdk runs.wait (in-process: graph.invoke), ${RUNS} runs per cell,`);
-  console.log(`${WARM_UP} warm-up runs per target not measured. Node ${process.version}, ${availableParallelism()} CPUs, loopback.`);
+  console.log(`${WARM_UP} warm-up runs per target not measured; in-process and embedded cells measured in ${ROUNDS} alternating slices.`);
+  console.log(`Node ${process.version}, ${availableParallelism()} CPUs, loopback.`);
   // The machine may be shared: a busy one inflates every latency, so say how busy it was.
   console.log(`Load average (1 min) at start → end: ${load} → ${loadavg()[0]!.toFixed(2)}\n`);
   console.log(`${"target".padEnd(22)}${pad("concurrency", 12)}${pad("runs", 8)}${pad("runs/s", 10)}${pad("p50 ms", 10)}${pad("p99 ms", 10)}`);
@@ -199,10 +222,8 @@ function report(cells: Cell[], memory: { start: Memory; first: Memory; last: Mem
 }
 
 const load = loadavg()[0]!.toFixed(2);
-console.error("in-process invoke() …");
-const cells = await measureTarget("in-process invoke()", checked(() => echoGraph.invoke(INPUT)));
-console.error("embedded runtime …");
-cells.push(...(await benchEmbedded()));
+console.error("in-process invoke() and the embedded runtime, in turns …");
+const cells = await benchEmbedded();
 if (!flags["embedded-only"]) {
   console.error("official dev server …");
   cells.push(...(await benchOfficial()));
