@@ -19,21 +19,27 @@ export function localPath(url: string): string | null {
  * connection's write block the whole event loop on the lock (a self-deadlock until busy_timeout).
  *
  * Creates a client for a libSQL URL. A local file's directory is created first (libSQL will
- * not), and every pooled connection waits up to 5 s on a lock instead of failing at once.
- * libSQL enables foreign keys on each connection by default.
+ * not), and the connection waits up to 5 s on a lock instead of failing at once. libSQL enables
+ * foreign keys on each connection by default.
+ *
+ * A local file gets one connection. The driver is synchronous, so more connections in one
+ * process run nothing in parallel; but libSQL opens another whenever two calls overlap by a
+ * microtask, and each extra one starts with default pragmas: `synchronous = FULL` (an fsync per
+ * commit, with the event loop blocked) and a cold page cache. Under 16 concurrent runs the pool
+ * grew to 16 connections and most commits fsynced.
  */
 export function createDatabase(url: string, authToken?: string): Database {
   const path = localPath(url);
   if (path) mkdirSync(dirname(path), { recursive: true });
-  const client = createClient({ url, authToken, timeout: 5_000 });
+  const client = createClient({ url, authToken, timeout: 5_000, ...(path ? { concurrency: 1 } : {}) });
   return drizzle(client, { schema }) as Database;
 }
 
 /**
  * WAL lets readers run beside the single writer (the mode is stored in the file). NORMAL sync
  * is WAL's safe setting: a commit costs ~0.05 ms instead of an fsync (~0.3 ms here), and a
- * power cut can lose only the last commits, never corrupt the file. libSQL runs every plain
- * statement on its first pooled connection, which is the one configured here.
+ * power cut can lose only the last commits, never corrupt the file. Pragmas are per connection:
+ * a local file has only the one configured here (see `createDatabase`).
  */
 export async function enableWal(database: Database): Promise<void> {
   if (database.$client.protocol !== "file") return;

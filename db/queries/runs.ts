@@ -1,3 +1,4 @@
+import type { InStatement, InValue } from "@libsql/client";
 import { and, asc, desc, eq, gte, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { llmCalls, runSteps, runs, threads, type RunStatus } from "../schema";
@@ -17,8 +18,20 @@ export type RunStart = {
   leaseUntil?: Date | null;
 };
 
+// Recording a run's start and end is on every run's path, and the local driver blocks the event
+// loop while it works: these two are plain SQL (building them with drizzle cost as much as
+// running them) and write only the columns they set.
+
+/** Records a run as it starts (stateless runs; a run on a thread is recorded by its claim). */
 export async function insertRun(database: Database, run: RunStart): Promise<void> {
-  await database.insert(runs).values({ ...run, status: "running" });
+  await database.$client.execute({
+    sql: `INSERT INTO runs (id, assistant_id, thread_id, status, started_at, trace_id, metadata, owner, lease_until, parent_run_id)
+      VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`,
+    args: [
+      run.id, run.assistantId, run.threadId, run.startedAt.getTime(), run.traceId ?? null, run.metadata === undefined ? null : JSON.stringify(run.metadata),
+      run.owner ?? null, run.leaseUntil?.getTime() ?? null, run.parentRunId ?? null,
+    ],
+  });
 }
 
 /** Ends a run and records its node steps in one write. */
@@ -232,11 +245,37 @@ export async function endHeldRun(
   steps: StepRecord[],
   thread: { threadId: string; outcome: ThreadOutcome } | null,
 ): Promise<boolean> {
-  const end = database.update(runs).set(outcome).where(and(eq(runs.id, id), eq(runs.owner, owner), eq(runs.status, "running")));
-  const release = thread && database.update(threads).set(threadOutcomeColumns(thread.outcome)).where(and(eq(threads.threadId, thread.threadId), sql`changes() = 1`));
-  const record = steps.length ? database.insert(runSteps).values(steps.map((s) => ({ ...s, runId: id }))) : null;
-  const [ended] = await database.batch([end, ...(release ? [release] : []), ...(record ? [record] : [])]);
-  return ended.rowsAffected > 0;
+  const statements: InStatement[] = [
+    {
+      sql: "UPDATE runs SET status = ?, ended_at = ?, error = ?, run_url = coalesce(?, run_url) WHERE id = ? AND owner = ? AND status = 'running'",
+      args: [outcome.status, outcome.endedAt.getTime(), outcome.error ?? null, outcome.runUrl ?? null, id, owner],
+    },
+  ];
+  if (thread) {
+    const release = database.update(threads).set(threadOutcomeColumns(thread.outcome)).where(and(eq(threads.threadId, thread.threadId), sql`changes() = 1`));
+    const { sql: text, params } = release.toSQL();
+    statements.push({ sql: text, args: params as InValue[] });
+  }
+  statements.push(...insertStepsStatements(id, steps));
+  const [ended] = await database.$client.batch(statements, "write");
+  return ended!.rowsAffected > 0;
+}
+
+/** Rows per INSERT of steps: far below SQLite's limit of bound parameters, whatever the run's size. */
+const STEPS_PER_INSERT = 500;
+
+function insertStepsStatements(runId: string, steps: StepRecord[]): InStatement[] {
+  const statements: InStatement[] = [];
+  for (let from = 0; from < steps.length; from += STEPS_PER_INSERT) {
+    const chunk = steps.slice(from, from + STEPS_PER_INSERT);
+    statements.push({
+      sql: `INSERT INTO run_steps (run_id, node, status, started_at, ended_at, error, namespace, metadata) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+      args: chunk.flatMap((s) => [
+        runId, s.node, s.status, s.startedAt.getTime(), s.endedAt?.getTime() ?? null, s.error, s.namespace ?? null, s.metadata === undefined ? null : JSON.stringify(s.metadata),
+      ]),
+    });
+  }
+  return statements;
 }
 
 /**

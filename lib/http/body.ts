@@ -50,7 +50,12 @@ export function jsonDepth(text: string): number {
 
 /** Reads a JSON body of at most 1 MB; an empty body reads as `{}`. */
 export async function readJson(request: Request, surface: Surface): Promise<unknown> {
-  const text = (await readBody(request, surface)).toString("utf8").trim();
+  return parseJson((await readBody(request, surface)).toString("utf8"), surface);
+}
+
+/** Parses a JSON body already read within the limit, as `readJson` does; an empty body reads as `{}`. */
+export function parseJson(body: string, surface: Surface): unknown {
+  const text = body.trim();
   if (!text) return {};
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
     throw new AppError(`unprocessable:${surface}`, { field: "body", message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.` });
@@ -62,7 +67,8 @@ export async function readJson(request: Request, surface: Surface): Promise<unkn
   }
 }
 
-function tooLarge(surface: Surface, limit: number) {
+/** The 413 for a body over `limit`, for a caller that reads the body itself. */
+export function tooLarge(surface: Surface, limit = MAX_BODY_BYTES) {
   return new AppError(`payload_too_large:${surface}`, { field: "body", message: `The request body is over ${limit / 1024 / 1024} MB.` });
 }
 

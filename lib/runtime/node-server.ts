@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { MAX_BODY_BYTES } from "@/lib/http/body";
+import { MAX_BODY_BYTES, parseJson, tooLarge } from "@/lib/http/body";
+import type { RuntimeRequest } from "./request";
 import type { Runtime } from "./runtime";
 
 /**
@@ -37,9 +38,13 @@ async function readCapped(req: IncomingMessage): Promise<{ body: Buffer; complet
 }
 
 async function bridge(runtime: Runtime, req: IncomingMessage, res: ServerResponse) {
-  const aborter = new AbortController();
+  // The signal is made only if a route asks for it (a wait that cancels on disconnect, a stream).
+  let aborter: AbortController | null = null;
+  let gone = false;
   res.on("close", () => {
-    if (!res.writableFinished) aborter.abort();
+    if (res.writableFinished) return;
+    gone = true;
+    aborter?.abort();
   });
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
   const headers = new Headers();
@@ -48,9 +53,24 @@ async function bridge(runtime: Runtime, req: IncomingMessage, res: ServerRespons
     else if (value !== undefined) headers.set(key, value);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const read = hasBody ? await readCapped(req) : { body: undefined, complete: true };
-  const request = new Request(url, { method: req.method, headers, body: read.body as BodyInit | undefined, signal: aborter.signal });
-  const response = await runtime.handle(request, url.pathname);
+  const read = hasBody ? await readCapped(req) : { body: Buffer.alloc(0), complete: true };
+  const request: RuntimeRequest = {
+    method: req.method ?? "GET",
+    url: url.href,
+    headers,
+    get signal() {
+      if (!aborter) {
+        aborter = new AbortController();
+        if (gone) aborter.abort();
+      }
+      return aborter.signal;
+    },
+    json: async (surface) => {
+      if (!read.complete) throw tooLarge(surface);
+      return parseJson(read.body.toString("utf8"), surface);
+    },
+  };
+  const response = await runtime.serve(request, url.pathname);
   const outgoing = Object.fromEntries(response.headers);
   // A refused request (413) may leave body bytes unread; that connection cannot be reused.
   if (!read.complete) outgoing.connection = "close";

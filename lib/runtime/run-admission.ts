@@ -9,11 +9,12 @@ import { validate } from "@/lib/http/body";
 import type { Prepared, RunDeps, RunKind } from "./runs";
 import { RunCreate, streamModesOf } from "./schemas";
 import { traceIdFrom } from "./trace-context";
+import type { RuntimeRequest } from "./request";
 
 // Admission of a run: everything checked and refused before anything is written, then the
 // thread claimed and the run recorded in one write.
 
-export async function prepare(deps: RunDeps, request: Request, threadId: string | null, body: unknown, spanTraceId: string | null, kind: RunKind): Promise<Prepared> {
+export async function prepare(deps: RunDeps, request: RuntimeRequest, threadId: string | null, body: unknown, spanTraceId: string | null, kind: RunKind): Promise<Prepared> {
   const payload = validate(RunCreate, body, "runs");
   const streamModes = kind === "stream" ? streamModesOf(payload) : [];
   const spec = deps.registry.get(payload.assistant_id);

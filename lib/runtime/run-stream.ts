@@ -1,4 +1,5 @@
 import { beginRun, errorBody, executeTraced, type RunDeps } from "./runs";
+import type { RuntimeRequest } from "./request";
 
 /** A comment line every so often keeps proxies from closing a quiet stream during a long node. */
 const KEEP_ALIVE_MS = 5_000;
@@ -28,7 +29,7 @@ export function sseFrame(event: string, data?: unknown): string {
  * `error`/`end` are sent, so a caller that reads the run afterwards finds it finished. A caller
  * that goes away stops the run unless it asked for `on_disconnect: "continue"`.
  */
-export async function streamRun(deps: RunDeps, request: Request, threadId: string | null, body: unknown): Promise<Response> {
+export async function streamRun(deps: RunDeps, request: RuntimeRequest, threadId: string | null, body: unknown): Promise<Response> {
   const begun = await beginRun(deps, request, threadId, body, "stream");
   const { run, headers } = begun;
   const stoppedReading = new AbortController();

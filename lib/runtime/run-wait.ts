@@ -1,4 +1,5 @@
 import { beginRun, errorBody, executeTraced, type RunDeps } from "./runs";
+import type { RuntimeRequest } from "./request";
 
 const HEARTBEAT_MS = 1_000;
 /** How long a run may take and still be answered with a plain (non-streamed) body. */
@@ -8,7 +9,7 @@ const QUICK_ANSWER_MS = 50;
  * POST /runs/wait and POST /threads/:id/runs/wait. The response starts at once with
  * `Content-Location`; the body (the final values, or `__error__`) follows when the graph finishes.
  */
-export async function waitRun(deps: RunDeps, request: Request, threadId: string | null, body: unknown): Promise<Response> {
+export async function waitRun(deps: RunDeps, request: RuntimeRequest, threadId: string | null, body: unknown): Promise<Response> {
   const begun = await beginRun(deps, request, threadId, body, "wait");
   const execution = executeTraced(deps, begun, { disconnect: begun.run.payload.on_disconnect === "cancel" ? request.signal : null });
   const { headers } = begun;

@@ -15,6 +15,7 @@ import { holdThread, prepare } from "./run-admission";
 import type { LeaseTiming } from "./leases";
 import type { RunCreate, StreamMode } from "./schemas";
 import { interruptsByTask, type TaskInterrupts } from "./state";
+import type { RuntimeRequest } from "./request";
 
 /** Extra time the runtime allows past a graph's budget before it stops the run itself. */
 const SERVER_GRACE_MS = 5_000;
@@ -66,7 +67,7 @@ export type BegunRun = { run: Prepared; span: RunSpan; headers: Headers };
  * it (`Content-Location`, and the trace and LangSmith ids when there are any). When tracing, the
  * run is one span continued from the request's `traceparent`, with the nodes' spans beneath it.
  */
-export async function beginRun(deps: RunDeps, request: Request, threadId: string | null, body: unknown, kind: RunKind): Promise<BegunRun> {
+export async function beginRun(deps: RunDeps, request: RuntimeRequest, threadId: string | null, body: unknown, kind: RunKind): Promise<BegunRun> {
   const span = startRunSpan(request.headers);
   let run: Prepared;
   try {

@@ -3,13 +3,14 @@ import type { Database } from "@/db/client";
 import type { GraphSpec, Registry } from "@/graphs/spec";
 import { AppError, errorResponse } from "@/lib/errors";
 import { bearerVerifier } from "@/lib/http/auth";
-import { readJson, validate } from "@/lib/http/body";
+import { validate } from "@/lib/http/body";
 import { GraphCache, GraphLoadError } from "./graph-cache";
 import { streamRun } from "./run-stream";
 import { waitRun } from "./run-wait";
 import { getRun } from "@/db/queries/runs";
 import { DEFAULT_LEASE, newOwner, retireOwner, type LeaseTiming } from "./leases";
 import { cancelAbandoned, recoverAbandoned, releaseAbandonedRuns, renewLeases, type RecoveryReport } from "./recovery";
+import { fromWebRequest, type RuntimeRequest } from "./request";
 import { RunMetadataSaver } from "./run-metadata-saver";
 import { cancelRun, type RunDeps } from "./runs";
 import { AssistantSearch } from "./schemas";
@@ -33,6 +34,8 @@ export type RuntimeOptions = {
 export type Runtime = {
   /** Serves one LangGraph Server API request; `path` is the part after the runtime's mount point. */
   handle(request: Request, path: string): Promise<Response>;
+  /** `handle` for a caller that has read the request itself (the Node server). */
+  serve(request: RuntimeRequest, path: string): Promise<Response>;
   health(): { status: "ok"; graphs: number; compiled: number; failed: string[] };
   /** This runtime's owner id on the runs it executes. */
   owner: string;
@@ -45,7 +48,7 @@ export type Runtime = {
   close(): void;
 };
 
-type Route = { method: string; pattern: RegExp; open?: boolean; run: (request: Request, params: string[]) => Promise<Response> };
+type Route = { method: string; pattern: RegExp; open?: boolean; run: (request: RuntimeRequest, params: string[]) => Promise<Response> };
 
 const json = (value: unknown, status = 200) => Response.json(value, { status });
 const BOOTED_AT = new Date().toISOString();
@@ -85,7 +88,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       method: "POST",
       pattern: /^\/assistants\/search$/,
       run: async (request) => {
-        const search = validate(AssistantSearch, await readJson(request, "assistants"), "assistants");
+        const search = validate(AssistantSearch, await request.json("assistants"), "assistants");
         const matches = options.registry.specs.filter((s) => !search.graph_id || s.assistantId === search.graph_id);
         return json(matches.slice(search.offset, search.offset + search.limit).map(assistantJson));
       },
@@ -99,10 +102,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         return json(assistantJson(spec));
       },
     },
-    { method: "POST", pattern: /^\/runs\/wait$/, run: async (request) => waitRun(runDeps, request, null, await readJson(request, "runs")) },
-    { method: "POST", pattern: /^\/runs\/stream$/, run: async (request) => streamRun(runDeps, request, null, await readJson(request, "runs")) },
-    { method: "POST", pattern: /^\/threads$/, run: async (request) => json(await createThread(threadDeps, await readJson(request, "threads"))) },
-    { method: "POST", pattern: /^\/threads\/search$/, run: async (request) => json(await findThreads(threadDeps, await readJson(request, "threads"))) },
+    { method: "POST", pattern: /^\/runs\/wait$/, run: async (request) => waitRun(runDeps, request, null, await request.json("runs")) },
+    { method: "POST", pattern: /^\/runs\/stream$/, run: async (request) => streamRun(runDeps, request, null, await request.json("runs")) },
+    { method: "POST", pattern: /^\/threads$/, run: async (request) => json(await createThread(threadDeps, await request.json("threads"))) },
+    { method: "POST", pattern: /^\/threads\/search$/, run: async (request) => json(await findThreads(threadDeps, await request.json("threads"))) },
     { method: "GET", pattern: /^\/threads\/([^/]+)$/, run: async (_request, [id]) => json(threadJson(await requireThread(threadDeps, id!))) },
     {
       method: "DELETE",
@@ -121,16 +124,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       pattern: /^\/threads\/([^/]+)\/history$/,
       run: async (request, [id]) => json(await threadHistory(threadDeps, id!, Object.fromEntries(new URL(request.url).searchParams))),
     },
-    { method: "POST", pattern: /^\/threads\/([^/]+)\/history$/, run: async (request, [id]) => json(await threadHistory(threadDeps, id!, await readJson(request, "threads"))) },
+    { method: "POST", pattern: /^\/threads\/([^/]+)\/history$/, run: async (request, [id]) => json(await threadHistory(threadDeps, id!, await request.json("threads"))) },
     {
       method: "POST",
       pattern: /^\/threads\/([^/]+)\/runs\/wait$/,
-      run: async (request, [id]) => waitRun(runDeps, request, parseThreadId(id!), await readJson(request, "runs")),
+      run: async (request, [id]) => waitRun(runDeps, request, parseThreadId(id!), await request.json("runs")),
     },
     {
       method: "POST",
       pattern: /^\/threads\/([^/]+)\/runs\/stream$/,
-      run: async (request, [id]) => streamRun(runDeps, request, parseThreadId(id!), await readJson(request, "runs")),
+      run: async (request, [id]) => streamRun(runDeps, request, parseThreadId(id!), await request.json("runs")),
     },
     { method: "GET", pattern: /^\/threads\/([^/]+)\/runs\/([^/]+)$/, run: async (_request, [id, runId]) => json(await runJson(threadDeps, id!, runId!)) },
     {
@@ -150,7 +153,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
   ];
 
-  async function handle(request: Request, path: string): Promise<Response> {
+  async function serve(request: RuntimeRequest, path: string): Promise<Response> {
     const clean = "/" + path.replace(/^\/+|\/+$/g, "");
     const candidates = routes.filter((r) => r.pattern.test(clean));
     const route = candidates.find((r) => r.method === request.method);
@@ -191,7 +194,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   timer.unref();
 
   return {
-    handle,
+    handle: (request, path) => serve(fromWebRequest(request), path),
+    serve,
     health,
     owner,
     recover: () => recoverAbandoned(runDeps),
