@@ -68,8 +68,9 @@ export function funnelSql(scope: FunnelScope): string {
     if (scope.vertical !== undefined && !VERTICALS.includes(scope.vertical)) throw new AppError("bad_request:analytics", { message: `Unknown vertical "${scope.vertical}".` });
     const where = scope.vertical ? `WHERE co.vertical = '${scope.vertical}'` : "";
     const enrichedOnly = (e: string) => `co.enriched_at IS NOT NULL AND ${e}`;
-    return `WITH converted AS (SELECT DISTINCT contact_id FROM outcomes WHERE label IN (${CONVERTED}))
-SELECT co.vertical AS key, count(*) AS discovered, count(co.enriched_at) AS enriched,
+    // The converting contacts as a subquery in FROM (grouped, so SQLite indexes it for the join);
+    // as a CTE SQLite re-read it for every contact, which took 27 s at 100,000 contacts.
+    return `SELECT co.vertical AS key, count(*) AS discovered, count(co.enriched_at) AS enriched,
   ${stageSums({
     sent: enrichedOnly("coalesce(x.outbound, 0) > 0"),
     opened: "coalesce(x.opened, 0) > 0",
@@ -77,7 +78,8 @@ SELECT co.vertical AS key, count(*) AS discovered, count(co.enriched_at) AS enri
     converted: "v.contact_id IS NOT NULL",
   })}
 FROM contacts c JOIN companies co ON co.id = c.company_id
-LEFT JOIN contact_email_stats x ON x.contact_id = c.id LEFT JOIN converted v ON v.contact_id = c.id ${where}
+LEFT JOIN contact_email_stats x ON x.contact_id = c.id
+LEFT JOIN (SELECT contact_id FROM outcomes WHERE label IN (${CONVERTED}) GROUP BY contact_id) v ON v.contact_id = c.id ${where}
 GROUP BY co.vertical ORDER BY co.vertical`;
   }
   if (scope.campaignId !== undefined && !Number.isSafeInteger(scope.campaignId)) throw new AppError("bad_request:analytics", { message: "The campaign id must be an integer." });
