@@ -8,6 +8,8 @@ import type { ReplyInput, ReplyOutput } from "./email-reply/graph";
 import { meta as emailReply } from "./email-reply/meta";
 import type { ClassifyInput, ClassifyOutput } from "./inbound-classify/graph";
 import { meta as inboundClassify } from "./inbound-classify/meta";
+import type { LeadToProposalInput, LeadToProposalOutput, ProposalResponse } from "./lead-to-proposal/graph";
+import { meta as leadToProposal } from "./lead-to-proposal/meta";
 import type { ReflectInput, ReflectOutput } from "./memory-reflect/graph";
 import { meta as memoryReflect } from "./memory-reflect/meta";
 import { defineGraph, defineRegistry } from "./spec";
@@ -30,6 +32,7 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: TextToSqlInput; output: TextToSqlOutput; resume: never }>()(textToSql, () => import("./text-to-sql/graph")),
   defineGraph<{ input: AttributionInput; output: AttributionOutput; resume: never }>()(touchAttribution, () => import("./touch-attribution/graph")),
   defineGraph<{ input: CountryClassifyInput; output: CountryClassifyOutput; resume: never }>()(countryClassify, () => import("./country-classify/graph")),
+  defineGraph<{ input: LeadToProposalInput; output: LeadToProposalOutput; resume: ProposalResponse }>()(leadToProposal, () => import("./lead-to-proposal/graph")),
 ]);
 
 export type Fleet = typeof FLEET;
