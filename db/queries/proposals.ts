@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { drafts, type ProposalDocument, type Provenance } from "../schema";
+import { companies, contacts, drafts, SENIORITIES, type ProposalDocument, type Provenance } from "../schema";
 
 /** A proposal draft as lead_to_proposal stores it: subject = its title, body = its Markdown. */
 export type NewProposalDraft = {
@@ -44,4 +44,22 @@ export async function updateProposalDocument(
     .set({ ...rest, editedSubject: title, editedBody: markdown, updatedAt: new Date() })
     .where(and(eq(drafts.id, draftId), eq(drafts.kind, "proposal"), eq(drafts.status, "draft")));
   return result.rowsAffected === 1;
+}
+
+/**
+ * Who a company's proposal is addressed to: its most senior contact that may still be written to
+ * (not do-not-contact, bounced or unsubscribed), ties by lowest id; null when it has none.
+ * undefined when the company does not exist.
+ */
+export async function leadContactOf(database: Database, companyId: number): Promise<number | null | undefined> {
+  const [company] = await database.select({ id: companies.id }).from(companies).where(eq(companies.id, companyId)).limit(1);
+  if (!company) return undefined;
+  const rank = sql`CASE ${contacts.seniority} ${sql.join(SENIORITIES.map((s, i) => sql`WHEN ${s} THEN ${i}`), sql` `)} ELSE ${SENIORITIES.length} END`;
+  const [row] = await database
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.doNotContact, false), eq(contacts.bounced, false), eq(contacts.unsubscribed, false)))
+    .orderBy(asc(rank), asc(contacts.id))
+    .limit(1);
+  return row?.id ?? null;
 }

@@ -161,6 +161,8 @@ export type ProposalDocument = {
   facts: { id: number; fact: string; source: string; confidence: number }[];
   /** The research findings the draft was written from, each with the facts it cites. */
   findings: { text: string; factIds: number[] }[];
+  /** Names a claim may use without citing a fact (the company's, the contact's, the sender's): every re-check uses the same. */
+  allowedTerms: string[];
 };
 
 /**

@@ -37,7 +37,7 @@ describe("lead_to_proposal's offline path", () => {
 
   it("the offline template's proposal passes its own faithfulness check: facts cited, the rest marked assumptions", () => {
     const written = offlineProposal(snapshot, offlineFindings(snapshot, 6));
-    const doc = checkProposal({ ...written, facts: snapshot.facts, findings: [] }, allowedTerms(snapshot));
+    const doc = checkProposal({ ...written, facts: snapshot.facts, findings: [], allowedTerms: allowedTerms(snapshot) });
     expect(flaggedClaims(doc)).toEqual([]);
     expect(doc.sections.map((s) => s.key)).toEqual(["problem", "approach", "value", "next_step"]);
     expect(doc.sections[0]!.claims.filter((c) => c.verdict === "supported").map((c) => c.factIds)).toEqual([[31], [32], [33]]);
@@ -61,8 +61,8 @@ describe("lead_to_proposal's offline path", () => {
         sections: { problem: [{ text: "Acme raised a Series B of $90M.", factIds: [31], assumption: false }, { text: "Acme Analytics raised a Series B of $20M to expand its go-to-market team.", factIds: [31], assumption: false }], approach: [], value: [], next_step: [{ text: "Assumption: a call next week.", factIds: [], assumption: true }] },
         facts: snapshot.facts,
         findings: [],
+        allowedTerms: allowedTerms(snapshot),
       },
-      allowedTerms(snapshot),
     );
     const queue = proposalMarkdown(doc, { export: false });
     expect(queue).toContain("1 claim failed the faithfulness check");

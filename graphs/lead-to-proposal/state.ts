@@ -2,7 +2,7 @@ import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
 import { REJECT_LABELS, type ProposalDocument } from "@/db/schema";
 import { callTrail, type CalledProvenance } from "@/graphs/shared/provenance";
-import type { SectionDrafts } from "@/lib/outreach/proposal";
+import { ProposalEdit, type SectionDrafts } from "@/lib/outreach/proposal";
 import type { QualifyVerdict } from "@/lib/outreach/qualify";
 
 export const inputSchema = z
@@ -14,19 +14,6 @@ export const inputSchema = z
   .strict();
 export type LeadToProposalInput = z.input<typeof inputSchema>;
 
-/** A claim list per section, as a person edits it (the same shape the model writes). */
-const ClaimEdit = z.object({
-  text: z.string().trim().min(1).max(600),
-  factIds: z.array(z.number().int().positive()).max(8).default([]),
-  assumption: z.boolean().default(false),
-});
-export const SectionsEdit = z.object({
-  problem: z.array(ClaimEdit).max(8),
-  approach: z.array(ClaimEdit).max(8),
-  value: z.array(ClaimEdit).max(8),
-  next_step: z.array(ClaimEdit).max(8),
-});
-
 /**
  * What a person answers at the approval interrupt (Agent Inbox response types, as the email
  * orchestrator's): accept, edit (the sections as changed, re-checked before they stand) and
@@ -34,7 +21,7 @@ export const SectionsEdit = z.object({
  */
 export const ProposalResponse = z.discriminatedUnion("type", [
   z.object({ type: z.literal("accept"), decidedBy: z.string().nullable().default(null) }),
-  z.object({ type: z.literal("edit"), args: z.object({ title: z.string().trim().min(1).max(200), sections: SectionsEdit }), decidedBy: z.string().nullable().default(null) }),
+  z.object({ type: z.literal("edit"), args: ProposalEdit, decidedBy: z.string().nullable().default(null) }),
   z.object({
     type: z.literal("ignore"),
     reason: z.string().trim().max(500).default(""),

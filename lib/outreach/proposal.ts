@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { PROPOSAL_SECTIONS, type ProposalClaim, type ProposalDocument, type ProposalSectionKey } from "@/db/schema";
 import { checkClaim, type CitableFact } from "./faithfulness";
 
@@ -9,15 +10,30 @@ import { checkClaim, type CitableFact } from "./faithfulness";
 
 export const SECTION_TITLES: Record<ProposalSectionKey, string> = { problem: "Problem", approach: "Approach", value: "Value", next_step: "Next step" };
 
+/** A claim list per section, as a person edits it (server actions and the approval interrupt parse it) (the same shape the model writes). */
+const ClaimEdit = z.object({
+  text: z.string().trim().min(1).max(600),
+  factIds: z.array(z.number().int().positive()).max(8).default([]),
+  assumption: z.boolean().default(false),
+});
+export const SectionsEdit = z.object({
+  problem: z.array(ClaimEdit).max(8),
+  approach: z.array(ClaimEdit).max(8),
+  value: z.array(ClaimEdit).max(8),
+  next_step: z.array(ClaimEdit).max(8),
+});
+
+/** A proposal edit: its title and its sections. */
+export const ProposalEdit = z.object({ title: z.string().trim().min(1, "Title cannot be empty.").max(200), sections: SectionsEdit });
+export type ProposalEdit = z.infer<typeof ProposalEdit>;
+
 /** A claim as a writer (model, template, rep) gives it, before it is checked. */
 export type ClaimDraft = { text: string; factIds: number[]; assumption: boolean };
 export type SectionDrafts = Record<ProposalSectionKey, ClaimDraft[]>;
 
 /** Each claim checked against the document's facts (lib/outreach/faithfulness.ts). */
-export function checkProposal(
-  input: { title: string; sections: SectionDrafts; facts: ProposalDocument["facts"]; findings: ProposalDocument["findings"] },
-  allowedTerms: readonly string[],
-): ProposalDocument {
+export function checkProposal(input: Omit<ProposalDocument, "sections"> & { sections: SectionDrafts }): ProposalDocument {
+  const { allowedTerms } = input;
   const facts: CitableFact[] = input.facts;
   const sections = PROPOSAL_SECTIONS.map((key) => ({
     key,
@@ -32,7 +48,7 @@ export function checkProposal(
       };
     }),
   }));
-  return { title: input.title.trim(), sections, facts: input.facts, findings: input.findings };
+  return { title: input.title.trim(), sections, facts: input.facts, findings: input.findings, allowedTerms };
 }
 
 /** The document's claims as drafts again (for an edit form, or a re-check). */

@@ -2,7 +2,6 @@ import { db } from "@/db/client";
 import { decideDraft, getDraft } from "@/db/queries/drafts";
 import { updateProposalDocument } from "@/db/queries/proposals";
 import { checkProposal, flaggedClaims, groundedShare, proposalMarkdown } from "@/lib/outreach/proposal";
-import { allowedTerms } from "../rules";
 import { ProposalResponse, type LeadToProposalStateType } from "../state";
 
 /**
@@ -27,8 +26,7 @@ export async function applyDecision(state: LeadToProposalStateType): Promise<Par
   const stored = (await getDraft(database, draftId))!;
   let document = stored.document ?? state.document!;
   if (response.type === "edit") {
-    const snapshot = state.snapshot!;
-    document = checkProposal({ title: response.args.title, sections: response.args.sections, facts: document.facts, findings: document.findings }, allowedTerms(snapshot));
+    document = checkProposal({ ...document, title: response.args.title, sections: response.args.sections });
     const flagged = flaggedClaims(document).length;
     await updateProposalDocument(database, draftId, {
       title: document.title,

@@ -11,7 +11,7 @@ import type { LeadToProposalStateType } from "../state";
 export function checkFaithfulness(state: LeadToProposalStateType): Partial<LeadToProposalStateType> {
   const snapshot = state.snapshot!;
   const written = state.proposal!;
-  const document = checkProposal({ title: written.title, sections: written.sections, facts: snapshot.facts, findings: state.findings ?? [] }, allowedTerms(snapshot));
+  const document = checkProposal({ title: written.title, sections: written.sections, facts: snapshot.facts, findings: state.findings ?? [], allowedTerms: allowedTerms(snapshot) });
   const flagged = flaggedClaims(document).length;
   const note = flagged ? ` ${flagged} claim${flagged === 1 ? "" : "s"} failed the faithfulness check and ${flagged === 1 ? "is" : "are"} flagged.` : " Every claim passed the faithfulness check.";
   return { document, proposal: { ...written, provenance: { ...written.provenance, confidence: groundedShare(document), reason: written.provenance.reason + note } } };

@@ -30,9 +30,7 @@ export async function storeProposal(state: LeadToProposalStateType, config?: Lan
     body: proposalMarkdown(document, { export: false }),
     document,
     provenance: {
-      confidence: written.provenance.confidence,
-      reason: written.provenance.reason,
-      source: written.provenance.source,
+      ...written.provenance,
       evidence: [`${qualification.label} (${qualification.score}): ${qualification.provenance.reason}`, `findings: ${state.findingsSource}`, ...written.provenance.evidence],
     },
     reviewFlags: flagged ? ["unsupported_claims"] : [],
