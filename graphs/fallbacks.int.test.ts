@@ -26,6 +26,7 @@ const sqlGraph = {
   summarize: await import("./text-to-sql/nodes/summarize"),
 };
 const attribution = { rules: await import("./touch-attribution/rules"), weighTouches: await import("./touch-attribution/nodes/weigh-touches") };
+const proposal = { rules: await import("./lead-to-proposal/rules"), research: await import("./lead-to-proposal/nodes/research"), draftProposal: await import("./lead-to-proposal/nodes/draft-proposal") };
 const country = { rules: await import("./country-classify/rules"), withModel: await import("./country-classify/nodes/classify-with-model"), decide: await import("./country-classify/nodes/decide-country") };
 
 type AnyState = never;
@@ -46,6 +47,7 @@ const brief = {
 };
 const snapshot = { contact: { title: "Head of Operations", seniority: "director" }, company: { name: "Pinelogic Market", vertical: "retail" }, facts: [] };
 const history = { outboundCount: 0, unansweredInbound: null };
+const lead = { contact: { ...brief.contact, id: 1, ownerId: null }, company: { ...brief.company, id: 1 }, facts: brief.facts, senderName: brief.senderName };
 let contactId = 0;
 
 beforeAll(async () => {
@@ -138,6 +140,17 @@ const NODES: Record<string, () => Promise<void>> = {
     const decided = country.decide.decideCountry({ ...state, calls: out.calls } as AnyState);
     expect(decided.decision).toMatchObject({ country: "US", model: null, promptVersion: country.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("classify_with_model", "offline_resolver", country.rules.RULES_VERSION) } });
     expect(decided.decision!.reasons[0]).toContain("model unavailable: provider_error");
+  },
+  "lead-to-proposal/research": async () => {
+    const out = await proposal.research.research({ snapshot: lead } as AnyState, config);
+    expect(out).toEqual({ findings: [{ text: "Pinelogic Market opened 29 new stores in the last year.", factIds: [1] }], findingsSource: "facts_as_findings", calls: [refused("research", "facts_as_findings", proposal.rules.RULES_VERSION)] });
+  },
+  "lead-to-proposal/draft-proposal": async () => {
+    const findings = [{ text: "Pinelogic Market opened 29 new stores in the last year.", factIds: [1] }];
+    const out = await proposal.draftProposal.draftProposal({ snapshot: lead, findings } as AnyState, config);
+    expect(out.proposal).toMatchObject({ model: "offline template", provenance: { source: "rule_based_fallback", path: refused("draft_proposal", "offline_template", proposal.rules.TEMPLATE_VERSION) } });
+    expect(out.proposal!.provenance.reason).toContain("model unavailable: provider_error");
+    expect(out.calls).toEqual([refused("draft_proposal", "offline_template", proposal.rules.TEMPLATE_VERSION)]);
   },
 };
 
