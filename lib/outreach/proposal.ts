@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PROPOSAL_SECTIONS, type ProposalClaim, type ProposalDocument, type ProposalSectionKey } from "@/db/schema";
 import { checkClaim, type CitableFact } from "./faithfulness";
+import { SECTION_TITLES } from "./proposal-labels";
 
 /**
  * A proposal's policy outside any one graph: its faithfulness verdicts (re-run on every edit, so a
@@ -8,7 +9,7 @@ import { checkClaim, type CitableFact } from "./faithfulness";
  * the queue and the exported document.
  */
 
-export const SECTION_TITLES: Record<ProposalSectionKey, string> = { problem: "Problem", approach: "Approach", value: "Value", next_step: "Next step" };
+export { SECTION_TITLES };
 
 /** A claim list per section, as a person edits it (server actions and the approval interrupt parse it) (the same shape the model writes). */
 const ClaimEdit = z.object({

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClassifyCountryButton } from "@/components/companies/classify-country-button";
+import { DraftProposalButton } from "@/components/proposals/draft-proposal-button";
 import { ContactStatus } from "@/components/contacts/contact-status";
 import { FactList } from "@/components/contacts/fact-list";
 import { Card, Fields } from "@/components/ui/card";
@@ -47,6 +48,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
             ]}
           />
           {hasRole(user.role, "operator") ? <ClassifyCountryButton companyId={company.id} /> : null}
+          {hasRole(user.role, "operator") ? <DraftProposalButton target={{ companyId: company.id }} /> : null}
         </Card>
         <Card title={`Facts (${facts.length})`} className="lg:col-span-2">
           <FactList facts={facts} />
