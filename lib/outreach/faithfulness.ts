@@ -133,38 +133,68 @@ function names(text: string): string[] {
   return out;
 }
 
-const sharesStem = (a: string, pool: Set<string>) => pool.has(a) || (a.length >= 5 && [...pool].some((b) => b.length >= 5 && b.slice(0, 5) === a.slice(0, 5)));
 const hasNegation = (text: string) => words(text).some((w) => NEGATIONS.has(w.toLowerCase())) || /n['’]t\b/i.test(text);
+
+/** A source text read once: what the rules compare a statement with. */
+type Evidence = { figures: Set<number>; words: Set<string>; stems: Set<string>; prefixes: Set<string>; negation: boolean };
+
+function analyse(text: string): Evidence {
+  const stems = new Set(contentStems(text));
+  return {
+    figures: new Set(figures(text)),
+    words: new Set(words(text).map((w) => w.toLowerCase())),
+    stems,
+    prefixes: new Set([...stems].filter((s) => s.length >= 5).map((s) => s.slice(0, 5))),
+    negation: hasNegation(text),
+  };
+}
+
+function merge(parts: readonly Evidence[]): Evidence {
+  if (parts.length === 1) return parts[0]!;
+  const union = <T>(pick: (e: Evidence) => Set<T>) => new Set(parts.flatMap((e) => [...pick(e)]));
+  return { figures: union((e) => e.figures), words: union((e) => e.words), stems: union((e) => e.stems), prefixes: union((e) => e.prefixes), negation: parts.some((e) => e.negation) };
+}
+
+/** Stems meet when equal, or when both are long and share their first five letters ("expand", "expansion"). */
+const sharesStem = (a: string, e: Evidence) => e.stems.has(a) || (a.length >= 5 && e.prefixes.has(a.slice(0, 5)));
+
+const allowedOf = (options: FaithfulnessOptions) => {
+  const allowed = new Set(options.allowedTerms?.flatMap((t) => words(t).map((w) => w.toLowerCase())) ?? []);
+  return { allowed, allowedStems: new Set([...allowed].map(stem)) };
+};
 
 /**
  * Why `statement` is not supported by `evidence` (texts it cites), or null when it is.
  * The reason names the first failed rule in words a rep can act on.
  */
 export function unsupportedReason(statement: string, evidence: readonly string[], options: FaithfulnessOptions = {}): string | null {
-  const joined = evidence.join(" \n ");
-  const allowed = new Set(options.allowedTerms?.flatMap((t) => words(t).map((w) => w.toLowerCase())) ?? []);
-  const allowedStems = new Set([...allowed].map(stem));
+  return reasonAgainst(statement, merge(evidence.map(analyse)), allowedOf(options));
+}
 
-  const known = new Set(figures(joined));
-  const inventedFigure = figures(statement).find((n) => !known.has(n));
-  if (inventedFigure !== undefined) return `the figure ${inventedFigure.toLocaleString("en-US")} is not in the cited source`;
+/** 45000000 → "45,000,000" (Intl's formatter costs more than the whole check). */
+const thousands = (n: number) => {
+  const [whole, fraction] = String(n).split(".");
+  return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (fraction ? `.${fraction}` : "");
+};
 
-  const evidenceWords = new Set(words(joined).map((w) => w.toLowerCase()));
-  const evidenceStems = new Set(contentStems(joined));
-  const inventedName = names(statement).find((n) => !evidenceWords.has(n) && !allowed.has(n) && !evidenceStems.has(stem(n)));
+function reasonAgainst(statement: string, e: Evidence, { allowed, allowedStems }: ReturnType<typeof allowedOf>): string | null {
+  const inventedFigure = figures(statement).find((n) => !e.figures.has(n));
+  if (inventedFigure !== undefined) return `the figure ${thousands(inventedFigure)} is not in the cited source`;
+
+  const inventedName = names(statement).find((n) => !e.words.has(n) && !allowed.has(n) && !e.stems.has(stem(n)));
   if (inventedName) return `it names "${inventedName}", which the cited source does not mention`;
 
-  if (hasNegation(statement) && !hasNegation(joined)) return "it negates what the cited source says";
+  if (hasNegation(statement) && !e.negation) return "it negates what the cited source says";
 
   const content = contentStems(statement).filter((s) => !allowedStems.has(s));
   if (content.length === 0) return null;
-  const shared = content.filter((s) => sharesStem(s, evidenceStems)).length;
+  const shared = content.filter((s) => sharesStem(s, e)).length;
   if (shared < Math.min(2, content.length) || shared / content.length < MIN_COVERAGE)
     return `only ${shared} of its ${content.length} content words come from the cited source`;
 
   for (const clause of statement.split(CLAUSE_BREAK)) {
     const clauseContent = contentStems(clause ?? "").filter((s) => !allowedStems.has(s));
-    if (clauseContent.length >= 2 && !clauseContent.some((s) => sharesStem(s, evidenceStems)))
+    if (clauseContent.length >= 2 && !clauseContent.some((s) => sharesStem(s, e)))
       return `the clause "${clause!.trim()}" is not in the cited source`;
   }
   return null;
@@ -177,18 +207,28 @@ const isMarkedAssumption = (text: string) => text.trim().toLowerCase().startsWit
  * only when it cites at least one known fact and the cited facts together say it.
  */
 export function checkClaim(claim: Claim, facts: readonly CitableFact[], options: FaithfulnessOptions = {}): ClaimVerdict {
+  return judgeClaim(claim, new Map(facts.map((f) => [f.id, f])), new Map(), allowedOf(options));
+}
+
+function judgeClaim(claim: Claim, byId: ReadonlyMap<number, CitableFact>, read: Map<number, Evidence>, terms: ReturnType<typeof allowedOf>): ClaimVerdict {
   if (claim.assumption || isMarkedAssumption(claim.text)) return { status: "assumption" };
   if (claim.factIds.length === 0) return { status: "unsupported", reason: "it cites no fact and is not marked as an assumption" };
-  const byId = new Map(facts.map((f) => [f.id, f]));
   const unknown = claim.factIds.filter((id) => !byId.has(id));
   if (unknown.length > 0) return { status: "unsupported", reason: `it cites fact ${unknown.join(", ")}, which this company does not have` };
-  const reason = unsupportedReason(claim.text, claim.factIds.map((id) => byId.get(id)!.fact), options);
+  const evidence = claim.factIds.map((id) => {
+    if (!read.has(id)) read.set(id, analyse(byId.get(id)!.fact));
+    return read.get(id)!;
+  });
+  const reason = reasonAgainst(claim.text, merge(evidence), terms);
   return reason ? { status: "unsupported", reason } : { status: "supported", factIds: [...new Set(claim.factIds)] };
 }
 
-/** `checkClaim` over a list, in order. */
+/** `checkClaim` over a list, in order; each fact is read once for all of them. */
 export function checkClaims(claims: readonly Claim[], facts: readonly CitableFact[], options: FaithfulnessOptions = {}): ClaimVerdict[] {
-  return claims.map((c) => checkClaim(c, facts, options));
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const read = new Map<number, Evidence>();
+  const terms = allowedOf(options);
+  return claims.map((c) => judgeClaim(c, byId, read, terms));
 }
 
 /** Sentences of a free text: split after . ! ? and at line breaks; blank pieces dropped. */
@@ -207,26 +247,25 @@ export function splitSentences(text: string): string[] {
  * `no_claim`.
  */
 export function checkSentences(text: string, sources: readonly SourceText[], options: FaithfulnessOptions = {}): SentenceVerdict[] {
-  const allowed = new Set(options.allowedTerms?.flatMap((t) => words(t).map((w) => w.toLowerCase())) ?? []);
-  const allowedStems = new Set([...allowed].map(stem));
-  const ranked = sources.map((s) => ({ source: s, stems: new Set(contentStems(s.text)) }));
+  const terms = allowedOf(options);
+  const read = sources.map((source) => ({ source, evidence: analyse(source.text) }));
 
   return splitSentences(text).map((sentence): SentenceVerdict => {
     if (isMarkedAssumption(sentence)) return { sentence, status: "assumption" };
-    const content = contentStems(sentence).filter((s) => !allowedStems.has(s));
+    const content = contentStems(sentence).filter((s) => !terms.allowedStems.has(s));
     const hasFigure = figures(sentence).length > 0;
-    const hasName = names(sentence).some((n) => !allowed.has(n));
+    const hasName = names(sentence).some((n) => !terms.allowed.has(n));
     if (!hasFigure && (content.length < 2 || (sentence.endsWith("?") && !hasName))) return { sentence, status: "no_claim" };
 
-    const order = ranked
-      .map((r) => ({ ...r, overlap: content.filter((s) => sharesStem(s, r.stems)).length }))
+    const order = read
+      .map((r) => ({ ...r, overlap: content.filter((s) => sharesStem(s, r.evidence)).length }))
       .filter((r) => r.overlap > 0)
       .sort((a, b) => b.overlap - a.overlap);
     if (order.length === 0) return { sentence, status: "unsupported", reason: "no source mentions what it says" };
-    let firstReason: string | null = null;
     const candidates = [...order.map((r) => [r]), ...(order.length > 1 ? [order.slice(0, 2)] : [])];
+    let firstReason: string | null = null;
     for (const candidate of candidates) {
-      const reason = unsupportedReason(sentence, candidate.map((r) => r.source.text), options);
+      const reason = reasonAgainst(sentence, merge(candidate.map((r) => r.evidence)), terms);
       if (!reason) return { sentence, status: "supported", sourceIds: candidate.map((r) => r.source.id) };
       firstReason ??= reason;
     }
