@@ -10,8 +10,9 @@ const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { seedDatabase } = await import("@/db/seed/seed");
 const { approveProposal, draftProposalFor, exportProposal, rejectProposal, saveProposalEdits } = await import("@/lib/services/proposals");
-const { approveDraft, rejectDraft } = await import("@/lib/services/drafts");
+const { approveDraft, draftOutreach, rejectDraft } = await import("@/lib/services/drafts");
 const { sectionDrafts } = await import("@/lib/outreach/proposal");
+const { emailHash } = await import("@/db/queries/suppression");
 const { TEMPLATE_VERSION } = await import("./rules");
 
 const rep = { id: "usr_demo_rep", name: "Riley Rep", email: "rep@demo.local", role: "rep" as const };
@@ -125,6 +126,19 @@ describe("lead_to_proposal, offline", () => {
     await expect(rejectDraft(rep, draftId, "no")).rejects.toMatchObject({ code: "conflict:drafts" });
     expect(await rejectProposal(rep, draftId, "Wrong angle", "wrong_angle")).toMatchObject({ status: "rejected" });
     expect(await one(sql`SELECT status, reject_reason, reject_label FROM drafts WHERE id = ${draftId}`)).toEqual({ status: "rejected", reject_reason: "Wrong angle", reject_label: "wrong_angle" });
+  });
+
+  it("a waiting proposal never holds back an email draft for the same contact", async () => {
+    const candidates = await db().all<{ id: number; email: string }>(sql`
+      SELECT c.id, c.email FROM contacts c WHERE c.owner_id = ${rep.id} AND c.title IS NOT NULL AND c.do_not_contact = 0 AND c.bounced = 0 AND c.unsubscribed = 0 AND c.replied = 0
+        AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.contact_id = c.id)
+        AND (SELECT count(*) FROM company_facts f WHERE f.company_id = c.company_id) >= 2
+      ORDER BY c.id DESC`);
+    const suppressed = new Set((await db().all<{ email_hash: string }>(sql`SELECT email_hash FROM suppression`)).map((r) => r.email_hash));
+    const contactId = candidates.find((c) => !suppressed.has(emailHash(c.email)))!.id;
+    await drafted(contactId);
+    const [email] = await draftOutreach(rep, [contactId]);
+    expect(email).toMatchObject({ contactId, status: "drafted" });
   });
 
   it("an unqualified lead stops with its reason, and no proposal is stored", async () => {
