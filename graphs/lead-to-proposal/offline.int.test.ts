@@ -159,6 +159,12 @@ describe("lead_to_proposal, offline", () => {
     expect(result).toMatchObject({ contactId: expected.id });
     expect((await draftRow((result as { draftId: number }).draftId)).assigned_rep_id).toBe(expected.owner_id);
     await expect(draftProposalFor(operator, { companyId: 987_654 })).rejects.toMatchObject({ code: "not_found:companies" });
+
+    // A company whose only contact asked not to be contacted has nobody to address: refused, with why, nothing stored.
+    const closed = await one<{ id: number }>(sql`INSERT INTO companies (name, domain, vertical, size) VALUES ('Closed Door', 'closed.example', 'retail', '11-50') RETURNING id`);
+    await db().run(sql`INSERT INTO contacts (company_id, first_name, last_name, email, title, do_not_contact) VALUES (${closed.id}, 'Cal', 'Closed', 'cal@closed.example', 'CEO', 1)`);
+    expect(await draftProposalFor(operator, { companyId: closed.id })).toEqual({ status: "refused", reason: "This company has no contact who may be written to." });
+    expect(await one(sql`SELECT count(*) AS n FROM drafts WHERE company_id = ${closed.id}`)).toEqual({ n: 0 });
   });
 
   it("a rep cannot draft a proposal for another rep's contact, nor decide another rep's proposal", async () => {
