@@ -8,7 +8,7 @@
  * A statement is supported by its evidence when all of these hold:
  *  1. every figure in it (12, $20M, 35%, 350,000, "twelve") appears in the evidence;
  *  2. every name or identifier in it (a capitalised word after the first, an acronym, a token with
- *     digits: "Salesforce", "SOC", "HL7", the "B" of "Series B") appears in the evidence or in the
+ *     digits: "Salesforce", "SOC", "HL7", the "B" of "Series B"; "A" and "I" read as words) appears in the evidence or in the
  *     caller's allowed terms (the company's and the contact's names);
  *  3. it does not negate what the evidence asserts ("not", "never"… in it, none in the evidence);
  *  4. at least half of its content words are the evidence's (light stemming, shared 5-letter

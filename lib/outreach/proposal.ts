@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROPOSAL_SECTIONS, type ProposalClaim, type ProposalDocument, type ProposalSectionKey } from "@/db/schema";
-import { checkClaim, type CitableFact } from "./faithfulness";
+import { checkClaims, type CitableFact } from "./faithfulness";
 import { SECTION_TITLES } from "./proposal-labels";
 
 /**
@@ -36,10 +36,14 @@ export type SectionDrafts = Record<ProposalSectionKey, ClaimDraft[]>;
 export function checkProposal(input: Omit<ProposalDocument, "sections"> & { sections: SectionDrafts }): ProposalDocument {
   const { allowedTerms } = input;
   const facts: CitableFact[] = input.facts;
-  const sections = PROPOSAL_SECTIONS.map((key) => ({
+  // One pass over every claim, so each fact is read once for the whole proposal.
+  const drafts = PROPOSAL_SECTIONS.map((key) => input.sections[key] ?? []);
+  const verdicts = checkClaims(drafts.flat(), facts, { allowedTerms });
+  let next = 0;
+  const sections = PROPOSAL_SECTIONS.map((key, s) => ({
     key,
-    claims: (input.sections[key] ?? []).map((c): ProposalClaim => {
-      const verdict = checkClaim(c, facts, { allowedTerms });
+    claims: drafts[s]!.map((c): ProposalClaim => {
+      const verdict = verdicts[next++]!;
       return {
         text: c.text.trim(),
         factIds: [...new Set(c.factIds)],
