@@ -71,7 +71,7 @@ export function withinLimits(l: ClaimLimits): SQL {
   const gapFrom = l.at.getTime() - l.minGapSeconds * 1000;
   return sql`(SELECT count(*) FROM outbox o WHERE o.mailbox_id = ${l.mailboxId} AND o.claimed_at >= ${l.mailboxDay.start.getTime()} AND o.claimed_at < ${l.mailboxDay.end.getTime()} AND o.status IN ${COUNTED}) < ${l.mailboxDailyCap}
     AND (SELECT count(*) FROM outbox o WHERE o.recipient_domain = ${l.domain} AND o.claimed_at >= ${l.domainDay.start.getTime()} AND o.claimed_at < ${l.domainDay.end.getTime()} AND o.status IN ${COUNTED}) < ${l.domainDailyCap}
-    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.mailbox_id = ${l.mailboxId} AND o.claimed_at > ${gapFrom} AND o.status IN ${COUNTED})`;
+    ${l.minGapSeconds > 0 ? sql`AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.mailbox_id = ${l.mailboxId} AND o.claimed_at > ${gapFrom} AND o.status IN ${COUNTED})` : sql``}`;
 }
 
 /**

@@ -42,7 +42,7 @@ describe("POST /api/jobs/tick", () => {
     const response = await tick(`Bearer ${TOKEN}`);
     expect(response.status).toBe(200);
     // Three deliveries, then the three memory_reflect jobs they queued.
-    expect(await response.json()).toEqual({ claimed: 6, done: 6, retrying: 0, dead: 0, lost: 0 });
+    expect(await response.json()).toEqual({ claimed: 6, done: 6, retrying: 0, dead: 0, lost: 0, deferred: 0 });
     expect(await sentCount()).toBe(3);
     expect(await (await tick(`Bearer ${TOKEN}`)).json()).toMatchObject({ claimed: 0 });
   });
