@@ -3,8 +3,11 @@ import { createdAt, timestamp } from "./columns";
 import { contacts } from "./crm";
 import { drafts } from "./outreach";
 
-/** A deferral's reason as stored; lib/governor's DeferReason is the full union (db/ imports nothing above it). */
-export type StoredDeferReason = { kind: string; detail: Record<string, unknown> };
+/**
+ * A deferral's reason as stored: lib/governor's DeferReason (the full union; db/ imports nothing
+ * above it) plus the recipient's zone, so the queue can tell the time in the recipient's own.
+ */
+export type StoredDeferReason = { kind: string; detail: Record<string, unknown>; recipientZone?: string };
 
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed", "blocked"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

@@ -56,7 +56,7 @@ export async function claimUnderGovernor(
     const counted = { mailboxId: mailbox.id, mailboxDay: days.mailbox, domain: days.domain.domain, domainDay: days.domain };
     const decision = decide(request, await governorCounts(database, counted), clock, rules);
     if (!decision.allowed) {
-      await recordDeferral(database, outboxId, { mailboxId: mailbox.id, domain: days.domain.domain, reason: decision.reason, notBefore: decision.notBefore }, defer ? [defer(decision.notBefore)] : []);
+      await recordDeferral(database, outboxId, { mailboxId: mailbox.id, domain: days.domain.domain, reason: { ...decision.reason, recipientZone: days.domain.zone }, notBefore: decision.notBefore }, defer ? [defer(decision.notBefore)] : []);
       return { kind: "deferred", reason: decision.reason, notBefore: decision.notBefore, mailbox };
     }
     const entry = await claimForSending(database, outboxId, leaseUntil, {

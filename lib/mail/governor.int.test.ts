@@ -94,7 +94,7 @@ describe("the sender under the send governor", () => {
     const waiting = await row(ids[2]!);
     const midnight = Date.UTC(clock.now().getUTCFullYear(), clock.now().getUTCMonth(), clock.now().getUTCDate() + 1);
     expect(waiting).toMatchObject({ status: "queued", mailbox_id: "ana@sales.example", recipient_domain: "newyork.example", predicted_send_at: midnight, job_status: "queued", job_run_at: midnight, job_attempts: 0 });
-    expect(waiting.reason).toEqual({ kind: "mailbox_cap", detail: { mailboxId: "ana@sales.example", cap: 2, sent: 2, zone: "UTC" } });
+    expect(waiting.reason).toEqual({ kind: "mailbox_cap", detail: { mailboxId: "ana@sales.example", cap: 2, sent: 2, zone: "UTC" }, recipientZone: "America/New_York" });
     expect(describeDeferral(waiting.reason!, new Date(midnight), "UTC")).toMatch(/^Mailbox reached its daily cap \(2 of 2\); goes \w{3} \d+ \w{3} 00:00 UTC\.$/);
 
     // Nothing is due before midnight; at midnight the job runs again and sends.
@@ -115,7 +115,7 @@ describe("the sender under the send governor", () => {
     // Tokyo's next midnight is 15:00 UTC (the clock is 03:00 UTC, noon in Tokyo).
     const tokyoMidnight = Date.UTC(clock.now().getUTCFullYear(), clock.now().getUTCMonth(), clock.now().getUTCDate(), 15);
     expect(waiting).toMatchObject({ status: "queued", predicted_send_at: tokyoMidnight, job_run_at: tokyoMidnight });
-    expect(waiting.reason).toEqual({ kind: "domain_cap", detail: { domain: "tokyo.example", cap: 1, sent: 1, zone: "Asia/Tokyo" } });
+    expect(waiting.reason).toEqual({ kind: "domain_cap", detail: { domain: "tokyo.example", cap: 1, sent: 1, zone: "Asia/Tokyo" }, recipientZone: "Asia/Tokyo" });
   });
 
   it("two sends from one mailbox inside its minimum gap: the second waits until the gap after the first has passed", async () => {
@@ -126,7 +126,7 @@ describe("the sender under the send governor", () => {
     expect(await row(first)).toMatchObject({ status: "sent" });
     const waiting = await row(second);
     expect(waiting).toMatchObject({ predicted_send_at: at + 300_000, job_run_at: at + 300_000 });
-    expect(waiting.reason).toEqual({ kind: "min_gap", detail: { mailboxId: "ben@sales.example", minGapSeconds: 300, lastSentAt: new Date(at).toISOString() } });
+    expect(waiting.reason).toEqual({ kind: "min_gap", detail: { mailboxId: "ben@sales.example", minGapSeconds: 300, lastSentAt: new Date(at).toISOString() }, recipientZone: "America/New_York" });
     clock.set(at + 300_000);
     expect(await runner({ ...ALWAYS, minGapSeconds: 300 }).tick()).toMatchObject({ done: 1 });
     expect(sent).toHaveLength(2);
