@@ -106,3 +106,12 @@ export async function deferralsForDrafts(database: Database, draftIds: readonly 
   for (const r of rows) if (r.reason && r.at) out.set(r.draftId, { reason: r.reason, predictedSendAt: r.at });
   return out;
 }
+
+/** A contact's sends the governor is holding back, soonest first (the contact's timeline). */
+export async function deferredSendsForContact(database: Database, contactId: number) {
+  return database
+    .select({ draftId: outbox.draftId, subject: outbox.subject, reason: outbox.deferredReason, at: outbox.predictedSendAt })
+    .from(outbox)
+    .where(and(eq(outbox.contactId, contactId), eq(outbox.status, "queued"), sql`${outbox.deferredReason} IS NOT NULL`))
+    .orderBy(outbox.predictedSendAt);
+}

@@ -14,6 +14,7 @@ import { wakeJobs } from "@/lib/jobs/instance";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
 import { withSpan } from "@/lib/telemetry/span";
 import { paging, parseParams, visibleText, type RawParams } from "./params";
+import { schedulesOfDrafts } from "./send-schedule";
 
 /** Admins see and decide every draft; everyone else only drafts assigned to them. */
 function canActOn(user: SessionUser, draft: Pick<DraftRow, "assignedRepId">): boolean {
@@ -61,7 +62,10 @@ export async function listDraftsFor(user: SessionUser, query: DraftListQuery) {
   };
   const [at, id] = query.cursor?.split(".").map(Number) ?? [];
   const before = at !== undefined && id !== undefined ? { createdAt: new Date(at), id } : undefined;
-  const rows = await listDrafts(db(), { ...filter, limit: query.pageSize, before });
+  const listed = await listDrafts(db(), { ...filter, limit: query.pageSize, before });
+  // Approved rows the send governor is holding back say when they go, and why.
+  const schedules = await schedulesOfDrafts(listed.filter((r) => r.status === "approved").map((r) => r.id));
+  const rows = listed.map((r) => ({ ...r, schedule: schedules[r.id] ?? null }));
   // The first page counts (up to 1,000); later pages keep the count the client already has.
   const counted = before ? null : await countDrafts(db(), filter);
   const last = rows.at(-1);
@@ -96,14 +100,15 @@ export async function draftOwnersFor(user: SessionUser): Promise<{ id: string; n
  */
 export async function draftDetailFor(user: SessionUser, draftId: number) {
   const draft = await loadDraftFor(user, draftId);
-  const [outbox, recipient, pending, revisions] = await Promise.all([
+  const [outbox, recipient, pending, revisions, schedules] = await Promise.all([
     outboxForDraft(db(), draftId),
     getContactSummary(db(), draft.contactId),
     pendingDecisionOf(db(), draftId),
     revisionsOfDraft(db(), draftId),
+    schedulesOfDrafts([draftId]),
   ]);
   if (!recipient) throw new AppError("not_found:contacts");
-  return { draft, outbox, pending, revisions, ...recipient };
+  return { draft, outbox, pending, revisions, schedule: schedules[draftId] ?? null, ...recipient };
 }
 
 export const DraftEdit = z.object({
