@@ -212,6 +212,21 @@ export async function recordSent(
   return inserted[0]!.id;
 }
 
+/**
+ * A queued row a campaign stop rule ended before it was claimed: blocked with the reason, its draft
+ * failed with it. Only a row still queued (no sender holds it); false otherwise.
+ */
+export async function recordStopped(database: Database, entry: OutboxEntry, reason: string): Promise<boolean> {
+  const [blocked] = await database.batch([
+    database.update(outbox).set({ status: "blocked", lastError: reason, leaseUntil: null }).where(and(eq(outbox.id, entry.id), eq(outbox.status, "queued"))).returning({ id: outbox.id }),
+    database
+      .update(drafts)
+      .set({ status: "failed", rejectReason: reason, updatedAt: new Date() })
+      .where(and(eq(drafts.id, entry.draftId), sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${entry.id} AND ${outbox.status} = 'blocked')`)),
+  ]);
+  return blocked.length === 1;
+}
+
 /** A send that was refused (safety gate at send time) or failed for good. */
 export async function recordNotSent(database: Database, entry: OutboxEntry, status: "blocked" | "failed", reason: string): Promise<void> {
   await database.batch([

@@ -12,6 +12,7 @@ import { JOB_SPECS } from "@/lib/jobs/catalog";
 import { consoleJobs } from "@/lib/jobs/handlers";
 import { createJobQueue } from "@/lib/jobs/queue";
 import { createJobRunner } from "@/lib/jobs/runner";
+import { OPEN_PAUSE_RECHECK_MS, type SendHold } from "./governor-claim";
 import { openGovernance } from "./testing/governance";
 import { claimForSending } from "@/db/queries/outbox";
 import { deliverOutboxEntry } from "./sender";
@@ -33,9 +34,9 @@ let tokyoCo = 0;
 let nyCo = 0;
 let seq = 0;
 
-function runner(rules: GovernorRulesInput, database: Database = env.database) {
+function runner(rules: GovernorRulesInput, database: Database = env.database, hold?: SendHold) {
   const queue = createJobQueue({ database, specs: JOB_SPECS, now: clock.now });
-  const governor = { ...openGovernance(clock), rules: resolveGovernorRules(rules) };
+  const governor = { ...openGovernance(clock), rules: resolveGovernorRules(rules), hold };
   const { kinds } = consoleJobs({ database, mail: { transport, from: "Sales <sales@console.example>" }, queue, graphs: noGraphs, governor });
   return createJobRunner({ database, kinds: { outbox_deliver: kinds.outbox_deliver }, now: clock.now, random: () => 1, log: quiet });
 }
@@ -149,6 +150,35 @@ describe("the sender under the send governor", () => {
     clock.set(nineInTokyo);
     expect(await runner(business).tick()).toMatchObject({ done: 1 });
     expect(sent.map((m) => m.from)).toEqual(["Sales <sales@console.example>"]);
+  });
+
+  it("a campaign pause with an end holds the send as paused until then; one without an end is looked at again later, never in a loop", async () => {
+    const dated = await approved(nyCo, "rep-a");
+    const open = await approved(tokyoCo, "rep-b");
+    const until = new Date(clock.now().getTime() + 3 * 86_400_000);
+    const hold: SendHold = async (_db, entry) => (entry.id === dated ? { kind: "pause", scope: "contact", until } : { kind: "pause", scope: "campaign", until: null });
+    expect(await runner(ALWAYS, env.database, hold).tick()).toMatchObject({ claimed: 2, deferred: 2 });
+    expect(sent).toEqual([]);
+    const a = await row(dated);
+    expect(a).toMatchObject({ status: "queued", predicted_send_at: until.getTime(), job_run_at: until.getTime() });
+    expect(a.reason).toMatchObject({ kind: "paused", detail: { scope: "contact", until: until.toISOString() } });
+    const b = await row(open);
+    expect(b).toMatchObject({ status: "queued", predicted_send_at: clock.now().getTime(), job_run_at: clock.now().getTime() + OPEN_PAUSE_RECHECK_MS, job_attempts: 0 });
+    expect(b.reason).toMatchObject({ kind: "paused", detail: { scope: "campaign", until: null } });
+    // Resumed (no hold any more): the open-ended one goes at its next look.
+    clock.advance(OPEN_PAUSE_RECHECK_MS);
+    expect(await runner(ALWAYS).tick()).toMatchObject({ claimed: 1, done: 1 });
+    expect(await row(open)).toMatchObject({ status: "sent" });
+  });
+
+  it("a campaign stop rule that fired while the approved touch waited blocks it: never sent, the draft failed with the reason", async () => {
+    const id = await approved(nyCo, "rep-a");
+    const hold: SendHold = async () => ({ kind: "stop", message: "The contact replied." });
+    expect(await runner(ALWAYS, env.database, hold).tick()).toMatchObject({ claimed: 1, done: 1 });
+    expect(sent).toEqual([]);
+    const [r] = await env.database.all<{ status: string; last_error: string; draft: string; why: string }>(sql`
+      SELECT o.status, o.last_error, d.status AS draft, d.reject_reason AS why FROM outbox o JOIN drafts d ON d.id = o.draft_id WHERE o.id = ${id}`);
+    expect(r).toEqual({ status: "blocked", last_error: "Not sent: The contact replied.", draft: "failed", why: "Not sent: The contact replied." });
   });
 
   it("two senders on two connections racing for a mailbox's last slot: exactly one takes it, whatever both counted first", async () => {

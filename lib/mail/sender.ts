@@ -78,6 +78,7 @@ export async function deliverOutboxEntry(
     if (claim.kind === "not_queued") return { status: "not_queued", current: "sending", lastError: null };
   }
   if (claim.kind === "deferred") return { status: "deferred", reason: claim.reason, notBefore: claim.notBefore };
+  if (claim.kind === "stopped") return { status: "blocked", reason: claim.message };
   const { entry, mailbox } = claim;
 
   const check = await sendCheckFor(database, entry);
