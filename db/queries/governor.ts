@@ -52,14 +52,26 @@ export async function placesOfContacts(database: Database, contactIds: readonly 
 }
 
 export type CountQuery = { mailboxId: string; mailboxDay: Interval; domain: string; domainDay: Interval };
+export type Caps = { mailboxDailyCap: number; domainDailyCap: number };
 
-/** The governor's state (lib/governor GovernorState) as three indexed reads in one statement. */
-export async function governorCounts(database: Database, q: CountQuery): Promise<{ mailboxSentToday: number; mailboxLastSentAt: Date | null; domainSentToday: number }> {
+/**
+ * Sends counted by an index range, stopping at `cap`: the governor only asks "is the cap reached",
+ * so a claim's cost stays bounded by the cap, not by how much a mailbox or domain ever sent.
+ */
+function countUpTo(column: "mailbox_id" | "recipient_domain", value: string, day: Interval, cap: number, alias: "o" | "x") {
+  const col = sql.raw(`${alias}.${column}`);
+  const at = sql.raw(`${alias}.claimed_at`);
+  const status = sql.raw(`${alias}.status`);
+  return sql`(SELECT count(*) FROM (SELECT 1 FROM outbox ${sql.raw(alias)} WHERE ${col} = ${value} AND ${at} >= ${day.start.getTime()} AND ${at} < ${day.end.getTime()} AND ${status} IN ${COUNTED} LIMIT ${cap}))`;
+}
+
+/** The governor's state (lib/governor GovernorState) as three indexed reads in one statement; counts stop at the caps. */
+export async function governorCounts(database: Database, q: CountQuery, caps: Caps): Promise<{ mailboxSentToday: number; mailboxLastSentAt: Date | null; domainSentToday: number }> {
   const [row] = await database.all<{ m: number; last: number | null; d: number }>(sql`
     SELECT
-      (SELECT count(*) FROM outbox WHERE mailbox_id = ${q.mailboxId} AND claimed_at >= ${q.mailboxDay.start.getTime()} AND claimed_at < ${q.mailboxDay.end.getTime()} AND status IN ${COUNTED}) AS m,
+      ${countUpTo("mailbox_id", q.mailboxId, q.mailboxDay, caps.mailboxDailyCap, "x")} AS m,
       (SELECT max(claimed_at) FROM outbox WHERE mailbox_id = ${q.mailboxId} AND status IN ${COUNTED}) AS last,
-      (SELECT count(*) FROM outbox WHERE recipient_domain = ${q.domain} AND claimed_at >= ${q.domainDay.start.getTime()} AND claimed_at < ${q.domainDay.end.getTime()} AND status IN ${COUNTED}) AS d`);
+      ${countUpTo("recipient_domain", q.domain, q.domainDay, caps.domainDailyCap, "x")} AS d`);
   return { mailboxSentToday: Number(row?.m ?? 0), mailboxLastSentAt: row?.last == null ? null : new Date(Number(row.last)), domainSentToday: Number(row?.d ?? 0) };
 }
 
@@ -69,8 +81,8 @@ export type ClaimLimits = CountQuery & { at: Date; mailboxDailyCap: number; doma
 /** The WHERE terms of a governed claim: each cap and the gap still allow one more send at `at`. */
 export function withinLimits(l: ClaimLimits): SQL {
   const gapFrom = l.at.getTime() - l.minGapSeconds * 1000;
-  return sql`(SELECT count(*) FROM outbox o WHERE o.mailbox_id = ${l.mailboxId} AND o.claimed_at >= ${l.mailboxDay.start.getTime()} AND o.claimed_at < ${l.mailboxDay.end.getTime()} AND o.status IN ${COUNTED}) < ${l.mailboxDailyCap}
-    AND (SELECT count(*) FROM outbox o WHERE o.recipient_domain = ${l.domain} AND o.claimed_at >= ${l.domainDay.start.getTime()} AND o.claimed_at < ${l.domainDay.end.getTime()} AND o.status IN ${COUNTED}) < ${l.domainDailyCap}
+  return sql`${countUpTo("mailbox_id", l.mailboxId, l.mailboxDay, l.mailboxDailyCap, "o")} < ${l.mailboxDailyCap}
+    AND ${countUpTo("recipient_domain", l.domain, l.domainDay, l.domainDailyCap, "o")} < ${l.domainDailyCap}
     ${l.minGapSeconds > 0 ? sql`AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.mailbox_id = ${l.mailboxId} AND o.claimed_at > ${gapFrom} AND o.status IN ${COUNTED})` : sql``}`;
 }
 

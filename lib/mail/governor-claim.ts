@@ -72,7 +72,7 @@ export async function claimUnderGovernor(
     const request: SendRequest = { mailbox, to: first.toEmail, place: context.place, pause };
     const days = countingDays(request, now);
     const counted = { mailboxId: mailbox.id, mailboxDay: days.mailbox, domain: days.domain.domain, domainDay: days.domain };
-    const decision = decide(request, await governorCounts(database, counted), clock, rules);
+    const decision = decide(request, await governorCounts(database, counted, rules), clock, rules);
     if (!decision.allowed) {
       // An open-ended pause has no time to wait for: look again later rather than at once.
       const openPause = decision.reason.kind === "paused" && decision.reason.detail.until === null;

@@ -52,7 +52,7 @@ export async function forecastForContacts(database: Database, contactIds: readon
   for (const c of contacts) {
     if (mailboxes[c.mailbox.id]) continue;
     const days = countingDays({ mailbox: c.mailbox, to: c.to, place: c.place }, start);
-    const counts = await governorCounts(database, { mailboxId: c.mailbox.id, mailboxDay: days.mailbox, domain: days.domain.domain, domainDay: days.domain });
+    const counts = await governorCounts(database, { mailboxId: c.mailbox.id, mailboxDay: days.mailbox, domain: days.domain.domain, domainDay: days.domain }, deps.rules);
     mailboxes[c.mailbox.id] = { sentToday: counts.mailboxSentToday, lastSentAt: counts.mailboxLastSentAt };
   }
   const displayZone = deps.displayZone ?? deps.mailboxes.zone;
