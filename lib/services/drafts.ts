@@ -14,7 +14,7 @@ import { wakeJobs } from "@/lib/jobs/instance";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
 import { withSpan } from "@/lib/telemetry/span";
 import { paging, parseParams, visibleText, type RawParams } from "./params";
-import { schedulesOfDrafts } from "./send-schedule";
+import { scheduledSend, schedulesOfDrafts } from "./send-schedule";
 
 /** Admins see and decide every draft; everyone else only drafts assigned to them. */
 function canActOn(user: SessionUser, draft: Pick<DraftRow, "assignedRepId">): boolean {
@@ -168,7 +168,8 @@ async function deliveryResults(draftIds: number[]): Promise<DecisionResult[]> {
   let rows: OutboxEntry[] = [];
   for (;;) {
     rows = await outboxForDrafts(db(), draftIds);
-    const settled = rows.filter((r) => r.status !== "queued" && r.status !== "sending").length === draftIds.length;
+    // A send the governor deferred has its answer too: when it goes, and why.
+    const settled = rows.filter((r) => (r.status !== "queued" || r.deferredReason !== null) && r.status !== "sending").length === draftIds.length;
     if (settled || Date.now() >= deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -179,6 +180,9 @@ function describeDelivery(draftId: number, outbox: OutboxEntry | undefined): Dec
   if (outbox?.status === "sent") return { draftId, status: "sent", message: "Approved and sent." };
   if (outbox?.status === "blocked") return { draftId, status: "blocked", message: outbox.lastError ?? "Not sent: blocked by the safety gate." };
   if (outbox?.status === "failed") return { draftId, status: "failed", message: outbox.lastError ?? "Sending failed." };
+  if (outbox?.status === "queued" && outbox.deferredReason && outbox.predictedSendAt) {
+    return { draftId, status: "approved", message: `Approved. ${scheduledSend(outbox.deferredReason, outbox.predictedSendAt, new Date()).label}.` };
+  }
   return { draftId, status: "approved", message: outbox?.lastError ? `Approved; queued for sending. ${outbox.lastError}` : "Approved; queued for sending." };
 }
 
