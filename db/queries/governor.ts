@@ -35,20 +35,15 @@ export async function sendContextFor(database: Database, entry: { draftId: numbe
 
 /** The places and owners of many contacts at once (the forecast), in id order; unknown ids are left out. */
 export async function placesOfContacts(database: Database, contactIds: readonly number[]) {
-  const out: { id: number; email: string; country: string | null; city: string | null; ownerName: string | null; ownerEmail: string | null }[] = [];
-  // Chunks keep each statement under SQLite's bound-parameter limit.
-  for (let i = 0; i < contactIds.length; i += 500) {
-    const chunk = contactIds.slice(i, i + 500);
-    out.push(
-      ...(await database
-        .select({ id: contacts.id, email: contacts.email, country: companies.country, city: companies.hqCity, ownerName: users.name, ownerEmail: users.email })
-        .from(contacts)
-        .innerJoin(companies, eq(companies.id, contacts.companyId))
-        .leftJoin(users, eq(users.id, contacts.ownerId))
-        .where(inArray(contacts.id, chunk))),
-    );
-  }
-  return out.sort((a, b) => a.id - b.id);
+  if (contactIds.length === 0) return [];
+  // The ids travel as one JSON array (one bound parameter), so 10,000 contacts are one statement.
+  return database
+    .select({ id: contacts.id, email: contacts.email, country: companies.country, city: companies.hqCity, ownerName: users.name, ownerEmail: users.email })
+    .from(contacts)
+    .innerJoin(companies, eq(companies.id, contacts.companyId))
+    .leftJoin(users, eq(users.id, contacts.ownerId))
+    .where(sql`${contacts.id} IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))`)
+    .orderBy(contacts.id);
 }
 
 export type CountQuery = { mailboxId: string; mailboxDay: Interval; domain: string; domainDay: Interval };
