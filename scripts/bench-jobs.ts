@@ -14,6 +14,9 @@ import { sql } from "drizzle-orm";
 import { seedDatabase } from "@/db/seed/seed";
 import { tempDatabase } from "@/db/testing";
 import { queueApprovedMail, spawnScript } from "@/lib/jobs/testing";
+// The governor always open with caps out of reach: this measures draining, every claim still
+// counting the caps and gap in its UPDATE.
+import { OPEN_GOVERNOR_ENV } from "@/lib/mail/testing/governance";
 
 const { values } = parseArgs({ options: { count: { type: "string", default: "10000" }, workers: { type: "string", default: "2" }, concurrency: { type: "string", default: "4" } } });
 const COUNT = Number(values.count);
@@ -23,7 +26,7 @@ const CONCURRENCY = values.concurrency!;
 const env = await tempDatabase("bench-jobs");
 try {
   await seedDatabase(env.database, { companies: 200, contacts: 2_000, emails: 500, anchor: new Date() });
-  const workers = Array.from({ length: WORKERS }, () => spawnScript("scripts/worker.ts", { DATABASE_URL: env.url, DEMO_MODE: "false", JOBS_CONCURRENCY: CONCURRENCY }));
+  const workers = Array.from({ length: WORKERS }, () => spawnScript("scripts/worker.ts", { DATABASE_URL: env.url, DEMO_MODE: "false", JOBS_CONCURRENCY: CONCURRENCY, ...OPEN_GOVERNOR_ENV }));
   await Promise.all(workers.map((w) => w.waitFor(/\[worker\] ready/, 60_000)));
 
   const queuedAt = performance.now();

@@ -14,10 +14,23 @@ type Email = {
   campaignName: string | null;
 };
 
-export function EmailTimeline({ emails }: { emails: Email[] }) {
-  if (emails.length === 0) return <p className="text-sm text-slate-500">No emails with this contact yet.</p>;
+/** An approved email the send governor is holding back: when it goes (recipient's time) and why. */
+type ScheduledEmail = { draftId: number; subject: string; label: string; detail: string };
+
+export function EmailTimeline({ emails, scheduled = [] }: { emails: Email[]; scheduled?: ScheduledEmail[] }) {
+  if (emails.length === 0 && scheduled.length === 0) return <p className="text-sm text-slate-500">No emails with this contact yet.</p>;
   return (
     <ol className="space-y-3" data-testid="timeline">
+      {scheduled.map((s) => (
+        <li key={`scheduled-${s.draftId}`} className="rounded-md border border-dashed border-amber-300 bg-amber-50/40 p-3" data-testid="timeline-scheduled">
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <Badge tone="warn">Scheduled</Badge>
+            <span className="font-medium text-slate-900">{s.subject}</span>
+          </div>
+          <p className="mt-1 text-xs text-slate-700">{s.label}</p>
+          <p className="mt-0.5 text-xs text-slate-600">{s.detail}</p>
+        </li>
+      ))}
       {emails.map((e) => (
         <li key={e.id} className={`rounded-md border p-3 ${e.direction === "inbound" ? "border-emerald-200 bg-emerald-50/40" : "border-slate-200"}`}>
           <details>

@@ -108,6 +108,11 @@ function DraftOutcome({ view, decision }: { view: DraftView; decision: Decision 
             {draft.status === "failed" && draft.rejectReason ? <span> {draft.rejectReason}</span> : null}
             {outbox && outbox.status === "sent" ? (
               <span> Sent to {outbox.toEmail} {formatDateTime(outbox.sentAt)}{outbox.transport === "local" ? " (local outbox)" : " by SMTP"}.</span>
+            ) : view.schedule && draft.status !== "failed" ? (
+              <span data-testid="draft-schedule">
+                {" "}
+                {view.schedule.label}. <span className="text-slate-700">{view.schedule.detail}</span>
+              </span>
             ) : outbox && draft.status !== "failed" ? (
               <span> {OUTBOX_TEXT[outbox.status]}{outbox.lastError ? ` ${outbox.lastError}` : ""}</span>
             ) : null}

@@ -41,6 +41,11 @@ export function DraftList({ rows, selectedId, onSelect, checked, onCheck, showOw
                 <DraftStatus status={row.status} sendAt={row.sendAt} />
               </div>
               <p className="mt-0.5 truncate text-sm text-slate-700">{row.editedSubject ?? row.subject}</p>
+              {row.schedule ? (
+                <p className="mt-0.5 text-xs text-amber-800" title={row.schedule.detail} data-testid="draft-schedule">
+                  {row.schedule.label}
+                </p>
+              ) : null}
               <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
                 {showOwner ? <span className="font-medium text-slate-700" data-testid="draft-owner">{row.ownerName ?? "Unassigned"}</span> : null}
                 {row.tier ? <Badge>Tier {row.tier}</Badge> : null}

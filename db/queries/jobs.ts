@@ -131,6 +131,17 @@ export function completeJobStatement(database: Database, job: ClaimedJob, now: D
 }
 
 /**
+ * Puts the job back to wait until `runAt` without spending an attempt: the work was not tried,
+ * only postponed (the send governor's deferral). As a statement, for the handler's own batch.
+ */
+export function deferJobStatement(database: Database, job: ClaimedJob, runAt: Date, now: Date) {
+  return database
+    .update(jobs)
+    .set({ status: "queued", runAt, attempts: sql`max(${jobs.attempts} - 1, 0)`, leaseOwner: null, leaseUntil: null, lastError: null, updatedAt: now })
+    .where(heldBy(job));
+}
+
+/**
  * Records a failed attempt: waits until `retryAt` for the next one, or is dead-lettered (for a
  * person, from the admin's jobs page) when it was the last attempt or the failure is permanent.
  */

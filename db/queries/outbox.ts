@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../client";
 import { contacts, drafts, emails, jobs, outbox } from "../schema";
+import { withinLimits, type ClaimLimits } from "./governor";
 import { isSuppressed } from "./suppression";
 
 export type OutboxEntry = typeof outbox.$inferSelect;
@@ -41,12 +42,26 @@ export async function enqueueDraft(
 /**
  * Takes one queued row for sending. Only one caller can win: the status moves from queued to
  * sending in a single conditional UPDATE. The attempt count it sets is the claim's fencing token.
+ * The same UPDATE re-counts the send governor's caps and gap (`limits`) and records the claim
+ * time they count by, so counting and taking a slot are one write: of two senders racing for a
+ * mailbox's last slot, whichever writes second finds it taken and gets null.
  */
-export async function claimForSending(database: Database, id: number, leaseUntil: Date): Promise<OutboxEntry | null> {
+export async function claimForSending(database: Database, id: number, leaseUntil: Date, limits: ClaimLimits): Promise<OutboxEntry | null> {
   const [row] = await database
     .update(outbox)
-    .set({ status: "sending", attempts: sql`${outbox.attempts} + 1`, leaseUntil, transport: null })
-    .where(and(eq(outbox.id, id), eq(outbox.status, "queued")))
+    .set({
+      status: "sending",
+      attempts: sql`${outbox.attempts} + 1`,
+      leaseUntil,
+      transport: null,
+      mailboxId: limits.mailboxId,
+      recipientDomain: limits.domain,
+      claimedAt: limits.at,
+      notBefore: null,
+      deferredReason: null,
+      predictedSendAt: null,
+    })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "queued"), withinLimits(limits)))
     .returning();
   return row ?? null;
 }
@@ -195,6 +210,21 @@ export async function recordSent(
     ...(also.statements ?? []),
   ]);
   return inserted[0]!.id;
+}
+
+/**
+ * A queued row a campaign stop rule ended before it was claimed: blocked with the reason, its draft
+ * failed with it. Only a row still queued (no sender holds it); false otherwise.
+ */
+export async function recordStopped(database: Database, entry: OutboxEntry, reason: string): Promise<boolean> {
+  const [blocked] = await database.batch([
+    database.update(outbox).set({ status: "blocked", lastError: reason, leaseUntil: null }).where(and(eq(outbox.id, entry.id), eq(outbox.status, "queued"))).returning({ id: outbox.id }),
+    database
+      .update(drafts)
+      .set({ status: "failed", rejectReason: reason, updatedAt: new Date() })
+      .where(and(eq(drafts.id, entry.draftId), sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${entry.id} AND ${outbox.status} = 'blocked')`)),
+  ]);
+  return blocked.length === 1;
 }
 
 /** A send that was refused (safety gate at send time) or failed for good. */

@@ -87,7 +87,8 @@ function capAt({ cal, send, state, rules, nowMs }: Limits, t: number): { kind: "
   if (mDay.start <= nowMs && nowMs < mDay.end && state.mailboxSentToday >= rules.mailboxDailyCap) return { kind: "mailbox_cap", until: mDay.end };
   const dDay = zoneDayAt(cal.place.zone, t);
   if (dDay.start <= nowMs && nowMs < dDay.end && state.domainSentToday >= rules.domainDailyCap) return { kind: "domain_cap", until: dDay.end };
-  const gapEnds = state.mailboxLastSentAt ? state.mailboxLastSentAt.getTime() + rules.minGapSeconds * 1000 : -Infinity;
+  // No gap means none, even after a send stamped a moment ahead (another process's clock).
+  const gapEnds = state.mailboxLastSentAt && rules.minGapSeconds > 0 ? state.mailboxLastSentAt.getTime() + rules.minGapSeconds * 1000 : -Infinity;
   if (t < gapEnds) return { kind: "min_gap", until: gapEnds };
   return null;
 }

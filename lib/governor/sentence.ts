@@ -54,3 +54,34 @@ export function describeDeferral(reason: DeferReason, notBefore: Date, readerZon
       return `Spacing sends ${formatNumber(reason.detail.minGapSeconds)} s apart from this mailbox; goes ${when}.`;
   }
 }
+
+/** Why a send waits, as a short clause after its time. */
+function shortReason(reason: DeferReason): string {
+  switch (reason.kind) {
+    case "paused":
+      return `paused (${reason.detail.scope})`;
+    case "approval_pending":
+      return "waiting for approval";
+    case "holiday":
+      return `${reason.detail.name} in ${reason.detail.country}`;
+    case "outside_window":
+      return "outside the send window";
+    case "mailbox_cap":
+      return "the mailbox's daily cap is reached";
+    case "domain_cap":
+      return `${reason.detail.domain}'s daily cap is reached`;
+    case "min_gap":
+      return "spacing sends from this mailbox";
+  }
+}
+
+/**
+ * The line beside a deferred send in the queue and the timeline, told in the recipient's own
+ * time: "Scheduled · Tue 09:00 (recipient's local time): outside the send window". A time more
+ * than six days away also names the date, so "Tue" is never next month's.
+ */
+export function scheduledLabel(reason: DeferReason, at: Date, recipientZone: string, now: Date): string {
+  const d = DateTime.fromJSDate(at, { zone: recipientZone }).setLocale("en-GB");
+  const far = at.getTime() - now.getTime() > 6 * 86_400_000;
+  return `Scheduled · ${d.toFormat(far ? "ccc d LLL HH:mm" : "ccc HH:mm")} (recipient's local time): ${shortReason(reason)}`;
+}

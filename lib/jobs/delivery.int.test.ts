@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { retryJob } from "@/db/queries/jobs";
 import { seedDatabase } from "@/db/seed/seed";
 import { tempDatabase } from "@/db/testing";
+import { openGovernance } from "@/lib/mail/testing/governance";
 import { startScriptedSmtp, type SmtpAnswer } from "@/lib/mail/testing/smtp-server";
 import { createTransport } from "@/lib/mail/transport";
 import { JOB_SPECS } from "./catalog";
@@ -23,7 +24,7 @@ const noGraphs = { run: () => Promise.reject(new Error("no graph runs in this te
 
 function runnerFor(smtpUrl: string | undefined) {
   const queue = createJobQueue({ database: env.database, specs: JOB_SPECS, now });
-  const { kinds, periodic } = consoleJobs({ database: env.database, mail: { transport: createTransport(smtpUrl), from: "Sales <sales@test.local>" }, queue, graphs: noGraphs });
+  const { kinds, periodic } = consoleJobs({ database: env.database, mail: { transport: createTransport(smtpUrl), from: "Sales <sales@test.local>" }, queue, graphs: noGraphs, governor: openGovernance({ now }) });
   return createJobRunner({ database: env.database, kinds: { outbox_deliver: kinds.outbox_deliver }, periodic, now, random: () => 1, log: quiet });
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import type { Fleet } from "@/graphs/registry";
 import type { GraphClient } from "@/lib/langgraph/client";
+import type { Governance } from "@/lib/mail/governor-claim";
 import type { MailTransport } from "@/lib/mail/transport";
 import { JOB_SPECS, type JobSpecs } from "./catalog";
 import { bindHandlers } from "./kind";
@@ -14,6 +15,8 @@ export type JobDeps = {
   database: Database;
   mail: { transport: MailTransport; from: string };
   queue: JobQueue<JobSpecs>;
+  /** The send governor every delivery runs under. */
+  governor: Governance;
   graphs: Pick<GraphClient<Fleet>, "run" | "resume">;
 };
 

@@ -1,7 +1,7 @@
 import { db } from "@/db/client";
 import { env } from "@/lib/env";
 import { graphClient } from "@/lib/langgraph/instance";
-import { mailTransport } from "@/lib/mail";
+import { governance, mailTransport } from "@/lib/mail";
 import { JOB_SPECS, type JobSpecs } from "./catalog";
 import { consoleJobs } from "./handlers";
 import { createJobQueue, type JobQueue } from "./queue";
@@ -20,7 +20,7 @@ export function jobQueue(): JobQueue<JobSpecs> {
 export function jobRunner(options: { keepAlive?: boolean } = {}): JobRunner {
   if (holder.__jobRunner) return holder.__jobRunner;
   const { JOBS_CONCURRENCY, JOBS_POLL_MS, SMTP_FROM } = env();
-  const { kinds, periodic } = consoleJobs({ database: db(), mail: { transport: mailTransport(), from: SMTP_FROM }, queue: jobQueue(), graphs: graphClient() });
+  const { kinds, periodic } = consoleJobs({ database: db(), mail: { transport: mailTransport(), from: SMTP_FROM }, queue: jobQueue(), graphs: graphClient(), governor: governance() });
   holder.__jobRunner = createJobRunner({ database: db(), kinds, periodic, concurrency: JOBS_CONCURRENCY, pollMs: JOBS_POLL_MS, keepAlive: options.keepAlive });
   return holder.__jobRunner;
 }

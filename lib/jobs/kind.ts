@@ -39,10 +39,19 @@ export type JobContext = {
    * it committed returns "completed"; otherwise the runner completes the job itself.
    */
   completeInBatch: () => BatchItem<"sqlite">;
+  /**
+   * A statement that puts this job back to wait until `runAt` without spending an attempt (the
+   * work is postponed, not failed: a send outside its window). A handler whose batch with it
+   * committed returns "deferred".
+   */
+  deferInBatch: (runAt: Date) => BatchItem<"sqlite">;
 };
 
-/** Resolves when the attempt succeeded ("completed": the handler's own batch completed the job). */
-export type JobHandler<S extends z.ZodType> = (payload: z.output<S>, context: JobContext) => Promise<void | "completed">;
+/**
+ * Resolves when the attempt succeeded ("completed": the handler's own batch completed the job;
+ * "deferred": its batch rescheduled the job through `deferInBatch`).
+ */
+export type JobHandler<S extends z.ZodType> = (payload: z.output<S>, context: JobContext) => Promise<void | "completed" | "deferred">;
 
 /** A kind the runner can run: its spec and its handler. */
 export type JobKind<S extends z.ZodType = z.ZodType> = JobSpec<S> & { handle: JobHandler<S> };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { claimJobs, completeJob, completeJobStatement, deadLetterExpired, extendLease, failJob, type ClaimedJob } from "@/db/queries/jobs";
+import { claimJobs, completeJob, completeJobStatement, deadLetterExpired, deferJobStatement, extendLease, failJob, type ClaimedJob } from "@/db/queries/jobs";
 import { backoffDelay, PermanentJobError, type JobKinds } from "./kind";
 
 /** Work a runner does on a timer besides claiming jobs (a sweep, a monitor). */
@@ -27,7 +27,8 @@ export type RunnerOptions = {
   log?: Pick<Console, "warn" | "error">;
 };
 
-export type TickReport = { claimed: number; done: number; retrying: number; dead: number; lost: number };
+/** `deferred`: jobs put back to wait without spending an attempt (a send the governor postponed). */
+export type TickReport = { claimed: number; done: number; retrying: number; dead: number; lost: number; deferred: number };
 
 /** How often a runner dead-letters jobs whose last attempt's worker died. */
 const EXPIRY_SWEEP_MS = 5_000;
@@ -98,6 +99,7 @@ export function createJobRunner(options: RunnerOptions) {
     hardStop.signal.addEventListener("abort", onHardStop);
     const context = {
       completeInBatch: () => completeJobStatement(database, job, now()),
+      deferInBatch: (runAt: Date) => deferJobStatement(database, job, runAt, now()),
       jobId: job.id,
       attempt: job.attempts,
       maxAttempts: job.maxAttempts,
@@ -120,7 +122,8 @@ export function createJobRunner(options: RunnerOptions) {
       if (!payload.success) throw new PermanentJobError(`Invalid payload: ${payload.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
       const result = await kind.handle(payload.data, context);
       clearInterval(heartbeat);
-      if (result === "completed" || (await completeJob(database, job, now()))) report.done++;
+      if (result === "deferred") report.deferred++;
+      else if (result === "completed" || (await completeJob(database, job, now()))) report.done++;
       else report.lost++;
     } catch (e) {
       clearInterval(heartbeat);
@@ -239,9 +242,9 @@ export function createJobRunner(options: RunnerOptions) {
 }
 
 function emptyReport(): TickReport {
-  return { claimed: 0, done: 0, retrying: 0, dead: 0, lost: 0 };
+  return { claimed: 0, done: 0, retrying: 0, dead: 0, lost: 0, deferred: 0 };
 }
 
 function mergeReports(a: TickReport, b: TickReport): TickReport {
-  return { claimed: a.claimed + b.claimed, done: a.done + b.done, retrying: a.retrying + b.retrying, dead: a.dead + b.dead, lost: a.lost + b.lost };
+  return { claimed: a.claimed + b.claimed, done: a.done + b.done, retrying: a.retrying + b.retrying, dead: a.dead + b.dead, lost: a.lost + b.lost, deferred: a.deferred + b.deferred };
 }

@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownEnvironment } from "@/db/testing";
+import { OPEN_GOVERNOR_ENV } from "@/lib/mail/testing/governance";
 
 // This file owns its process: a fresh database, offline, the local outbox, the fleet served over
 // real HTTP on loopback, and this process's job runner as the console starts it.
-const testEnv = ownEnvironment("jobs-sdk", { DEMO_MODE: "false", JOBS_POLL_MS: "200" });
+// The send window is always open: this test is about the approval path, and runs at any hour.
+const testEnv = ownEnvironment("jobs-sdk", { DEMO_MODE: "false", JOBS_POLL_MS: "200", ...OPEN_GOVERNOR_ENV });
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");

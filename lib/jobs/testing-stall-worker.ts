@@ -14,6 +14,7 @@ const { env } = await import("@/lib/env");
 const { db } = await import("@/db/client");
 const { graphClient } = await import("@/lib/langgraph/instance");
 const { createTransport } = await import("@/lib/mail/transport");
+const { governance } = await import("@/lib/mail");
 const { consoleJobs } = await import("./handlers");
 const { jobQueue } = await import("./instance");
 const { createJobRunner } = await import("./runner");
@@ -27,7 +28,7 @@ const transport: MailTransport = {
     return new Promise<void>(() => {});
   },
 };
-const { kinds } = consoleJobs({ database: db(), mail: { transport, from: env().SMTP_FROM }, queue: jobQueue(), graphs: graphClient() });
+const { kinds } = consoleJobs({ database: db(), mail: { transport, from: env().SMTP_FROM }, queue: jobQueue(), graphs: graphClient(), governor: governance() });
 const runner = createJobRunner({ database: db(), kinds: { outbox_deliver: { ...kinds.outbox_deliver, leaseMs: 1_500 } }, concurrency: 1, pollMs: 100, keepAlive: true });
 runner.start();
 console.log(`[stall] ready ${runner.owner}`);

@@ -28,7 +28,9 @@ export async function queueApprovedMail(database: Database, count: number, runAt
   await database.run(sql`
     INSERT INTO jobs (kind, payload, run_at, max_attempts, dedupe_key)
     SELECT ${OUTBOX_DELIVERY_KIND}, json_object('outboxId', o.id), ${runAt.getTime()}, ${OUTBOX_DELIVERY_ATTEMPTS}, 'outbox:' || o.id
-    FROM outbox o JOIN drafts d ON d.id = o.draft_id WHERE d.id > ${before} ORDER BY o.id`);
+    FROM outbox o JOIN drafts d ON d.id = o.draft_id WHERE d.id > ${before} ORDER BY o.id
+    ON CONFLICT DO NOTHING`);
+  // ↑ A running worker's outbox sweep may have given some rows their job between the statements.
   return rows.map((r) => r.id);
 }
 

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/db/seed/seed";
 import { tempDatabase } from "@/db/testing";
 import { startScriptedSmtp } from "@/lib/mail/testing/smtp-server";
+import { OPEN_GOVERNOR_ENV } from "@/lib/mail/testing/governance";
 import { queueApprovedMail, spawnScript, type SpawnedWorker } from "./testing";
 
 // Real worker processes (`npm run worker` is scripts/worker.ts) on one SQLite file, real kill -9.
@@ -10,13 +11,13 @@ let env: Awaited<ReturnType<typeof tempDatabase>>;
 const started: SpawnedWorker[] = [];
 
 function worker(vars: Record<string, string> = {}) {
-  const spawned = spawnScript("scripts/worker.ts", { DATABASE_URL: env.url, DEMO_MODE: "false", JOBS_POLL_MS: "100", ...vars });
+  const spawned = spawnScript("scripts/worker.ts", { DATABASE_URL: env.url, DEMO_MODE: "false", JOBS_POLL_MS: "100", ...OPEN_GOVERNOR_ENV, ...vars });
   started.push(spawned);
   return spawned;
 }
 
 function stallingWorker(mode: "local" | "smtp", vars: Record<string, string> = {}) {
-  const spawned = spawnScript("lib/jobs/testing-stall-worker.ts", { DATABASE_URL: env.url, DEMO_MODE: "false", ...vars }, [mode]);
+  const spawned = spawnScript("lib/jobs/testing-stall-worker.ts", { DATABASE_URL: env.url, DEMO_MODE: "false", ...OPEN_GOVERNOR_ENV, ...vars }, [mode]);
   started.push(spawned);
   return spawned;
 }

@@ -1,4 +1,7 @@
+import { systemClock, type Clock } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { governorRulesFromEnv } from "@/lib/governor/settings";
+import type { Governance } from "./governor-claim";
 import { createTransport, type MailTransport } from "./transport";
 
 let transport: MailTransport | undefined;
@@ -11,4 +14,10 @@ export function mailTransport(): MailTransport {
 
 export function mailTransportKind(): "smtp" | "local" {
   return env().SMTP_URL ? "smtp" : "local";
+}
+
+/** The send governor as the environment configures it (SEND_*, SENDER_TIMEZONE), on `clock`. */
+export function governance(clock: Clock = systemClock): Governance {
+  const e = env();
+  return { rules: governorRulesFromEnv(e), clock, senderZone: e.SENDER_TIMEZONE };
 }

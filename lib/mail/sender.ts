@@ -1,9 +1,11 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "@/db/client";
 import {
-  claimForSending, getOutbox, markHandedOver, recordNotSent, recordSent, releaseForRetry, resolveAbandoned, sendCheckFor, type AfterSendJob, type OutboxEntry,
+  getOutbox, markHandedOver, recordNotSent, recordSent, releaseForRetry, resolveAbandoned, sendCheckFor, type AfterSendJob, type OutboxEntry,
 } from "@/db/queries/outbox";
+import type { DeferReason } from "@/lib/governor/decide";
 import { GATE_MESSAGES, safetyVerdict } from "@/lib/safety/gate";
+import { claimUnderGovernor, type Governance } from "./governor-claim";
 import { classifySendFailure } from "./send-failure";
 import type { MailTransport } from "./transport";
 
@@ -12,6 +14,8 @@ export type DeliveryOutcome =
   | { status: "sent"; contactId: number; emailId: number }
   /** The safety gate refused it at send time (the contact unsubscribed, bounced… since approval). */
   | { status: "blocked"; reason: string }
+  /** The send governor postponed it (window, holiday, cap, gap, pause): the row waits, queued, until `notBefore`. */
+  | { status: "deferred"; reason: DeferReason; notBefore: Date }
   /** Not waiting to be sent (already sent, failed or blocked, or taken by another sender). */
   | { status: "not_queued"; current: OutboxEntry["status"] | "missing"; lastError: string | null }
   /** The mail server did not take it and may later: the row is queued again. Safe to retry. */
@@ -32,13 +36,19 @@ export type DeliveryAttempt = {
   maxAttempts: number;
   afterSend?: AfterSendJob;
   completeInBatch?: () => BatchItem<"sqlite">;
+  /** The job's reschedule to a time, committed with the record of a deferral. */
+  deferInBatch?: (runAt: Date) => BatchItem<"sqlite">;
 };
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * Delivers one outbox row, exactly once whichever process runs it:
- * 1. The row is claimed by one conditional UPDATE (queued → sending); only one caller wins.
+ * 0. The send governor (lib/governor) decides whether it may go now: the recipient's window and
+ *    holidays, the mailbox's and the domain's daily caps, the mailbox's gap, a pause. If not, the
+ *    row stays queued with the reason and the predicted time, and the job waits until then.
+ * 1. The row is claimed by one conditional UPDATE (queued → sending) that re-checks the caps and
+ *    the gap; only one caller wins, and two senders never both take a cap's last slot.
  *    A row found in "sending" was left by a sender that stopped (only a delivery job sends, at
  *    most one job per row is alive, and this one holds it now): see resolveAbandoned.
  * 2. The safety gate runs again, because the contact may have unsubscribed since approval.
@@ -53,18 +63,23 @@ export async function deliverOutboxEntry(
   mail: { transport: MailTransport; from: string },
   outboxId: number,
   job: DeliveryAttempt,
+  governance: Governance,
 ): Promise<DeliveryOutcome> {
-  const { transport, from } = mail;
-  const { leaseUntil } = job;
-  let entry = await claimForSending(database, outboxId, leaseUntil);
-  if (!entry) {
+  const { transport } = mail;
+  const claimOnce = () => claimUnderGovernor(database, outboxId, job.leaseUntil, mail, governance, job.deferInBatch);
+  let claim = await claimOnce();
+  if (claim.kind === "not_queued") {
     const current = await getOutbox(database, outboxId);
     if (current?.status !== "sending") return { status: "not_queued", current: current?.status ?? "missing", lastError: current?.lastError ?? null };
     const resolved = await resolveAbandoned(database, current);
     if (resolved === "failed") return { status: "uncertain", error: "The previous sender stopped after handing the message over." };
-    entry = resolved === "queued" ? await claimForSending(database, outboxId, leaseUntil) : null;
-    if (!entry) return { status: "not_queued", current: "sending", lastError: null };
+    if (resolved !== "queued") return { status: "not_queued", current: "sending", lastError: null };
+    claim = await claimOnce();
+    if (claim.kind === "not_queued") return { status: "not_queued", current: "sending", lastError: null };
   }
+  if (claim.kind === "deferred") return { status: "deferred", reason: claim.reason, notBefore: claim.notBefore };
+  if (claim.kind === "stopped") return { status: "blocked", reason: claim.message };
+  const { entry, mailbox } = claim;
 
   const check = await sendCheckFor(database, entry);
   const verdict = check ? safetyVerdict(check, { answeringInbound: check.action === "reply" }) : ({ allowed: false, reason: "do_not_contact" } as const);
@@ -78,7 +93,7 @@ export async function deliverOutboxEntry(
     return { status: "not_queued", current: "sending", lastError: null };
   }
   try {
-    await transport.send({ from, to: entry.toEmail, subject: entry.subject, text: entry.body, messageId: entry.messageId, inReplyTo: entry.inReplyTo });
+    await transport.send({ from: mailbox.from, to: entry.toEmail, subject: entry.subject, text: entry.body, messageId: entry.messageId, inReplyTo: entry.inReplyTo });
   } catch (e) {
     return recordFailure(database, entry, e, job);
   }

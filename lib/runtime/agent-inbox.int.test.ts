@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDatabase } from "@/db/testing";
 import { seedDatabase } from "@/db/seed/seed";
 import { spawnScript } from "@/lib/jobs/testing";
+import { OPEN_GOVERNOR_ENV } from "@/lib/mail/testing/governance";
 import { startRuntimeProcess, type RuntimeProcess } from "./runtime-process";
 
 /**
@@ -97,7 +98,7 @@ describe("Agent Inbox on the embedded runtime, through the official SDK", () => 
     // Queued exactly once, as the person saw it; a background worker (its own process, as `npm run
     // worker` runs) then delivers it with no console action.
     expect(outbox).toEqual([{ draft_id: args.draft_id, to_email: args.to, subject: args.subject, body: args.body, status: "queued" }]);
-    const worker = spawnScript("scripts/worker.ts", { DATABASE_URL: db.url, DEMO_MODE: "false", JOBS_POLL_MS: "100" });
+    const worker = spawnScript("scripts/worker.ts", { DATABASE_URL: db.url, DEMO_MODE: "false", JOBS_POLL_MS: "100", ...OPEN_GOVERNOR_ENV });
     try {
       let sent: { status: string; n: number } | undefined;
       for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {

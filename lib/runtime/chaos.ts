@@ -5,6 +5,7 @@ import { seedDatabase } from "@/db/seed/seed";
 import { tempDatabase } from "@/db/testing";
 import type { RecoveryReport } from "./recovery";
 import { spawnScript } from "@/lib/jobs/testing";
+import { OPEN_GOVERNOR_ENV } from "@/lib/mail/testing/governance";
 import { startRuntimeProcess, type RuntimeProcess } from "./runtime-process";
 
 /**
@@ -211,7 +212,8 @@ async function checkAfterDeciding(database: Database, decided: Awaited<ReturnTyp
  */
 async function deliverAndCheck(database: Database, url: string): Promise<Invariant[]> {
   const approved = await database.all<{ id: number }>(sql`SELECT id FROM drafts WHERE status = 'approved'`);
-  const worker = spawnScript("scripts/worker.ts", { DATABASE_URL: url, DEMO_MODE: "false", JOBS_POLL_MS: "100" });
+  // The governor always open: this checks exactly-once delivery, at whatever hour it runs.
+  const worker = spawnScript("scripts/worker.ts", { DATABASE_URL: url, DEMO_MODE: "false", JOBS_POLL_MS: "100", ...OPEN_GOVERNOR_ENV });
   try {
     const deadline = Date.now() + SETTLE_TIMEOUT_MS;
     while (Date.now() < deadline && (await count(database, sql`SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')`)) > 0) await sleep(100);

@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { refusalMessage, safetyVerdict, type GateReason } from "@/lib/safety/gate";
 import { paging, parseParams, searchText, type RawParams } from "./params";
+import { scheduledSendsOfContact } from "./send-schedule";
 
 export const ContactListQuery = z.object({
   q: searchText,
@@ -41,9 +42,9 @@ export async function searchContacts(user: SessionUser, query: ContactListQuery)
 export async function contactDetail(_user: SessionUser, rawId: string) {
   const id = Number(rawId);
   if (!Number.isInteger(id) || id <= 0) throw new AppError("not_found:contacts");
-  const detail = await getContactDetail(db(), id);
+  const [detail, scheduled] = await Promise.all([getContactDetail(db(), id), scheduledSendsOfContact(id)]);
   if (!detail) throw new AppError("not_found:contacts");
-  return { ...detail, outreach: outreachVerdict(detail.contact, detail.suppression) };
+  return { ...detail, scheduled, outreach: outreachVerdict(detail.contact, detail.suppression) };
 }
 
 export type OutreachVerdict = { allowed: true } | { allowed: false; reason: GateReason; message: string };

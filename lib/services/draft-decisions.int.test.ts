@@ -16,6 +16,7 @@ const { jobQueue } = await import("@/lib/jobs/instance");
 const { consoleJobs } = await import("@/lib/jobs/handlers");
 const { createJobRunner } = await import("@/lib/jobs/runner");
 const { createTransport } = await import("@/lib/mail/transport");
+const { openGovernance } = await import("@/lib/mail/testing/governance");
 const { draftOutreach, listDraftsFor, rejectDraft, draftDetailFor } = await import("./drafts");
 const { approveWithUndo, batchApproveWithUndo, batchReject, reviseDraftFor, undoApprovals } = await import("./draft-decisions");
 
@@ -26,7 +27,7 @@ const admin = { id: "usr_demo_admin", name: "Ada Admin", email: "admin@demo.loca
 
 let clock = new Date();
 const runner = () => {
-  const { kinds } = consoleJobs({ database: db(), mail: { transport: createTransport(undefined), from: "Sales <sales@test.local>" }, queue: jobQueue(), graphs: graphClient() });
+  const { kinds } = consoleJobs({ database: db(), mail: { transport: createTransport(undefined), from: "Sales <sales@test.local>" }, queue: jobQueue(), graphs: graphClient(), governor: openGovernance({ now: () => clock }) });
   return createJobRunner({ database: db(), kinds, now: () => clock, log: { warn: () => {}, error: () => {} } });
 };
 /** Runs what is due at `at` (twice: the approval, then the delivery it queued). */

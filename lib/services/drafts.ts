@@ -15,6 +15,7 @@ import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
 import type { ApprovalResponse } from "@/graphs/email-orchestrator/graph";
 import { withSpan } from "@/lib/telemetry/span";
 import { paging, parseParams, visibleText, type RawParams } from "./params";
+import { scheduledSend, schedulesOfDrafts } from "./send-schedule";
 
 /** Admins see and decide every draft; everyone else only drafts assigned to them. */
 function canActOn(user: SessionUser, draft: Pick<DraftRow, "assignedRepId">): boolean {
@@ -62,7 +63,10 @@ export async function listDraftsFor(user: SessionUser, query: DraftListQuery) {
   };
   const [at, id] = query.cursor?.split(".").map(Number) ?? [];
   const before = at !== undefined && id !== undefined ? { createdAt: new Date(at), id } : undefined;
-  const rows = await listDrafts(db(), { ...filter, limit: query.pageSize, before });
+  const listed = await listDrafts(db(), { ...filter, limit: query.pageSize, before });
+  // Approved rows the send governor is holding back say when they go, and why.
+  const schedules = await schedulesOfDrafts(listed.filter((r) => r.status === "approved").map((r) => r.id));
+  const rows = listed.map((r) => ({ ...r, schedule: schedules[r.id] ?? null }));
   // The first page counts (up to 1,000); later pages keep the count the client already has.
   const counted = before ? null : await countDrafts(db(), filter);
   const last = rows.at(-1);
@@ -97,14 +101,15 @@ export async function draftOwnersFor(user: SessionUser): Promise<{ id: string; n
  */
 export async function draftDetailFor(user: SessionUser, draftId: number) {
   const draft = await loadDraftFor(user, draftId);
-  const [outbox, recipient, pending, revisions] = await Promise.all([
+  const [outbox, recipient, pending, revisions, schedules] = await Promise.all([
     outboxForDraft(db(), draftId),
     getContactSummary(db(), draft.contactId),
     pendingDecisionOf(db(), draftId),
     revisionsOfDraft(db(), draftId),
+    schedulesOfDrafts([draftId]),
   ]);
   if (!recipient) throw new AppError("not_found:contacts");
-  return { draft, outbox, pending, revisions, ...recipient };
+  return { draft, outbox, pending, revisions, schedule: schedules[draftId] ?? null, ...recipient };
 }
 
 export const DraftEdit = z.object({
@@ -170,7 +175,8 @@ async function deliveryResults(draftIds: number[]): Promise<DecisionResult[]> {
   let rows: OutboxEntry[] = [];
   for (;;) {
     rows = await outboxForDrafts(db(), draftIds);
-    const settled = rows.filter((r) => r.status !== "queued" && r.status !== "sending").length === draftIds.length;
+    // A send the governor deferred has its answer too: when it goes, and why.
+    const settled = rows.filter((r) => (r.status !== "queued" || r.deferredReason !== null) && r.status !== "sending").length === draftIds.length;
     if (settled || Date.now() >= deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -181,6 +187,9 @@ function describeDelivery(draftId: number, outbox: OutboxEntry | undefined): Dec
   if (outbox?.status === "sent") return { draftId, status: "sent", message: "Approved and sent." };
   if (outbox?.status === "blocked") return { draftId, status: "blocked", message: outbox.lastError ?? "Not sent: blocked by the safety gate." };
   if (outbox?.status === "failed") return { draftId, status: "failed", message: outbox.lastError ?? "Sending failed." };
+  if (outbox?.status === "queued" && outbox.deferredReason && outbox.predictedSendAt) {
+    return { draftId, status: "approved", message: `Approved. ${scheduledSend(outbox.deferredReason, outbox.predictedSendAt, new Date()).label}.` };
+  }
   return { draftId, status: "approved", message: outbox?.lastError ? `Approved; queued for sending. ${outbox.lastError}` : "Approved; queued for sending." };
 }
 

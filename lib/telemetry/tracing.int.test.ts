@@ -2,6 +2,7 @@ import { SpanKind, trace } from "@opentelemetry/api";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownEnvironment } from "@/db/testing";
+import { OPEN_GOVERNOR_ENV } from "@/lib/mail/testing/governance";
 import { startStubServer, type StubRequest } from "@/lib/llm/testing/stub-server";
 import { startOtlpReceiver, type ReceivedSpan } from "./testing/otlp-receiver";
 
@@ -22,6 +23,8 @@ const stub = await startStubServer({
 const receiver = await startOtlpReceiver();
 const testEnv = ownEnvironment("tracing", {
   DEMO_MODE: "false",
+  // The send governor always open: the approval is sent at whatever hour this runs.
+  ...OPEN_GOVERNOR_ENV,
   NEXT_RUNTIME: "nodejs",
   LLM_BASE_URL: stub.url,
   LLM_MODEL: "stub-model",

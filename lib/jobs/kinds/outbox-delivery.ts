@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { outboxDedupeKey, outboxRowsWithoutJob, OUTBOX_DELIVERY_KIND } from "@/db/queries/outbox";
+import type { Governance } from "@/lib/mail/governor-claim";
 import { deliverOutboxEntry } from "@/lib/mail/sender";
 import type { MailTransport } from "@/lib/mail/transport";
 import { reflectionAfterSend, type JobSpecs } from "../catalog";
@@ -11,19 +12,25 @@ export type DeliveryDeps = {
   database: Database;
   mail: { transport: MailTransport; from: string };
   queue: JobQueue<JobSpecs>;
+  /** The send governor's rules, clock and mailbox zone (lib/mail/governor-claim.ts). */
+  governor: Governance;
 };
 
 /**
  * Delivers one outbox row and maps the outcome onto the job: a refusal (nothing accepted) throws
  * so the runner retries with backoff and dead-letters after the last attempt, leaving the row
  * queued with its error for a person; a permanent refusal or an uncertain send is dead at once
- * and never resent; sent, blocked, or already settled is done. A delivered email gets its
+ * and never resent; sent, blocked, or already settled is done; one the send governor postponed
+ * waits, queued, until the time it predicted, without spending an attempt. A delivered email gets its
  * memory_reflect job in the same batch that records it.
  */
 export function deliverOutbox(deps: DeliveryDeps): JobHandler<JobSpecs[typeof OUTBOX_DELIVERY_KIND]["payload"]> {
   return async ({ outboxId }, context) => {
-    const outcome = await deliverOutboxEntry(deps.database, deps.mail, outboxId, { ...context, afterSend: reflectionAfterSend(context.now(), context.parentRunId) });
+    const outcome = await deliverOutboxEntry(deps.database, deps.mail, outboxId, { ...context, afterSend: reflectionAfterSend(context.now(), context.parentRunId) }, deps.governor);
     switch (outcome.status) {
+      case "deferred":
+        // The record of the deferral carried the job's reschedule to outcome.notBefore.
+        return "deferred";
       case "sent":
         // The record of the send carried the job's completion (DeliveryAttempt.completeInBatch).
         return "completed";

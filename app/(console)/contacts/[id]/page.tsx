@@ -22,7 +22,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     if (isAppError(e) && e.type === "not_found") notFound();
     throw e;
   });
-  const { contact, company, facts, timeline, enrollments, ownerName, suppression, outreach } = detail;
+  const { contact, company, facts, timeline, scheduled, enrollments, ownerName, suppression, outreach } = detail;
   // Only the owner (or an admin) may draft for a contact; the service enforces it as well.
   const mayDraft = contact.ownerId === user.id || hasRole(user.role, "admin");
   const name = `${contact.firstName} ${contact.lastName}`;
@@ -101,7 +101,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <FactList facts={facts} />
         </Card>
         <Card title={`Email timeline (${timeline.length})`}>
-          <EmailTimeline emails={timeline} />
+          <EmailTimeline emails={timeline} scheduled={scheduled} />
         </Card>
       </div>
     </div>

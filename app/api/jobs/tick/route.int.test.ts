@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownEnvironment } from "@/db/testing";
+import { OPEN_GOVERNOR_ENV } from "@/lib/mail/testing/governance";
 
 // This file owns its process's environment: a fresh database, the local outbox, a tick token, and
 // no runner of its own: jobs run only when the endpoint is called, as on a cron-only host.
 const TOKEN = "jobs-tick-token-0123456789abcdef";
-const testEnv = ownEnvironment("jobs-tick", { JOBS_TICK_TOKEN: TOKEN, DEMO_MODE: "false" });
+// The send governor always open: this is about the endpoint, at any hour.
+const testEnv = ownEnvironment("jobs-tick", { JOBS_TICK_TOKEN: TOKEN, DEMO_MODE: "false", ...OPEN_GOVERNOR_ENV });
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
@@ -42,7 +44,7 @@ describe("POST /api/jobs/tick", () => {
     const response = await tick(`Bearer ${TOKEN}`);
     expect(response.status).toBe(200);
     // Three deliveries, then the three memory_reflect jobs they queued.
-    expect(await response.json()).toEqual({ claimed: 6, done: 6, retrying: 0, dead: 0, lost: 0 });
+    expect(await response.json()).toEqual({ claimed: 6, done: 6, retrying: 0, dead: 0, lost: 0, deferred: 0 });
     expect(await sentCount()).toBe(3);
     expect(await (await tick(`Bearer ${TOKEN}`)).json()).toMatchObject({ claimed: 0 });
   });

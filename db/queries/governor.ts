@@ -1,0 +1,124 @@
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Database } from "../client";
+import { companies, contacts, drafts, outbox, users, type StoredDeferReason } from "../schema";
+
+/**
+ * What the send governor reads and writes on the outbox. A row counts against its mailbox's and
+ * its recipient domain's caps from the moment it is claimed for sending (`claimed_at`) while it is
+ * being sent or once sent; a refused, blocked or released row stops counting.
+ */
+const COUNTED = sql`('sending', 'sent')`;
+
+export type Interval = { start: Date; end: Date };
+
+/** Where the recipient is (the contact's company HQ) and who sends (the draft's assigned rep). */
+export type SendContext = {
+  rep: { name: string; email: string } | null;
+  place: { country: string | null; city: string | null };
+};
+
+export async function sendContextFor(database: Database, entry: { draftId: number; contactId: number }): Promise<SendContext> {
+  const [row] = await database
+    .select({ repName: users.name, repEmail: users.email, country: companies.country, city: companies.hqCity })
+    .from(contacts)
+    .innerJoin(companies, eq(companies.id, contacts.companyId))
+    .leftJoin(drafts, eq(drafts.id, entry.draftId))
+    .leftJoin(users, eq(users.id, drafts.assignedRepId))
+    .where(eq(contacts.id, entry.contactId))
+    .limit(1);
+  return {
+    rep: row?.repEmail ? { name: row.repName ?? row.repEmail, email: row.repEmail } : null,
+    place: { country: row?.country ?? null, city: row?.city ?? null },
+  };
+}
+
+/** The places and owners of many contacts at once (the forecast), in id order; unknown ids are left out. */
+export async function placesOfContacts(database: Database, contactIds: readonly number[]) {
+  if (contactIds.length === 0) return [];
+  // The ids travel as one JSON array (one bound parameter), so 10,000 contacts are one statement.
+  return database
+    .select({ id: contacts.id, email: contacts.email, country: companies.country, city: companies.hqCity, ownerName: users.name, ownerEmail: users.email })
+    .from(contacts)
+    .innerJoin(companies, eq(companies.id, contacts.companyId))
+    .leftJoin(users, eq(users.id, contacts.ownerId))
+    .where(sql`${contacts.id} IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))`)
+    .orderBy(contacts.id);
+}
+
+export type CountQuery = { mailboxId: string; mailboxDay: Interval; domain: string; domainDay: Interval };
+export type Caps = { mailboxDailyCap: number; domainDailyCap: number };
+
+/**
+ * Sends counted by an index range, stopping at `cap`: the governor only asks "is the cap reached",
+ * so a claim's cost stays bounded by the cap, not by how much a mailbox or domain ever sent.
+ */
+function countUpTo(column: "mailbox_id" | "recipient_domain", value: string, day: Interval, cap: number, alias: "o" | "x") {
+  const col = sql.raw(`${alias}.${column}`);
+  const at = sql.raw(`${alias}.claimed_at`);
+  const status = sql.raw(`${alias}.status`);
+  return sql`(SELECT count(*) FROM (SELECT 1 FROM outbox ${sql.raw(alias)} WHERE ${col} = ${value} AND ${at} >= ${day.start.getTime()} AND ${at} < ${day.end.getTime()} AND ${status} IN ${COUNTED} LIMIT ${cap}))`;
+}
+
+/** The governor's state (lib/governor GovernorState) as three indexed reads in one statement; counts stop at the caps. */
+export async function governorCounts(database: Database, q: CountQuery, caps: Caps): Promise<{ mailboxSentToday: number; mailboxLastSentAt: Date | null; domainSentToday: number }> {
+  const [row] = await database.all<{ m: number; last: number | null; d: number }>(sql`
+    SELECT
+      ${countUpTo("mailbox_id", q.mailboxId, q.mailboxDay, caps.mailboxDailyCap, "x")} AS m,
+      (SELECT max(claimed_at) FROM outbox WHERE mailbox_id = ${q.mailboxId} AND status IN ${COUNTED}) AS last,
+      ${countUpTo("recipient_domain", q.domain, q.domainDay, caps.domainDailyCap, "x")} AS d`);
+  return { mailboxSentToday: Number(row?.m ?? 0), mailboxLastSentAt: row?.last == null ? null : new Date(Number(row.last)), domainSentToday: Number(row?.d ?? 0) };
+}
+
+/** The limits a claim re-checks inside its own UPDATE, so counting and taking a slot are one write. */
+export type ClaimLimits = CountQuery & { at: Date; mailboxDailyCap: number; domainDailyCap: number; minGapSeconds: number };
+
+/** The WHERE terms of a governed claim: each cap and the gap still allow one more send at `at`. */
+export function withinLimits(l: ClaimLimits): SQL {
+  const gapFrom = l.at.getTime() - l.minGapSeconds * 1000;
+  return sql`${countUpTo("mailbox_id", l.mailboxId, l.mailboxDay, l.mailboxDailyCap, "o")} < ${l.mailboxDailyCap}
+    AND ${countUpTo("recipient_domain", l.domain, l.domainDay, l.domainDailyCap, "o")} < ${l.domainDailyCap}
+    ${l.minGapSeconds > 0 ? sql`AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.mailbox_id = ${l.mailboxId} AND o.claimed_at > ${gapFrom} AND o.status IN ${COUNTED})` : sql``}`;
+}
+
+/**
+ * Records why a queued row waits and when it should go, with the caller's statements (its job's
+ * reschedule) in the same batch. Only a row still queued is touched.
+ */
+export async function recordDeferral(
+  database: Database,
+  outboxId: number,
+  deferral: { mailboxId: string; domain: string; reason: StoredDeferReason; notBefore: Date },
+  also: BatchItem<"sqlite">[] = [],
+): Promise<boolean> {
+  const [updated] = await database.batch([
+    database
+      .update(outbox)
+      .set({ mailboxId: deferral.mailboxId, recipientDomain: deferral.domain, deferredReason: deferral.reason, notBefore: deferral.notBefore, predictedSendAt: deferral.notBefore })
+      .where(and(eq(outbox.id, outboxId), eq(outbox.status, "queued")))
+      .returning({ id: outbox.id }),
+    ...also,
+  ]);
+  return updated.length === 1;
+}
+
+/** The latest deferral of each draft's outbox row (drafts queue, contact timeline), by draft id. */
+export async function deferralsForDrafts(database: Database, draftIds: readonly number[]): Promise<Map<number, { reason: StoredDeferReason; predictedSendAt: Date }>> {
+  const out = new Map<number, { reason: StoredDeferReason; predictedSendAt: Date }>();
+  if (draftIds.length === 0) return out;
+  const rows = await database
+    .select({ draftId: outbox.draftId, reason: outbox.deferredReason, at: outbox.predictedSendAt })
+    .from(outbox)
+    .where(and(inArray(outbox.draftId, [...draftIds]), eq(outbox.status, "queued"), sql`${outbox.deferredReason} IS NOT NULL`));
+  for (const r of rows) if (r.reason && r.at) out.set(r.draftId, { reason: r.reason, predictedSendAt: r.at });
+  return out;
+}
+
+/** A contact's sends the governor is holding back, soonest first (the contact's timeline). */
+export async function deferredSendsForContact(database: Database, contactId: number) {
+  return database
+    .select({ draftId: outbox.draftId, subject: outbox.subject, reason: outbox.deferredReason, at: outbox.predictedSendAt })
+    .from(outbox)
+    .where(and(eq(outbox.contactId, contactId), eq(outbox.status, "queued"), sql`${outbox.deferredReason} IS NOT NULL`))
+    .orderBy(outbox.predictedSendAt);
+}
