@@ -177,6 +177,21 @@ describe("a campaign sequence, offline", () => {
     expect((await pendingDraft(enrollment.id))?.step).toBe(2);
   });
 
+  it("a contact marked do-not-contact while their touch waits: the approval withdraws it instead of sending, and the thread ends", async () => {
+    const { campaignId, contacts } = await launchFor("Approval check", 1);
+    const contact = contacts[0]!;
+    await jobs.tick();
+    const enrollment = await enrollmentOf(campaignId, contact.id);
+    const waiting = (await pendingDraft(enrollment.id))!;
+    await db().run(sql`UPDATE contacts SET do_not_contact = 1 WHERE id = ${contact.id}`);
+    await approveWithUndo(admin, waiting.id);
+    await jobs.tick();
+    expect(await one(sql`SELECT status FROM drafts WHERE id = ${waiting.id}`)).toEqual({ status: "withdrawn" });
+    expect(await one(sql`SELECT count(*) AS n FROM outbox WHERE draft_id = ${waiting.id}`)).toEqual({ n: 0 });
+    expect(await enrollmentOf(campaignId, contact.id)).toMatchObject({ status: "stopped", stop_reason: "The contact is marked do-not-contact." });
+    expect((await graphClient().getState(enrollment.thread_id)).next).toEqual([]);
+  });
+
   it("the coach plan is made once and survives a restart: a new runtime on the same database keeps the plan it started with", async () => {
     const { campaignId, contacts } = await launchFor("Plan once", 1);
     const contact = contacts[0]!;
