@@ -25,7 +25,7 @@ let clock: TestClock;
 let sent: OutgoingMail[];
 const transport = { kind: "local" as const, send: async (m: OutgoingMail) => void sent.push(m) };
 const quiet = { warn: () => {}, error: () => {} };
-const noGraphs = { run: () => Promise.reject(new Error("no graph runs in this test")), resume: () => Promise.reject(new Error("no graph runs in this test")) };
+const noGraphs = { run: () => Promise.reject(new Error("no graph runs in this test")), resume: () => Promise.reject(new Error("no graph runs in this test")), getState: () => Promise.reject(new Error("no graph runs in this test")) };
 const REPS = [
   { id: "rep-a", name: "Ana Rep", email: "ana@sales.example" },
   { id: "rep-b", name: "Ben Rep", email: "ben@sales.example" },
