@@ -66,6 +66,34 @@ const EnvShape = z
      * before anything in the send path runs. 0 turns the window off (the approval sends at once).
      */
     SEND_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(20),
+    /**
+     * The send governor's window in the recipient's local time: `always`, or ISO days and hours
+     * such as `Mon-Fri 09:00-17:00` or `Mon,Wed,Fri 10:00-16:00`. Unset: `Mon-Fri 09:00-17:00`,
+     * except in demo mode, where it is `always` (a demo approves at any hour and expects the mail).
+     */
+    SEND_WINDOW: z.string().trim().min(1).optional(),
+    /** `public`: no sends on the recipient country's public holidays; `none`: holidays ignored. Unset: `public` (`none` in demo mode). */
+    SEND_HOLIDAYS: z.enum(["public", "none"]).optional(),
+    /** Most sends from one mailbox in one of its local days. */
+    SEND_MAILBOX_DAILY_CAP: z.coerce.number().int().min(1).max(10_000).default(50),
+    /** Most sends to one recipient domain, from any mailbox, in one of the recipient's local days. */
+    SEND_DOMAIN_DAILY_CAP: z.coerce.number().int().min(1).max(10_000).default(10),
+    /** Least seconds between two sends from one mailbox. Unset: 120 (0 in demo mode). */
+    SEND_MIN_GAP_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+    /** IANA zone of the sending mailboxes: where a mailbox's day (its daily cap) begins, and the zone of a recipient nothing locates. */
+    SENDER_TIMEZONE: z
+      .string()
+      .trim()
+      .min(1)
+      .default("UTC")
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "SENDER_TIMEZONE must be an IANA time zone such as Europe/Berlin"),
     /** Bearer token for POST /api/jobs/tick (one round of due jobs, for hosts that only allow cron). Unset: the endpoint is off. */
     JOBS_TICK_TOKEN: z.string().min(24, "JOBS_TICK_TOKEN must be at least 24 characters").optional(),
     /**

@@ -3,6 +3,9 @@ import { createdAt, timestamp } from "./columns";
 import { contacts } from "./crm";
 import { drafts } from "./outreach";
 
+/** A deferral's reason as stored; lib/governor's DeferReason is the full union (db/ imports nothing above it). */
+export type StoredDeferReason = { kind: string; detail: Record<string, unknown> };
+
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed", "blocked"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -38,12 +41,33 @@ export const outbox = sqliteTable(
     leaseUntil: timestamp("lease_until"),
     createdAt: createdAt(),
     sentAt: timestamp("sent_at"),
+    /**
+     * The sending mailbox (its lower-cased address), fixed when the governor first looks at the
+     * row, so the mailbox's daily cap and gap count it.
+     */
+    mailboxId: text("mailbox_id"),
+    /** The recipient's domain, lower-cased: what the per-domain daily cap counts. */
+    recipientDomain: text("recipient_domain"),
+    /**
+     * When the governor let this row be claimed for sending: the instant its caps and gap count.
+     * Kept on a row that was sent (or handed over); cleared never, reset by the next claim.
+     */
+    claimedAt: timestamp("claimed_at"),
+    /** The governor deferred it: not to be claimed before this time (its delivery job waits until then too). */
+    notBefore: timestamp("not_before"),
+    /** The governor's machine-readable reason for the last deferral (lib/governor DeferReason), null once it may go. */
+    deferredReason: text("deferred_reason", { mode: "json" }).$type<StoredDeferReason>(),
+    /** When the governor expects it to go, shown beside the deferred send. */
+    predictedSendAt: timestamp("predicted_send_at"),
   },
   (t) => [
     uniqueIndex("outbox_draft_uq").on(t.draftId),
     uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey),
     uniqueIndex("outbox_message_id_uq").on(t.messageId),
     index("outbox_status_idx").on(t.status, t.createdAt),
+    // The governor's counts: a mailbox's sends in its local day and its last send; a domain's in a day.
+    index("outbox_mailbox_claimed_idx").on(t.mailboxId, t.claimedAt),
+    index("outbox_domain_claimed_idx").on(t.recipientDomain, t.claimedAt),
   ],
 );
 

@@ -6,6 +6,8 @@ import { z } from "zod";
  * field instead of surfacing later as a send that never goes.
  */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-hour)");
+/** An end may also be 24:00, the end of the local day, so a window can be open all day. */
+const endTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "expected HH:MM (24-hour) or 24:00");
 
 export const governorRulesSchema = z
   .object({
@@ -15,7 +17,7 @@ export const governorRulesSchema = z
         days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
         /** Local wall time in the recipient's zone. */
         start: clockTime.default("09:00"),
-        end: clockTime.default("17:00"),
+        end: endTime.default("17:00"),
       })
       .strict()
       .refine((w) => w.start < w.end, { message: "the window must end after it starts (on the same day)", path: ["end"] })

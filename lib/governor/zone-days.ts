@@ -87,7 +87,9 @@ export function wallTimeAt(zone: string, ms: number): number {
  */
 export function instantOf(zone: string, day: number, wallMs: number): number {
   const d = zoneDay(zone, day);
-  if (d.end - d.start === DAY_MS && wallMs < DAY_MS) return d.start + wallMs;
+  // 24:00 is the next local midnight, whatever length DST gives this day.
+  if (wallMs >= DAY_MS) return d.end;
+  if (d.end - d.start === DAY_MS) return d.start + wallMs;
   const { year, month, day: dom } = ymd(day);
   const ms = Math.round(wallMs);
   const hour = Math.floor(ms / 3_600_000);
