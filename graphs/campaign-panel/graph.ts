@@ -7,11 +7,11 @@ import { profileAudience } from "./nodes/profile-audience";
 import { skeptic } from "./nodes/skeptic";
 import { strategist } from "./nodes/strategist";
 import { afterProfile } from "./routers";
-import { CampaignPanelState, inputSchema } from "./state";
+import { CampaignPanelState } from "./state";
 
 const traced = nodeTracer(meta);
 
-export { inputSchema };
+export { inputSchema, MAX_PANEL_CONTACTS } from "./state";
 export type { AgreedPlan, AudienceProfile, CampaignPanelInput, CampaignPanelOutput, Lens, LensArgument, LensProposals, PanelOutcome } from "./state";
 
 /** profile_audience → (empty? end) strategist → skeptic → brand_voice → agree_plan: each lens hears the ones before it. */
