@@ -13,6 +13,8 @@ import { meta as inboundClassify } from "./inbound-classify/meta";
 import type { ReflectInput, ReflectOutput } from "./memory-reflect/graph";
 import { meta as memoryReflect } from "./memory-reflect/meta";
 import { defineGraph, defineRegistry } from "./spec";
+import type { CampaignInput, CampaignOutput, CampaignResume } from "./campaign/graph";
+import { meta as campaign } from "./campaign/meta";
 import type { TextToSqlInput, TextToSqlOutput } from "./text-to-sql/graph";
 import { meta as textToSql } from "./text-to-sql/meta";
 import type { AttributionInput, AttributionOutput } from "./touch-attribution/graph";
@@ -33,6 +35,7 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: AttributionInput; output: AttributionOutput; resume: never }>()(touchAttribution, () => import("./touch-attribution/graph")),
   defineGraph<{ input: CountryClassifyInput; output: CountryClassifyOutput; resume: never }>()(countryClassify, () => import("./country-classify/graph")),
   defineGraph<{ input: CampaignPanelInput; output: CampaignPanelOutput; resume: never }>()(campaignPanel, () => import("./campaign-panel/graph")),
+  defineGraph<{ input: CampaignInput; output: CampaignOutput; resume: CampaignResume }>()(campaign, () => import("./campaign/graph")),
 ]);
 
 export type Fleet = typeof FLEET;

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
+import { loadOutreachContext } from "./outreach";
 import { campaignEmailStats, campaignEnrollments, companies, contacts, emailCampaigns, emails, type EnrollmentStatus } from "../schema";
 
 export type CampaignRow = typeof emailCampaigns.$inferSelect;
@@ -173,4 +174,23 @@ export async function enrollmentIdsOf(database: Database, campaignId: number, st
     .from(campaignEnrollments)
     .where(and(eq(campaignEnrollments.campaignId, campaignId), status ? eq(campaignEnrollments.status, status) : undefined));
   return rows.map((r) => r.id);
+}
+
+/**
+ * What a campaign thread drafts from: its enrollment, the contact, company and facts (the
+ * outreach context every drafting graph reads) and the campaign with its launched plan and panel.
+ * Null when the enrollment (or the contact) no longer exists.
+ */
+export async function loadTouchContext(database: Database, campaignId: number, contactId: number) {
+  const [context, campaign, [enrollment]] = await Promise.all([
+    loadOutreachContext(database, contactId, null),
+    getCampaignRow(database, campaignId),
+    database
+      .select({ id: campaignEnrollments.id })
+      .from(campaignEnrollments)
+      .where(and(eq(campaignEnrollments.campaignId, campaignId), eq(campaignEnrollments.contactId, contactId)))
+      .limit(1),
+  ]);
+  if (!context || !campaign || !enrollment) return null;
+  return { enrollmentId: enrollment.id, ...context, campaign };
 }

@@ -68,7 +68,7 @@ export async function queueDueWakes(database: Database, now: Date, retryAt: Date
     database.run(sql`UPDATE campaign_enrollments SET status = 'active', paused_until = NULL, deferred_reason = NULL, predicted_send_at = NULL, last_event = 'pause ended', last_event_at = ${now.getTime()} WHERE status = 'paused' AND next_wake_at <= ${now.getTime()}`),
     database.run(sql`
       INSERT INTO jobs (kind, payload, run_at, max_attempts, dedupe_key)
-      SELECT ${CAMPAIGN_WAKE_KIND}, json_object('enrollmentId', e.id, 'threadId', e.thread_id, 'wakeAt', e.next_wake_at), ${now.getTime()}, ${CAMPAIGN_WAKE_ATTEMPTS}, 'campaign_wake:' || e.id
+      SELECT ${CAMPAIGN_WAKE_KIND}, json_object('enrollmentId', e.id, 'threadId', e.thread_id, 'wakeAt', e.next_wake_at, 'claimUntil', ${retryAt.getTime()}), ${now.getTime()}, ${CAMPAIGN_WAKE_ATTEMPTS}, 'campaign_wake:' || e.id
       FROM campaign_enrollments e WHERE e.id IN (${due})
       ON CONFLICT DO NOTHING`),
     database.run(sql`UPDATE campaign_enrollments SET next_wake_at = ${retryAt.getTime()} WHERE id IN (${due})`),
@@ -277,3 +277,26 @@ export async function stopFactsOf(database: Database, enrollmentId: number) {
   };
 }
 export type StopFacts = NonNullable<Awaited<ReturnType<typeof stopFactsOf>>>;
+
+/**
+ * Sets the next wake of an enrollment the scheduler claimed, only if nothing moved it since the
+ * claim (`claimUntil` is the value the tick wrote): a thread that ran meanwhile (an approval
+ * resumed it) has written its own next wake, which wins.
+ */
+export async function settleWake(database: Database, id: number, claimUntil: number | null, nextWakeAt: Date | null): Promise<boolean> {
+  const result = await database
+    .update(campaignEnrollments)
+    .set({ nextWakeAt })
+    .where(and(eq(campaignEnrollments.id, id), claimUntil === null ? sql`1` : sql`${campaignEnrollments.nextWakeAt} = ${claimUntil}`));
+  return result.rowsAffected === 1;
+}
+
+/** Queues a wake for enrollments a stop rule just ended, so their threads end too (a waiting touch is withdrawn, a sleep ends). */
+export async function queueWakes(database: Database, enrollmentIds: readonly number[], now: Date): Promise<void> {
+  if (enrollmentIds.length === 0) return;
+  await database.run(sql`
+    INSERT INTO jobs (kind, payload, run_at, max_attempts, dedupe_key)
+    SELECT ${CAMPAIGN_WAKE_KIND}, json_object('enrollmentId', e.id, 'threadId', e.thread_id, 'wakeAt', NULL, 'claimUntil', NULL), ${now.getTime()}, ${CAMPAIGN_WAKE_ATTEMPTS}, 'campaign_wake:' || e.id
+    FROM campaign_enrollments e WHERE e.id IN ${idsJson(enrollmentIds)} AND e.thread_id IS NOT NULL
+    ON CONFLICT DO NOTHING`);
+}

@@ -43,6 +43,11 @@ export const STOP_MESSAGES: Record<StopReason, string> = {
   company_reply: "Someone else at the contact's company replied, and this campaign stops company-wide.",
 };
 
+/** The enrollment status a stop reason ends in; anything else a person or a rule ended is `stopped`. */
+export function stopStatusOf(reason: string): EnrollmentStatus {
+  return Object.hasOwn(STATUS_OF, reason) ? STATUS_OF[reason as StopReason] : "stopped";
+}
+
 const stop = (reason: StopReason): StopDecision => ({ action: "stop", status: STATUS_OF[reason], reason, message: STOP_MESSAGES[reason] });
 
 /** When an out-of-office pause ends: the stated return date, else 7 days after the answer. */

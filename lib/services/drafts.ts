@@ -8,6 +8,7 @@ import { outboxForDraft, outboxForDrafts, type OutboxEntry } from "@/db/queries/
 import { DRAFT_STATUSES, type RejectLabel } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
+import { resumeDraftThread, type DraftDecisionValue } from "@/lib/campaigns/resume-draft";
 import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { wakeJobs } from "@/lib/jobs/instance";
@@ -119,11 +120,11 @@ export type DecisionResult = {
   sendAt?: string;
 };
 
-export async function resumeDraft(draft: DraftRow, value: Parameters<ReturnType<typeof graphClient>["resume"]>[2]) {
+export async function resumeDraft(draft: DraftRow, value: DraftDecisionValue) {
   if (draft.status !== "draft") throw new AppError("conflict:drafts", { message: `This draft was already ${draft.status}.` });
   if (!draft.threadId) throw new AppError("conflict:drafts", { message: "This draft has no thread to resume." });
   try {
-    await graphClient().resume("email_orchestrator", draft.threadId, value);
+    await resumeDraftThread(graphClient(), { graphId: draft.graphId, threadId: draft.threadId }, value);
   } catch (e) {
     // A concurrent decision holds the thread (422) or already finished it (409).
     if (isAppError(e) && (e.status === 422 || e.status === 409)) throw new AppError("conflict:drafts", { message: "Someone already decided on this draft." });

@@ -1,0 +1,35 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
+import { db } from "@/db/client";
+import { loadTouchContext } from "@/db/queries/campaigns";
+import { callModel } from "@/graphs/shared/call-model";
+import { resolveConfig } from "../config";
+import { meta } from "../meta";
+import { coachMessages, PROMPT_VERSION } from "../prompts";
+import { coachedPlan, contextOf, ModelPlan, offlinePlan, RULES_VERSION, type ModelPlanAnswer } from "../rules";
+import type { CampaignStateType } from "../state";
+
+/**
+ * The coach plans the whole sequence once, at step 0: one model call, its answer clamped to the
+ * plan's limits (an invalid one fails open to the defaults). Offline, the campaign's launched plan
+ * is taken as is, labelled so. The plan rides the checkpoint; a thread that has one (or is past
+ * step 0) never plans again, so a resumed or restarted thread keeps the plan it started with.
+ */
+export async function coachPlan(state: CampaignStateType, config?: LangGraphRunnableConfig): Promise<Partial<CampaignStateType>> {
+  if (state.plan || state.step !== 0) return {};
+  const loaded = await loadTouchContext(db(), state.campaignId, state.contactId);
+  if (!loaded) return {};
+  const context = contextOf(loaded);
+  const { value, path } = await callModel<ModelPlanAnswer, Partial<CampaignStateType>>({
+    config,
+    meta,
+    node: "coach_plan",
+    promptVersion: PROMPT_VERSION,
+    vertical: context.company.vertical,
+    messages: coachMessages(context),
+    schema: ModelPlan,
+    options: { maxTokens: resolveConfig(config).coachMaxTokens, temperature: 0.2 },
+    use: ({ value: answer, model }) => ({ plan: coachedPlan(answer, context.campaign, model, PROMPT_VERSION) }),
+    fallback: { name: "launched_plan", version: RULES_VERSION, run: (why) => ({ plan: offlinePlan(context.campaign, why) }) },
+  });
+  return { ...value, context, calls: [path] };
+}
