@@ -50,6 +50,9 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             {campaign.vertical ? ` · ${humanize(campaign.vertical)}` : ""}
             {campaign.stopOnCompanyReply ? " · a reply from anyone at the company stops the rest" : ""}
           </p>
+          <Link href={`/drafts?campaign=${campaign.id}`} className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline">
+            {canRun ? "This campaign's touches in the drafts queue →" : "Your contacts' touches in your drafts queue →"}
+          </Link>
         </div>
         {canRun ? <CampaignControls campaignId={campaign.id} status={campaign.status} /> : null}
       </div>
