@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { baseUrlOf, E2E_RUNTIME_SECRET, E2E_SEND_DELAY_SECONDS, FUZZ_INBOUND_TOKEN, FUZZ_SERVER, FUZZ_TICK_TOKEN, FUZZ_SPECS, MODEL_SERVER, MODEL_SPECS, OFFLINE_SERVER, type E2eServer } from "./e2e/servers";
+import { baseUrlOf, CAMPAIGN_INBOUND_TOKEN, CAMPAIGN_SERVER, CAMPAIGN_SPECS, E2E_RUNTIME_SECRET, E2E_SEND_DELAY_SECONDS, FUZZ_INBOUND_TOKEN, FUZZ_SERVER, FUZZ_TICK_TOKEN, FUZZ_SPECS, MODEL_SERVER, MODEL_SPECS, OFFLINE_SERVER, type E2eServer } from "./e2e/servers";
 
 /**
  * One `next start` per server in e2e/servers.ts, from the same build: a fresh database and a real
@@ -46,14 +46,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: OFFLINE_SERVER.name, testIgnore: [MODEL_SPECS, FUZZ_SPECS], use: { baseURL: baseUrlOf(OFFLINE_SERVER) } },
+    { name: OFFLINE_SERVER.name, testIgnore: [MODEL_SPECS, FUZZ_SPECS, CAMPAIGN_SPECS], use: { baseURL: baseUrlOf(OFFLINE_SERVER) } },
     { name: MODEL_SERVER.name, testMatch: MODEL_SPECS, use: { baseURL: baseUrlOf(MODEL_SERVER) } },
     { name: FUZZ_SERVER.name, testMatch: FUZZ_SPECS, use: { baseURL: baseUrlOf(FUZZ_SERVER) } },
+    { name: CAMPAIGN_SERVER.name, testMatch: CAMPAIGN_SPECS, use: { baseURL: baseUrlOf(CAMPAIGN_SERVER) } },
   ],
   webServer: [
     // A short undo window: long enough to press Undo in a spec, short enough that specs waiting for mail stay quick.
     webServer(OFFLINE_SERVER, { SEND_DELAY_SECONDS: String(E2E_SEND_DELAY_SECONDS) }),
     webServer(MODEL_SERVER, { E2E_MODEL_STUB: "1", SEND_DELAY_SECONDS: String(E2E_SEND_DELAY_SECONDS) }),
     webServer(FUZZ_SERVER, { INBOUND_TOKEN: FUZZ_INBOUND_TOKEN, JOBS_TICK_TOKEN: FUZZ_TICK_TOKEN }),
+    webServer(CAMPAIGN_SERVER, { E2E_CLOCK_FILE: CAMPAIGN_SERVER.clockFile, INBOUND_TOKEN: CAMPAIGN_INBOUND_TOKEN, SEND_DELAY_SECONDS: String(E2E_SEND_DELAY_SECONDS), JOBS_POLL_MS: "250" }),
   ],
 });

@@ -5,7 +5,7 @@
  */
 export type E2eServer = {
   /** Playwright project name. */
-  name: "offline" | "model" | "fuzz";
+  name: "offline" | "model" | "fuzz" | "campaigns";
   port: number;
   /** Recreated on every run; the console's SQLite file and auth secret live here. */
   dataDir: string;
@@ -33,6 +33,24 @@ export const FUZZ_SERVER: E2eServer = {
   dataDir: ".test-output/e2e-fuzz-data",
   smtpLog: ".test-output/e2e-fuzz-smtp/messages.jsonl",
 };
+
+/**
+ * The campaign spec's own console: its process clock can be moved forward (e2e/shifted-clock.mjs
+ * reads `clockFile`), which no other spec should see.
+ */
+export const CAMPAIGN_SERVER: E2eServer & { clockFile: string } = {
+  name: "campaigns",
+  port: Number(process.env.E2E_CAMPAIGN_PORT ?? 3103),
+  dataDir: ".test-output/e2e-campaign-data",
+  smtpLog: ".test-output/e2e-campaign-smtp/messages.jsonl",
+  clockFile: ".test-output/e2e-campaign-clock",
+};
+
+/** Specs that run against CAMPAIGN_SERVER only. */
+export const CAMPAIGN_SPECS = /campaigns\.spec\.ts$/;
+
+/** The campaign console's inbound webhook token, for replies in the campaign spec. */
+export const CAMPAIGN_INBOUND_TOKEN = "campaign-inbound-token-0123456789abcdef";
 
 /** The fuzz console's inbound webhook token, so the suite reaches the webhook's parsing. */
 export const FUZZ_INBOUND_TOKEN = "fuzz-inbound-token-0123456789abcdef";

@@ -23,6 +23,8 @@ const PAGES: Record<string, { minRole: Role | "public"; path: (ids: Ids) => stri
   "/sign-in": { minRole: "public", path: () => "/sign-in", expect: { rep: "redirect", operator: "redirect", admin: "redirect", anonymous: "ok" } },
   "/drafts": { minRole: "rep", path: () => "/drafts" },
   "/campaigns": { minRole: "rep", path: () => "/campaigns" },
+  "/campaigns/new": { minRole: "operator", path: () => "/campaigns/new" },
+  "/campaigns/[id]": { minRole: "rep", path: (ids) => `/campaigns/${ids.campaign}` },
   "/contacts": { minRole: "rep", path: () => "/contacts" },
   "/contacts/[id]": { minRole: "rep", path: (ids) => `/contacts/${ids.contact}` },
   "/companies": { minRole: "rep", path: () => "/companies" },
@@ -37,7 +39,7 @@ const PAGES: Record<string, { minRole: Role | "public"; path: (ids: Ids) => stri
   "/runs/[id]": { minRole: "admin", path: (ids) => `/runs/${ids.run}`, expect: { rep: "not_found", operator: "not_found" } },
 };
 
-type Ids = { contact: number; company: number; run: string };
+type Ids = { contact: number; company: number; run: string; campaign: number };
 
 const RANK: Record<Role, number> = { rep: 0, operator: 1, admin: 2 };
 
@@ -60,6 +62,7 @@ async function idsForWalk(): Promise<Ids> {
     [USERS.rep],
   );
   const [company] = await queryE2eDb<{ id: number }>("SELECT id FROM companies ORDER BY id LIMIT 1");
+  const [campaign] = await queryE2eDb<{ id: number }>("SELECT id FROM email_campaigns ORDER BY id LIMIT 1");
   const [admin] = await queryE2eDb<{ id: string }>("SELECT id FROM users WHERE email = ?", [USERS.admin]);
   const now = Date.now();
   await writeE2eDb(
@@ -72,7 +75,7 @@ async function idsForWalk(): Promise<Ids> {
      SELECT ?, 'plan_query', 'success', ?, ? WHERE NOT EXISTS (SELECT 1 FROM run_steps WHERE run_id = ?)`,
     [SMOKE_RUN, now - 1_500, now - 500, SMOKE_RUN],
   );
-  return { contact: contact!.id, company: company!.id, run: SMOKE_RUN };
+  return { contact: contact!.id, company: company!.id, run: SMOKE_RUN, campaign: campaign!.id };
 }
 
 type Problems = { console: string[]; requests: string[] };

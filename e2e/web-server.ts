@@ -6,6 +6,8 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { startStubServer } from "../lib/llm/testing/stub-server";
 import { emailGraphsModel } from "./model-stub";
 import { E2E_MODEL, OFFLINE_SERVER } from "./servers";
@@ -25,12 +27,18 @@ if (model) console.log(`[e2e] model stub (${E2E_MODEL}) on ${model.url}`);
 const inherited = { ...process.env };
 for (const key of ["LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "DEEPSEEK_API_KEY"]) delete inherited[key];
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+// The campaign console's clock moves when its spec writes the offset file (e2e/shifted-clock.mjs);
+// the preload goes to `next start` alone, and starts at no offset.
+const clockFile = process.env.E2E_CLOCK_FILE;
+if (clockFile) rmSync(clockFile, { force: true });
+const clockPreload = clockFile ? { NODE_OPTIONS: `${inherited.NODE_OPTIONS ?? ""} --import ${pathToFileURL(resolve("e2e/shifted-clock.mjs")).href}`.trim(), E2E_CLOCK_FILE: resolve(clockFile) } : {};
 const next = spawn(process.execPath, [nextBin, "start", "--port", port, "--hostname", "127.0.0.1"], {
   stdio: "inherit",
   env: {
     ...inherited,
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     ...(model ? { LLM_BASE_URL: model.url, LLM_MODEL: E2E_MODEL, LLM_API_KEY: "e2e-stub-key" } : {}),
+    ...clockPreload,
   },
 });
 

@@ -28,6 +28,14 @@ const sqlGraph = {
 const attribution = { rules: await import("./touch-attribution/rules"), weighTouches: await import("./touch-attribution/nodes/weigh-touches") };
 const proposal = { rules: await import("./lead-to-proposal/rules"), research: await import("./lead-to-proposal/nodes/research"), draftProposal: await import("./lead-to-proposal/nodes/draft-proposal") };
 const campaign = { rules: await import("./campaign/rules"), coachPlan: await import("./campaign/nodes/coach-plan") };
+const panel = {
+  rules: await import("./campaign-panel/rules"),
+  audience: await import("./campaign-panel/audience"),
+  strategist: await import("./campaign-panel/nodes/strategist"),
+  skeptic: await import("./campaign-panel/nodes/skeptic"),
+  brandVoice: await import("./campaign-panel/nodes/brand-voice"),
+  agreePlan: await import("./campaign-panel/nodes/agree-plan"),
+};
 const country = { rules: await import("./country-classify/rules"), withModel: await import("./country-classify/nodes/classify-with-model"), decide: await import("./country-classify/nodes/decide-country") };
 
 type AnyState = never;
@@ -50,6 +58,10 @@ const snapshot = { contact: { title: "Head of Operations", seniority: "director"
 const history = { outboundCount: 0, unansweredInbound: null };
 const lead = { contact: { ...brief.contact, id: 1, ownerId: null }, company: { ...brief.company, id: 1 }, facts: brief.facts, senderName: brief.senderName };
 let contactId = 0;
+const panelProfile = panel.audience.summarizeAudience({
+  contacts: [{ companyId: 1, vertical: "retail", seniority: "director", country: "IE" }],
+  facts: [{ companyId: 1, fact: "Opened 29 new stores in the last year", confidence: 0.9 }],
+});
 
 beforeAll(async () => {
   await applyMigrations(db());
@@ -161,6 +173,24 @@ const NODES: Record<string, () => Promise<void>> = {
     expect(out.plan).toMatchObject({ angle: "Faster close", tone: "warm", cadenceDays: [0, 4, 7, 7, 7, 7], maxTouches: 6, provenance: { source: "default_plan" }, version: "coach-rules-v1" });
     expect(out.plan!.provenance.reason).toContain("model unavailable: provider_error");
     expect(out.calls).toEqual([refused("coach_plan", "launched_plan", campaign.rules.RULES_VERSION)]);
+  },
+  ...Object.fromEntries(
+    (["strategist", "skeptic", "brand_voice"] as const).map((lens) => [
+      `campaign-panel/${lens.replace("_", "-")}`,
+      async () => {
+        const node = { strategist: panel.strategist.strategist, skeptic: panel.skeptic.skeptic, brand_voice: panel.brandVoice.brandVoice }[lens];
+        const out = await node({ profile: panelProfile, lenses: [], contactIds: [contactId] } as AnyState, config);
+        expect(out.lenses![0]).toMatchObject({ lens, promptVersion: panel.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused(lens, "audience_rules", panel.rules.RULES_VERSION) } });
+        expect(out.lenses![0]!.provenance.reason).toBe("Argued by the audience rules (model unavailable: provider_error).");
+        expect(out.calls).toEqual([refused(lens, "audience_rules", panel.rules.RULES_VERSION)]);
+      },
+    ]),
+  ),
+  "campaign-panel/agree-plan": async () => {
+    const lenses = [{ lens: "brand_voice", argument: "Formal.", proposals: { tone: "formal" }, provenance: { confidence: 0.7, reason: "", source: "model", evidence: [] }, promptVersion: "p" }];
+    const out = await panel.agreePlan.agreePlan({ profile: panelProfile, lenses, contactIds: [contactId] } as AnyState, config);
+    expect(out).toMatchObject({ outcome: "agreed", agreed: { tone: "formal", maxTouches: 6 }, promptVersion: panel.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", confidence: 0.7, path: refused("agree_plan", "lens_merge", panel.rules.RULES_VERSION) } });
+    expect(out.calls).toEqual([refused("agree_plan", "lens_merge", panel.rules.RULES_VERSION)]);
   },
 };
 

@@ -1,3 +1,5 @@
+import type { CampaignPanelInput, CampaignPanelOutput } from "./campaign-panel/graph";
+import { meta as campaignPanel } from "./campaign-panel/meta";
 import type { CountryClassifyInput, CountryClassifyOutput } from "./country-classify/graph";
 import { meta as countryClassify } from "./country-classify/meta";
 import type { ComposeInput, ComposeOutput } from "./email-compose/graph";
@@ -35,6 +37,7 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: AttributionInput; output: AttributionOutput; resume: never }>()(touchAttribution, () => import("./touch-attribution/graph")),
   defineGraph<{ input: CountryClassifyInput; output: CountryClassifyOutput; resume: never }>()(countryClassify, () => import("./country-classify/graph")),
   defineGraph<{ input: LeadToProposalInput; output: LeadToProposalOutput; resume: ProposalResponse }>()(leadToProposal, () => import("./lead-to-proposal/graph")),
+  defineGraph<{ input: CampaignPanelInput; output: CampaignPanelOutput; resume: never }>()(campaignPanel, () => import("./campaign-panel/graph")),
   defineGraph<{ input: CampaignInput; output: CampaignOutput; resume: CampaignResume }>()(campaign, () => import("./campaign/graph")),
 ]);
 

@@ -51,7 +51,12 @@ export function DraftList({ rows, selectedId, onSelect, checked, onCheck, showOw
                 {row.tier ? <Badge>Tier {row.tier}</Badge> : null}
                 <span>{formatPercent(row.confidence)} confidence</span>
                 {row.action ? <span>· {humanize(row.action)}</span> : null}
-                {row.campaignName ? <span className="truncate">· {row.campaignName}</span> : null}
+                {row.campaignName ? (
+                  <span className="truncate" data-testid="draft-campaign">
+                    · {row.campaignName}
+                    {row.step ? <Badge tone="info">Touch {row.step}</Badge> : null}
+                  </span>
+                ) : null}
                 <span>· {formatDateTime(row.createdAt)}</span>
               </div>
             </button>

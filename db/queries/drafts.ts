@@ -175,6 +175,9 @@ export async function listDrafts(database: Database, filter: DraftListFilter) {
       contactLastName: contacts.lastName,
       companyName: companies.name,
       campaignName: emailCampaigns.name,
+      campaignId: drafts.campaignId,
+      /** A campaign touch's number, for the queue's "campaign · touch N" tag. */
+      step: drafts.step,
       ownerId: drafts.assignedRepId,
       ownerName: users.name,
       /** When an approval waiting its undo window may run (epoch ms), or null: one indexed lookup per row. */

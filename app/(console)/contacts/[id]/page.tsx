@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ContactCampaigns } from "@/components/campaigns/contact-campaigns";
 import { ContactStatus } from "@/components/contacts/contact-status";
 import { DraftOutreachButton } from "@/components/contacts/draft-outreach-button";
 import { EmailTimeline } from "@/components/contacts/email-timeline";
@@ -12,6 +13,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDate, humanize } from "@/lib/format";
+import { contactCampaigns } from "@/lib/services/campaign-views";
 import { contactDetail } from "@/lib/services/contacts";
 
 export const metadata: Metadata = { title: "Contact" };
@@ -26,6 +28,8 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   // Only the owner (or an admin) may draft for a contact; the service enforces it as well.
   const mayDraft = contact.ownerId === user.id || hasRole(user.role, "admin");
   const name = `${contact.firstName} ${contact.lastName}`;
+  // Touches are shown to the contact's owner and to operators; another rep sees the enrollments only.
+  const campaigns = contact.ownerId === user.id || hasRole(user.role, "operator") ? await contactCampaigns(user, contact.id) : null;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -81,7 +85,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           />
         </Card>
         <Card title="Campaigns">
-          {enrollments.length === 0 ? (
+          {campaigns ? <ContactCampaigns campaigns={campaigns} /> : enrollments.length === 0 ? (
             <p className="text-sm text-slate-500">Not enrolled in any campaign.</p>
           ) : (
             <ul className="space-y-2 text-sm">

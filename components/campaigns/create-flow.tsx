@@ -1,0 +1,173 @@
+"use client";
+import { useState, useTransition, type ReactNode } from "react";
+import { convenePanelAction, createAndLaunchAction, forecastAction, previewAudienceAction } from "@/app/(console)/campaigns/actions";
+import { DEFAULT_CADENCE_DAYS, DEFAULT_MAX_TOUCHES } from "@/lib/governor/cadence";
+import { formatNumber } from "@/lib/format";
+import type { PanelResult } from "@/lib/services/campaign-panel";
+import type { AudiencePreview } from "@/lib/services/campaigns";
+import type { LaunchForecast } from "@/lib/services/forecast";
+import { AudienceForm, type AudienceFilters, type CampaignOptions } from "./audience-form";
+import { ForecastView, PanelView } from "./create-flow-results";
+import { fieldError, input, label, primary, secondary } from "./form-styles";
+import { LaunchProgress } from "./launch-progress";
+import { draftFromAgreed, editedFields, planProblems, type PlanDraft } from "./plan-draft";
+import { PlanEditor } from "./plan-editor";
+
+type Choices = { verticals: readonly string[]; seniorities: readonly string[]; tones: readonly string[]; owners: { id: string; name: string; contacts: number }[] };
+type Failure = { ok: false; error: string; field?: string };
+
+const DEFAULT_PLAN: PlanDraft = { angle: "", tone: "consultative", maxTouches: DEFAULT_MAX_TOUCHES, cadenceDays: [...DEFAULT_CADENCE_DAYS], touchAngles: Array(DEFAULT_MAX_TOUCHES).fill(""), stopCriteria: "" };
+const UNREACHABLE: Failure = { ok: false, error: "The console could not be reached. Check your connection and try again." };
+
+/** A server error's field as the form names it: "plan.cadenceDays.1" → "cadenceDays.1", "audience.filters.q" → "audience". */
+function formField(field: string | undefined): string {
+  if (!field) return "form";
+  if (field.startsWith("audience")) return "audience";
+  return field.replace(/^(campaign|plan)\./, "").replace(/^plan\./, "");
+}
+
+function Step({ n, title, done, children }: { n: number; title: string; done: boolean; children: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-5" aria-labelledby={`step-${n}`}>
+      <h2 id={`step-${n}`} className="mb-4 flex items-center gap-3 text-base font-semibold text-slate-900">
+        <span className={`flex h-6 w-6 items-center justify-center rounded-full text-xs ${done ? "bg-emerald-600 text-white" : "bg-slate-200 text-slate-700"}`} aria-hidden>{done ? "✓" : n}</span>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** name → audience (count and exclusions) → panel → plan (editable) → review and forecast → launch, with progress. */
+export function CreateFlow({ choices, selection: initialSelection }: { choices: Choices; selection: number[] | null }) {
+  const [name, setName] = useState("");
+  const [filters, setFilters] = useState<AudienceFilters>({ q: "", vertical: "", seniority: "", ownerId: "" });
+  const [selection, setSelection] = useState(initialSelection);
+  const [options, setOptions] = useState<CampaignOptions>({ stopOnCompanyReply: true, allowOverlap: false, cooldownDays: 30 });
+  const [preview, setPreview] = useState<AudiencePreview | null>(null);
+  const [panel, setPanel] = useState<PanelResult | null>(null);
+  const [plan, setPlan] = useState<PlanDraft | null>(null);
+  const [forecast, setForecast] = useState<LaunchForecast | null>(null);
+  const [launched, setLaunched] = useState<{ campaignId: number; enrolled: number } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [, start] = useTransition();
+
+  const audience = selection ? { contactIds: selection } : { filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v.trim() !== "")) };
+  const fail = (r: Failure) => setErrors({ [formField(r.field)]: r.error });
+  const run = <T,>(what: string, call: () => Promise<T | Failure>, then: (value: T) => void) =>
+    start(async () => {
+      setBusy(what);
+      setErrors({});
+      const r = await call().catch(() => UNREACHABLE);
+      setBusy(null);
+      if (r && typeof r === "object" && "ok" in r && r.ok === false) fail(r);
+      else then(r as T);
+    });
+  // Changing who the campaign is for invalidates everything computed for the old audience.
+  const audienceChanged = () => {
+    setPreview(null);
+    setPanel(null);
+    setForecast(null);
+  };
+  const planChanged = (p: PlanDraft) => {
+    setPlan(p);
+    setForecast(null);
+  };
+  const problems = plan ? planProblems(plan) : {};
+  const shown = { ...problems, ...errors };
+
+  if (launched) {
+    return (
+      <Step n={5} title={`Launched “${name}” to ${formatNumber(launched.enrolled)} contact${launched.enrolled === 1 ? "" : "s"}`} done>
+        <LaunchProgress campaignId={launched.campaignId} enrolled={launched.enrolled} />
+      </Step>
+    );
+  }
+
+  return (
+    <div className="space-y-5">
+      <Step n={1} title="Name and audience" done={preview !== null}>
+        <div className="mb-4 max-w-md">
+          <label className={label} htmlFor="campaign-name">Campaign name</label>
+          <input id="campaign-name" className={input} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(shown.name)} />
+          {shown.name ? <p className={fieldError} role="alert">{shown.name}</p> : null}
+        </div>
+        <AudienceForm
+          filters={filters} onFilters={(f) => { setFilters(f); audienceChanged(); }}
+          selection={selection} onClearSelection={() => { setSelection(null); audienceChanged(); }}
+          options={options} onOptions={(o) => { setOptions(o); setPreview(null); }}
+          choices={choices} errors={shown}
+        />
+        <div className="mt-4 flex flex-wrap items-center gap-4">
+          <button type="button" className={secondary} disabled={busy !== null} onClick={() => run("preview", () => previewAudienceAction({ audience, allowOverlap: options.allowOverlap, cooldownDays: options.cooldownDays }), (r) => setPreview(r.preview))}>
+            {busy === "preview" ? "Counting…" : "Count the audience"}
+          </button>
+          {preview ? (
+            <div className="text-sm text-slate-700" data-testid="audience-preview">
+              <p><span className="font-semibold">{formatNumber(preview.count)}</span> contacts; <span className="font-semibold">{formatNumber(preview.eligible)}</span> will be enrolled.</p>
+              {preview.excluded.length ? (
+                <ul className="mt-1 list-disc pl-5 text-slate-600">
+                  {preview.excluded.map((e) => <li key={e.reason}>{formatNumber(e.count)} left out: {e.message}</li>)}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      </Step>
+
+      {preview && preview.eligible > 0 ? (
+        <Step n={2} title="The panel argues a sequence" done={panel !== null}>
+          <p className="mb-3 text-sm text-slate-600">A strategist, a skeptic and a brand-voice lens argue the angle, tone and cadence for this audience. Their plan only seeds the campaign: you edit it next, and every touch still waits for a rep&apos;s approval.</p>
+          <div className="flex flex-wrap gap-3">
+            <button type="button" className={primary} disabled={busy !== null} onClick={() => run("panel", () => convenePanelAction({ audience, campaignName: name || undefined }), (r) => { setPanel(r.panel); setPlan(draftFromAgreed(r.panel.agreed)); setForecast(null); })}>
+              {busy === "panel" ? "The panel is arguing…" : panel ? "Convene again" : "Convene the panel"}
+            </button>
+            {!panel && !plan ? <button type="button" className={secondary} onClick={() => setPlan(DEFAULT_PLAN)}>Write the plan myself</button> : null}
+          </div>
+          {panel ? <PanelView panel={panel} /> : null}
+        </Step>
+      ) : null}
+
+      {plan ? (
+        <Step n={3} title="Plan" done={forecast !== null}>
+          <PlanEditor plan={plan} onChange={planChanged} errors={shown} tones={choices.tones} />
+        </Step>
+      ) : null}
+
+      {plan ? (
+        <Step n={4} title="Review and forecast" done={forecast !== null}>
+          <button type="button" className={secondary} disabled={busy !== null || Object.keys(problems).length > 0} onClick={() => run("forecast", () => forecastAction({ audience, cadenceDays: plan.cadenceDays, maxTouches: plan.maxTouches }), (r) => setForecast(r.forecast))}>
+            {busy === "forecast" ? "Simulating the sends…" : "Forecast the sends"}
+          </button>
+          {Object.keys(problems).length > 0 ? <p className="mt-2 text-sm text-rose-700">Fix the plan above before forecasting.</p> : null}
+          {forecast ? <ForecastView forecast={forecast} /> : null}
+        </Step>
+      ) : null}
+
+      {plan && forecast ? (
+        <div className="flex flex-wrap items-center gap-4">
+          <button
+            type="button" className={primary} disabled={busy !== null}
+            onClick={() =>
+              run("launch", () =>
+                createAndLaunchAction({
+                  audience,
+                  campaign: {
+                    name, stopOnCompanyReply: options.stopOnCompanyReply, allowOverlap: options.allowOverlap, cooldownDays: options.cooldownDays,
+                    plan: { ...plan, touchAngles: plan.touchAngles.map((a) => a.trim() || plan.angle), source: panel ? "campaign_panel" : "operator" },
+                    panel: panel ? { lenses: panel.lenses, provenance: panel.provenance, promptVersion: panel.promptVersion, agreed: panel.agreed, edited: editedFields(plan, draftFromAgreed(panel.agreed)), runId: panel.runId } : null,
+                  },
+                }),
+                (r) => setLaunched({ campaignId: r.campaignId, enrolled: r.enrolled }),
+              )
+            }
+          >
+            {busy === "launch" ? "Launching…" : `Launch to ${formatNumber(preview?.eligible ?? 0)} contacts`}
+          </button>
+          {shown.form ? <p role="alert" className="text-sm text-rose-700">{shown.form}</p> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { drafts, emails } from "../schema";
+
+/**
+ * How far a launch has got: enrollments written, threads started (the scheduler has woken them
+ * and their thread exists), touches waiting for approval and touches sent. One statement, so the
+ * create flow can poll it every second while thousands of threads start.
+ */
+export async function launchProgress(database: Database, campaignId: number) {
+  const [row] = await database.all<{ enrolled: number; started: number; awaiting: number; sent: number }>(sql`
+    SELECT
+      (SELECT count(*) FROM campaign_enrollments WHERE campaign_id = ${campaignId}) AS enrolled,
+      (SELECT count(*) FROM campaign_enrollments WHERE campaign_id = ${campaignId} AND (thread_id IS NOT NULL OR step > 0)) AS started,
+      (SELECT count(*) FROM drafts WHERE campaign_id = ${campaignId} AND status = 'draft') AS awaiting,
+      (SELECT count(*) FROM emails WHERE campaign_id = ${campaignId} AND direction = 'outbound') AS sent`);
+  return { enrolled: Number(row?.enrolled ?? 0), started: Number(row?.started ?? 0), awaiting: Number(row?.awaiting ?? 0), sent: Number(row?.sent ?? 0) };
+}
+
+/** A contact's campaign mail: every email in a campaign (sent touches and replies), oldest first. */
+export async function campaignEmailsOfContact(database: Database, contactId: number) {
+  return database
+    .select({ id: emails.id, campaignId: emails.campaignId, direction: emails.direction, step: emails.step, subject: emails.subject, sentAt: emails.sentAt, openedAt: emails.openedAt, repliedAt: emails.repliedAt, bouncedAt: emails.bouncedAt })
+    .from(emails)
+    .where(and(eq(emails.contactId, contactId), isNotNull(emails.campaignId)))
+    .orderBy(asc(emails.sentAt));
+}
+
+/** A contact's campaign drafts that were not sent (waiting, approved, rejected, withdrawn, failed). */
+export async function campaignDraftsOfContact(database: Database, contactId: number) {
+  return database
+    .select({ id: drafts.id, campaignId: drafts.campaignId, step: drafts.step, subject: drafts.subject, status: drafts.status, createdAt: drafts.createdAt, rejectReason: drafts.rejectReason })
+    .from(drafts)
+    .where(and(eq(drafts.contactId, contactId), isNotNull(drafts.campaignId), sql`${drafts.status} <> 'sent'`))
+    .orderBy(asc(drafts.createdAt));
+}
+
+
+/** The people who own contacts, with how many each owns: the audience's owner filter. */
+export async function contactOwners(database: Database) {
+  return database.all<{ id: string; name: string; contacts: number }>(sql`
+    SELECT u.id AS id, u.name AS name, count(*) AS contacts
+    FROM contacts c JOIN users u ON u.id = c.owner_id
+    GROUP BY u.id ORDER BY u.name`);
+}
