@@ -27,6 +27,7 @@ const sqlGraph = {
 };
 const attribution = { rules: await import("./touch-attribution/rules"), weighTouches: await import("./touch-attribution/nodes/weigh-touches") };
 const country = { rules: await import("./country-classify/rules"), withModel: await import("./country-classify/nodes/classify-with-model"), decide: await import("./country-classify/nodes/decide-country") };
+const scoring = { rules: await import("./score-contact/rules"), judgeRoleFit: await import("./score-contact/nodes/judge-role-fit"), compose: await import("./score-contact/nodes/compose-score") };
 
 type AnyState = never;
 const config = { configurable: { run_id: "fallback-run", thread_id: "fallback-thread" } };
@@ -138,6 +139,18 @@ const NODES: Record<string, () => Promise<void>> = {
     const decided = country.decide.decideCountry({ ...state, calls: out.calls } as AnyState);
     expect(decided.decision).toMatchObject({ country: "US", model: null, promptVersion: country.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("classify_with_model", "offline_resolver", country.rules.RULES_VERSION) } });
     expect(decided.decision!.reasons[0]).toContain("model unavailable: provider_error");
+  },
+  "score-contact/judge-role-fit": async () => {
+    const signals = {
+      contactId, vertical: "saas", title: "VP of Sales", seniority: "vp", department: null, email: "a@b.example", linkedinUrl: null, bounced: false, doNotContact: false, unsubscribed: false,
+      company: { enriched: false, employeeCount: null, strongFacts: 0, country: null }, engagement: { outbound: 0, opened: 0, inbound: 0, positive: 0, negative: 0, lastActivityAt: null },
+    };
+    const out = await scoring.judgeRoleFit.judgeRoleFit({ contactId, signals, calls: [] } as AnyState, config);
+    expect(out.calls).toEqual([refused("judge_role_fit", "keyword_rules", scoring.rules.RULES_VERSION)]);
+    expect(out.roleFit).toMatchObject({ value: 0.9, source: "rule_based_fallback", model: null });
+    const composed = scoring.compose.composeScore({ contactId, signals, roleFit: out.roleFit, calls: out.calls } as AnyState);
+    expect(composed.decision).toMatchObject({ source: "rule_based_fallback", model: null, promptVersion: scoring.rules.RULES_VERSION, provenance: { path: refused("judge_role_fit", "keyword_rules", scoring.rules.RULES_VERSION) } });
+    expect(composed.decision!.provenance.reason).toContain("model unavailable: provider_error");
   },
 };
 

@@ -90,6 +90,10 @@ export async function getContactScore(database: Database, contactId: number): Pr
   return row ?? null;
 }
 
+export async function contactIdsOfCompany(database: Database, companyId: number): Promise<number[]> {
+  return (await database.all<{ id: number }>(sql`SELECT id FROM contacts WHERE company_id = ${companyId} ORDER BY id`)).map((r) => r.id);
+}
+
 /** How many contacts there are and how many have a score (the bulk scorer's progress). */
 export async function scoreCoverage(database: Database): Promise<{ contacts: number; scored: number }> {
   const [row] = await database.all<{ contacts: number; scored: number }>(sql`SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM contact_scores) AS scored`);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { db } from "@/db/client";
-import { getContactScore, scoreCoverage, type StoredContactScore } from "@/db/queries/scores";
+import { contactIdsOfCompany, getContactScore, scoreCoverage, type StoredContactScore } from "@/db/queries/scores";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { jobQueue } from "@/lib/jobs/instance";
@@ -49,9 +49,26 @@ export async function scoreAllContacts(database: Database, onProgress?: (done: n
   return scoreAllContactsOffline(database, { onProgress: onProgress && ((p) => onProgress(p.done)) });
 }
 
-/** Queues a rescore of one contact (a change to it, its company or its outcomes); one waits per contact. */
-export async function queueRescore(contactId: number, because: string): Promise<void> {
-  await jobQueue().enqueue("contact_score", { contactId, because }, { dedupeKey: contactScoreDedupeKey(contactId) });
+type Queue = Pick<ReturnType<typeof jobQueue>, "enqueue">;
+
+/**
+ * Queues a rescore of each contact (a change to it, its company or its outcomes); at most one
+ * waits per contact. Never rejects: a rescore that cannot be queued is logged, and the change that
+ * asked for it (an inbound reply, a company edit) stands — the next bulk score catches it up.
+ */
+export async function queueRescore(contactIds: readonly number[], because: string, queue: Queue = jobQueue()): Promise<void> {
+  for (const contactId of new Set(contactIds)) {
+    try {
+      await queue.enqueue("contact_score", { contactId, because: because.slice(0, 200) }, { dedupeKey: contactScoreDedupeKey(contactId) });
+    } catch (e) {
+      console.error(`[contact_score] could not queue a rescore of contact ${contactId} (${because})`, e);
+    }
+  }
+}
+
+/** Queues a rescore of every contact of a company whose authority signals changed. */
+export async function queueCompanyRescore(companyId: number, because: string, queue: Queue = jobQueue()): Promise<void> {
+  await queueRescore(await contactIdsOfCompany(db(), companyId), because, queue);
 }
 
 /** A contact's stored score, for its page; null when it was never scored. */
