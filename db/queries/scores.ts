@@ -99,3 +99,11 @@ export async function scoreCoverage(database: Database): Promise<{ contacts: num
   const [row] = await database.all<{ contacts: number; scored: number }>(sql`SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM contact_scores) AS scored`);
   return row ?? { contacts: 0, scored: 0 };
 }
+
+/** How many contacts have an id up to `lastId` (all of them when null), and how many there are. */
+export async function contactPosition(database: Database, lastId: number | null): Promise<{ position: number; total: number }> {
+  const [row] = await database.all<{ position: number; total: number }>(
+    sql`SELECT (SELECT count(*) FROM contacts WHERE id <= ${lastId ?? Number.MAX_SAFE_INTEGER}) AS position, (SELECT count(*) FROM contacts) AS total`,
+  );
+  return row ?? { position: 0, total: 0 };
+}

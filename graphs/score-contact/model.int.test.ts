@@ -12,7 +12,7 @@ const testEnv = ownEnvironment("score-contact-model", { LLM_BASE_URL: stub.url, 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { graphClient } = await import("@/lib/langgraph/instance");
-const { insertScoringFixture } = await import("@/lib/scoring/testing/fixtures");
+const { insertScoringFixture } = await import("@/db/queries/testing/scoring-fixture");
 const { PROMPT_VERSION } = await import("./prompts");
 const { RULES_VERSION } = await import("./rules");
 

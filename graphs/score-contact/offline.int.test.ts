@@ -9,7 +9,7 @@ const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { graphClient } = await import("@/lib/langgraph/instance");
 const { scoreContactsOffline } = await import("@/lib/scoring/bulk");
-const { insertScoringFixture } = await import("@/lib/scoring/testing/fixtures");
+const { insertScoringFixture } = await import("@/db/queries/testing/scoring-fixture");
 const { RULES_VERSION } = await import("./rules");
 
 type Stored = { score: number; tier: string; source: string; terms: string; reason: string; prompt_version: string; model: string | null; run_id: string | null; confidence: number };

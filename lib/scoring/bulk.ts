@@ -36,6 +36,22 @@ export async function scoreContactsOffline(database: Database, contactIds: reado
   return rankScores(out);
 }
 
+/** Scores the next `limit` contacts after `afterId` (by id); returns how many and the last id, for a caller that shows progress between calls. */
+export async function scoreContactsAfter(database: Database, afterId: number, limit: number, options: { clock?: Clock } = {}): Promise<{ scored: number; lastId: number | null }> {
+  const now = (options.clock ?? systemClock).now();
+  let scored = 0;
+  let lastId: number | null = null;
+  while (scored < limit) {
+    const rows = await scoreSignals(database, { afterId: lastId ?? afterId, limit: Math.min(BULK_BATCH, limit - scored) }, STRONG_FACT_AT);
+    if (!rows.length) break;
+    await scoreBatch(database, rows, now);
+    scored += rows.length;
+    lastId = rows.at(-1)!.id;
+    await turn();
+  }
+  return { scored, lastId };
+}
+
 /**
  * Scores every contact, paging by id so memory stays flat whatever the table's size; returns how
  * many were scored. Keeps only counts, not the scores (the list reads them from the table).

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { db } from "@/db/client";
-import { contactIdsOfCompany, getContactScore, scoreCoverage, type StoredContactScore } from "@/db/queries/scores";
+import { contactIdsOfCompany, contactPosition, getContactScore, scoreCoverage, type StoredContactScore } from "@/db/queries/scores";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { jobQueue } from "@/lib/jobs/instance";
 import { contactScoreDedupeKey } from "@/lib/jobs/catalog";
 import { graphClient } from "@/lib/langgraph/instance";
-import { scoreAllContactsOffline, scoreContactsOffline, type ScoreSummary } from "@/lib/scoring/bulk";
+import { scoreAllContactsOffline, scoreContactsAfter, scoreContactsOffline, type ScoreSummary } from "@/lib/scoring/bulk";
 import { rankScores } from "@/lib/scoring/rules";
 
 export type { ScoreSummary };
@@ -79,4 +79,23 @@ export async function contactScore(_user: SessionUser, contactId: number): Promi
 /** How many contacts have a score, for the list's bulk-scoring progress. */
 export async function scoringCoverage(): Promise<{ contacts: number; scored: number }> {
   return scoreCoverage(db());
+}
+
+/** Contacts one "Score all" call scores before it answers with its progress. */
+export const SCORE_ALL_STEP = 5_000;
+
+/**
+ * One step of a rep's "Score all": the next SCORE_ALL_STEP contacts after `afterId`, by the rules.
+ * The list calls it until `lastId` is null, showing `done`/`total` between calls, so progress is
+ * real and a closed tab leaves every finished step stored.
+ */
+export async function scoreAllStep(_user: SessionUser, afterId: number): Promise<{ scored: number; lastId: number | null; position: number; total: number }> {
+  const { scored, lastId } = await scoreContactsAfter(db(), afterId, SCORE_ALL_STEP);
+  const { position, total } = await contactPosition(db(), lastId);
+  return { scored, lastId: scored < SCORE_ALL_STEP ? null : lastId, position, total };
+}
+
+/** A rep's "Score selected": each contact through score_contact (the model judges role fit when it can). */
+export async function scoreSelected(user: SessionUser, contactIds: number[]): Promise<ScoreSummary[]> {
+  return scoreContacts(db(), contactIds, { by: user.id, path: "model" });
 }

@@ -5,6 +5,8 @@ import { ContactStatus } from "@/components/contacts/contact-status";
 import { DraftOutreachButton } from "@/components/contacts/draft-outreach-button";
 import { EmailTimeline } from "@/components/contacts/email-timeline";
 import { FactList } from "@/components/contacts/fact-list";
+import { ScoreExplanation } from "@/components/contacts/score-explanation";
+import { ScoreNowButton } from "@/components/contacts/score-now-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, Fields } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
@@ -12,6 +14,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDate, humanize } from "@/lib/format";
 import { contactDetail } from "@/lib/services/contacts";
+import { contactScore } from "@/lib/services/scores";
 
 export const metadata: Metadata = { title: "Contact" };
 
@@ -22,6 +25,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     throw e;
   });
   const { contact, company, facts, timeline, enrollments, ownerName, suppression, outreach } = detail;
+  const score = await contactScore(user, contact.id);
   // Only the owner (or an admin) may draft for a contact; the service enforces it as well.
   const mayDraft = contact.ownerId === user.id || hasRole(user.role, "admin");
   const name = `${contact.firstName} ${contact.lastName}`;
@@ -89,6 +93,12 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           )}
         </Card>
       </div>
+      <Card title="Score">
+        <div className="space-y-3">
+          <ScoreExplanation score={score} canOpenRun={hasRole(user.role, "admin")} />
+          <ScoreNowButton contactId={contact.id} scored={score !== null} />
+        </div>
+      </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={`Company facts (${facts.length})`}>
           <FactList facts={facts} />
