@@ -15,6 +15,7 @@ const { createJobQueue } = await import("@/lib/jobs/queue");
 const { createJobRunner } = await import("@/lib/jobs/runner");
 const { createTransport } = await import("@/lib/mail/transport");
 const { receiveInbound } = await import("./inbound");
+const { upsertScores } = await import("@/db/queries/scores");
 const { queueCompanyRescore, queueRescore, scoreContacts } = await import("./scores");
 
 type Row = { score: number; tier: string; source: string; terms: string; run_id: string | null; scored_at: number };
@@ -88,5 +89,18 @@ describe("recomputing a score when the contact changes", () => {
     // Rita's earlier rescore is done, so she gets a new one too.
     expect((await jobs(ids[0]!)).map((j) => j.status).sort()).toEqual(["done", "queued"]);
     expect(await runner().tick()).toMatchObject({ claimed: 3, done: 3 });
+  });
+});
+
+describe("a draft's tier", () => {
+  it("comes from the contact's stored score, so a D contact's draft says D (the qualify score never gave D)", async () => {
+    const contactId = ids[2]!;
+    const current = await stored(contactId);
+    await upsertScores(db(), [{ contactId, score: 0.21, tier: "D", terms: JSON.parse(current.terms), source: "rules", confidence: 0.5, reason: "test", evidence: [], promptVersion: "test", model: null, runId: null, scoredAt: new Date() }]);
+    const result = await graphClient().run("email_orchestrator", { contactId });
+    const draftId = (result.values.outcome as { draftId: number }).draftId;
+    const draft = (await db().all<{ tier: string; provenance: string }>(sql`SELECT tier, provenance FROM drafts WHERE id = ${draftId}`))[0]!;
+    expect(draft.tier).toBe("D");
+    expect(JSON.parse(draft.provenance).evidence).toContain("contact score 0.21, tier D (rules)");
   });
 });
