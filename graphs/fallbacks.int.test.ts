@@ -37,6 +37,7 @@ const panel = {
   agreePlan: await import("./campaign-panel/nodes/agree-plan"),
 };
 const country = { rules: await import("./country-classify/rules"), withModel: await import("./country-classify/nodes/classify-with-model"), decide: await import("./country-classify/nodes/decide-country") };
+const scoring = { rules: await import("./score-contact/rules"), judgeRoleFit: await import("./score-contact/nodes/judge-role-fit"), compose: await import("./score-contact/nodes/compose-score") };
 
 type AnyState = never;
 const config = { configurable: { run_id: "fallback-run", thread_id: "fallback-thread" } };
@@ -191,6 +192,18 @@ const NODES: Record<string, () => Promise<void>> = {
     const out = await panel.agreePlan.agreePlan({ profile: panelProfile, lenses, contactIds: [contactId] } as AnyState, config);
     expect(out).toMatchObject({ outcome: "agreed", agreed: { tone: "formal", maxTouches: 6 }, promptVersion: panel.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", confidence: 0.7, path: refused("agree_plan", "lens_merge", panel.rules.RULES_VERSION) } });
     expect(out.calls).toEqual([refused("agree_plan", "lens_merge", panel.rules.RULES_VERSION)]);
+  },
+  "score-contact/judge-role-fit": async () => {
+    const signals = {
+      contactId, vertical: "saas", title: "VP of Sales", seniority: "vp", department: null, email: "a@b.example", linkedinUrl: null, bounced: false, doNotContact: false, unsubscribed: false,
+      company: { enriched: false, employeeCount: null, strongFacts: 0, country: null }, engagement: { outbound: 0, opened: 0, inbound: 0, positive: 0, negative: 0, lastActivityAt: null },
+    };
+    const out = await scoring.judgeRoleFit.judgeRoleFit({ contactId, signals, calls: [] } as AnyState, config);
+    expect(out.calls).toEqual([refused("judge_role_fit", "keyword_rules", scoring.rules.RULES_VERSION)]);
+    expect(out.roleFit).toMatchObject({ value: 0.9, source: "rule_based_fallback", model: null });
+    const composed = scoring.compose.composeScore({ contactId, signals, roleFit: out.roleFit, calls: out.calls } as AnyState);
+    expect(composed.decision).toMatchObject({ source: "rule_based_fallback", model: null, promptVersion: scoring.rules.RULES_VERSION, provenance: { path: refused("judge_role_fit", "keyword_rules", scoring.rules.RULES_VERSION) } });
+    expect(composed.decision!.provenance.reason).toContain("model unavailable: provider_error");
   },
 };
 

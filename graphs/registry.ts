@@ -14,6 +14,8 @@ import type { LeadToProposalInput, LeadToProposalOutput, ProposalResponse } from
 import { meta as leadToProposal } from "./lead-to-proposal/meta";
 import type { ReflectInput, ReflectOutput } from "./memory-reflect/graph";
 import { meta as memoryReflect } from "./memory-reflect/meta";
+import type { ScoreContactInput, ScoreContactOutput } from "./score-contact/graph";
+import { meta as scoreContact } from "./score-contact/meta";
 import { defineGraph, defineRegistry } from "./spec";
 import type { CampaignInput, CampaignOutput, CampaignResume } from "./campaign/graph";
 import { meta as campaign } from "./campaign/meta";
@@ -39,6 +41,7 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: LeadToProposalInput; output: LeadToProposalOutput; resume: ProposalResponse }>()(leadToProposal, () => import("./lead-to-proposal/graph")),
   defineGraph<{ input: CampaignPanelInput; output: CampaignPanelOutput; resume: never }>()(campaignPanel, () => import("./campaign-panel/graph")),
   defineGraph<{ input: CampaignInput; output: CampaignOutput; resume: CampaignResume }>()(campaign, () => import("./campaign/graph")),
+  defineGraph<{ input: ScoreContactInput; output: ScoreContactOutput; resume: never }>()(scoreContact, () => import("./score-contact/graph")),
 ]);
 
 export type Fleet = typeof FLEET;

@@ -6,6 +6,7 @@ import type { MailTransport } from "@/lib/mail/transport";
 import { JOB_SPECS, type JobSpecs } from "./catalog";
 import { bindHandlers } from "./kind";
 import { campaignTick, wakeCampaignThread } from "./kinds/campaign-wake";
+import { rescoreContact } from "./kinds/contact-score";
 import { applyPendingDecision } from "./kinds/draft-decision";
 import { deliverOutbox, outboxSweep } from "./kinds/outbox-delivery";
 import { reflectOnEmail } from "./kinds/memory-reflect";
@@ -29,6 +30,7 @@ export function consoleJobs(deps: JobDeps, overrides: { sweepEveryMs?: number; c
       outbox_deliver: deliverOutbox(deps),
       memory_reflect: reflectOnEmail(deps.graphs),
       campaign_wake: wakeCampaignThread(deps),
+      contact_score: rescoreContact(deps.graphs),
     }),
     periodic: [outboxSweep(deps, overrides.sweepEveryMs), campaignTick(deps, overrides.campaignTickMs)],
   };
