@@ -14,6 +14,7 @@ CREATE TABLE `lead_imports` (
 	`filename` text NOT NULL,
 	`path` text,
 	`bytes` integer NOT NULL,
+	`headers` text DEFAULT '[]' NOT NULL,
 	`mapping` text,
 	`created_by` text,
 	`owner_id` text,

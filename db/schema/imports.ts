@@ -20,6 +20,8 @@ export const leadImports = sqliteTable(
     /** Where the upload waits on disk; null once it has been removed. */
     path: text("path"),
     bytes: integer("bytes").notNull(),
+    /** The file's column names in order (blank ones named "Column N"), for the refused-rows file. */
+    headers: text("headers", { mode: "json" }).$type<string[]>().notNull().default([]),
     /** Field → CSV header, as confirmed when the import was started. */
     mapping: text("mapping", { mode: "json" }).$type<Record<string, string>>(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
