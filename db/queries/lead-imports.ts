@@ -55,7 +55,7 @@ export type LeadBatchWrite = {
   refusals: { line: number; reasons: string[]; cells: string[] }[];
 };
 
-export async function createLeadImport(database: Database, values: { filename: string; path: string; bytes: number; createdBy: string; ownerId: string | null }): Promise<LeadImport> {
+export async function createLeadImport(database: Database, values: { filename: string; path: string; headers: string[]; bytes: number; createdBy: string | null; ownerId: string | null }): Promise<LeadImport> {
   const [row] = await database.insert(leadImports).values(values).returning();
   return row!;
 }

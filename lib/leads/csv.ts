@@ -1,32 +1,61 @@
 import { createReadStream, createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
+import { open, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
-import { CsvError, parse, type Options } from "csv-parse";
+import { CsvError, parse, type Options, type Parser } from "csv-parse";
 import { AppError } from "@/lib/errors";
 
 /** Largest one cell may be: a real lead list's cells are short; a runaway quote is not. */
 const MAX_RECORD_BYTES = 64 * 1024;
 
+const DELIMITERS = [",", ";", "\t", "|"] as const;
+
+/**
+ * The delimiter of a CSV, read from its header line: the candidate found most often outside
+ * quotes, comma when none is. Spreadsheets in much of Europe write semicolons; tab-separated
+ * exports exist too. (csv-parse's own discovery misreads a quoted field that holds a comma.)
+ */
+export function sniffDelimiter(start: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of start) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  let best = ",";
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
 /**
  * The parser every reading of an upload uses, so the upload's check and the import read the file
- * the same way: comma, semicolon (European spreadsheets) or tab found by csv-parse's delimiter
- * discovery, a UTF-8 BOM dropped, blank lines skipped, rows shorter or longer than the header
- * kept (missing cells read as empty, extra ones are ignored).
+ * the same way: the sniffed delimiter, a UTF-8 BOM dropped, blank lines skipped, rows shorter or
+ * longer than the header kept (missing cells read as empty, extra ones are ignored).
  */
-export const csvOptions = (): Options => ({
+export const csvOptions = (delimiter: string): Options => ({
   bom: true,
-  delimiter_auto: true,
+  delimiter,
   relax_column_count: true,
   skip_empty_lines: true,
   max_record_size: MAX_RECORD_BYTES,
   info: true,
 });
 
+const SNIFF_BYTES = 64 * 1024;
+
 export type CsvRecord = { record: string[]; info: { lines: number; bytes: number } };
 
 /** The rows of a CSV file as a stream (header first), with each row's line and the bytes read so far. */
-export function readCsv(path: string): AsyncIterable<CsvRecord> {
-  return createReadStream(path).pipe(parse(csvOptions()));
+export async function* readCsv(path: string): AsyncGenerator<CsvRecord> {
+  const file = await open(path);
+  let start: string;
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
+    start = buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    await file.close();
+  }
+  yield* createReadStream(path).pipe(parse(csvOptions(sniffDelimiter(start))));
 }
 
 /** Column names as the mapping uses them: trimmed, a blank one called "Column N". */
@@ -46,21 +75,26 @@ const fileProblem = (message: string) => new AppError("unprocessable:contacts", 
  */
 export async function receiveCsv(body: ReadableStream<Uint8Array> | null, target: string, limit: number): Promise<UploadSummary> {
   const out = createWriteStream(target, { flags: "wx" });
-  const parser = parse(csvOptions());
+  let parser: Parser | null = null;
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let headers: string[] | null = null;
   const sample: string[][] = [];
   let rows = 0;
   let parseError: unknown = null;
-  parser.on("data", ({ record }: CsvRecord) => {
-    if (!headers) headers = record;
-    else {
-      rows++;
-      if (sample.length < SAMPLE_ROWS) sample.push(record);
-    }
-  });
-  parser.on("error", (e) => (parseError ??= e));
-  const parsed = new Promise<void>((resolve) => parser.on("end", resolve).on("error", () => resolve()));
+  let parsed: Promise<void> = Promise.resolve();
+  const startParser = (first: Uint8Array) => {
+    const created = parse(csvOptions(sniffDelimiter(Buffer.from(first).toString("utf8"))));
+    created.on("data", ({ record }: CsvRecord) => {
+      if (!headers) headers = record;
+      else {
+        rows++;
+        if (sample.length < SAMPLE_ROWS) sample.push(record);
+      }
+    });
+    created.on("error", (e) => (parseError ??= e));
+    parsed = new Promise<void>((resolve) => created.on("end", resolve).on("error", () => resolve()));
+    return created;
+  };
   let bytes = 0;
   try {
     const reader = body?.getReader();
@@ -84,12 +118,14 @@ export async function receiveCsv(body: ReadableStream<Uint8Array> | null, target
         throw fileProblem(`The file is not UTF-8 text (an invalid byte sequence before byte ${bytes}); it may be Windows-1252 or Latin-1. Save it as “CSV UTF-8” and upload it again.`);
       }
       if (!out.write(value)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-      if (!parseError && !parser.write(value)) await new Promise<void>((resolve) => parser.once("drain", () => resolve()));
+      parser ??= startParser(value);
+      const active = parser;
+      if (!parseError && !active.write(value)) await new Promise<void>((resolve) => active.once("drain", () => resolve()));
       if (parseError) break;
     }
     out.end();
     await finished(out);
-    parser.end();
+    parser?.end();
     await parsed;
     if (bytes === 0) throw fileProblem("The file is empty.");
     try {
@@ -111,7 +147,7 @@ export async function receiveCsv(body: ReadableStream<Uint8Array> | null, target
     return { bytes, headers: named, sample, rows };
   } catch (e) {
     out.destroy();
-    parser.destroy();
+    parser?.destroy();
     await rm(target, { force: true });
     throw e;
   }
