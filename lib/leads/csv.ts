@@ -64,6 +64,13 @@ export const headerNames = (record: readonly string[]) => record.map((h, i) => h
 export type UploadSummary = { bytes: number; headers: string[]; sample: string[][]; rows: number };
 
 const SAMPLE_ROWS = 20;
+
+/** "100 MB", "64 KB": a size limit as a person reads it. */
+export const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`);
+
+/** The 413 for an upload over the import limit. */
+export const tooLargeFile = (limit: number) =>
+  new AppError("payload_too_large:contacts", { field: "file", message: `The file is over ${sizeText(limit)}, the most one import takes (IMPORT_MAX_BYTES). Split it and import the parts.` });
 const fileProblem = (message: string) => new AppError("unprocessable:contacts", { field: "file", message });
 
 /**
@@ -110,7 +117,7 @@ export async function receiveCsv(body: ReadableStream<Uint8Array> | null, target
       bytes += value.length;
       if (bytes > limit) {
         await reader?.cancel();
-        throw new AppError("payload_too_large:contacts", { field: "file", message: `The file is over ${(limit / 1024 / 1024).toFixed(0)} MB, the most one import takes (IMPORT_MAX_BYTES). Split it and import the parts.` });
+        throw tooLargeFile(limit);
       }
       try {
         decoder.decode(value, { stream: true });
@@ -120,7 +127,8 @@ export async function receiveCsv(body: ReadableStream<Uint8Array> | null, target
       if (!out.write(value)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
       parser ??= startParser(value);
       const active = parser;
-      if (!parseError && !active.write(value)) await new Promise<void>((resolve) => active.once("drain", () => resolve()));
+      // A parse error destroys the parser, which then never drains: wait for whichever comes first.
+      if (!parseError && !active.write(value) && !active.destroyed) await new Promise<void>((resolve) => active.once("drain", () => resolve()).once("close", () => resolve()));
       if (parseError) break;
     }
     out.end();

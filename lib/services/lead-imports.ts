@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors";
 import { validate } from "@/lib/http/body";
 import { jobQueue } from "@/lib/jobs/instance";
 import { guessMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/lib/leads/columns";
-import { headerNames, readCsv, receiveCsv } from "@/lib/leads/csv";
+import { headerNames, readCsv, receiveCsv, tooLargeFile } from "@/lib/leads/csv";
 import type { PlannedRow } from "@/lib/leads/plan";
 import { missingHeaders, planRows, validatedRows } from "@/lib/leads/run-import";
 
@@ -100,7 +100,7 @@ export async function uploadLeads(user: SessionUser, input: { filename: string |
   const filename = basename(input.filename?.trim() || "leads.csv").slice(0, 200);
   if (SPREADSHEET.test(filename)) throw new AppError("unprocessable:contacts", { field: "file", message: `"${filename}" is a spreadsheet file, not CSV. Export it as CSV (UTF-8) and upload that.` });
   if (input.contentLength !== null && input.contentLength > IMPORT_MAX_BYTES) {
-    throw new AppError("payload_too_large:contacts", { field: "file", message: `The file is over ${(IMPORT_MAX_BYTES / 1024 / 1024).toFixed(0)} MB, the most one import takes (IMPORT_MAX_BYTES). Split it and import the parts.` });
+    throw tooLargeFile(IMPORT_MAX_BYTES);
   }
   const dir = resolve(IMPORT_DIR);
   await mkdir(dir, { recursive: true });
