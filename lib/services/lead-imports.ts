@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors";
 import { validate } from "@/lib/http/body";
 import { jobQueue } from "@/lib/jobs/instance";
 import { guessMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/lib/leads/columns";
-import { headerNames, readCsv, receiveCsv, tooLargeFile } from "@/lib/leads/csv";
+import { headerNames, readCsv, receiveCsv, sizeText, tooLargeFile } from "@/lib/leads/csv";
 import type { PlannedRow } from "@/lib/leads/plan";
 import { missingHeaders, planRows, validatedRows } from "@/lib/leads/run-import";
 
@@ -195,3 +195,6 @@ export async function refusedRowsCsv(user: SessionUser, rawId: string): Promise<
   const stem = row.filename.replace(/\.csv$/i, "");
   return { filename: `${stem}-refused.csv`, body: Readable.toWeb(out) as ReadableStream<Uint8Array> };
 }
+
+/** The upload limit as the import page states it. */
+export const importLimitText = () => sizeText(env().IMPORT_MAX_BYTES);
