@@ -1,5 +1,5 @@
 import type { InStatement, InValue } from "@libsql/client";
-import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Database } from "../client";
 import { companies, contacts, leadImportRefusals, leadImports, type ConflictSample, type LeadImportStatus, type Seniority, type Vertical } from "../schema";
 import { insertStatements } from "../seed/bulk";
@@ -202,4 +202,10 @@ export async function refusalsAfter(database: Database, importId: number, afterI
     .where(and(eq(leadImportRefusals.importId, importId), gt(leadImportRefusals.id, afterId)))
     .orderBy(asc(leadImportRefusals.id))
     .limit(limit);
+}
+
+/** Uploads never started, older than `before` (their files wait on disk for nothing). */
+export async function staleUploads(database: Database, before: Date, limit = 100): Promise<number[]> {
+  const rows = await database.select({ id: leadImports.id }).from(leadImports).where(and(eq(leadImports.status, "uploaded"), lt(leadImports.createdAt, before))).limit(limit);
+  return rows.map((r) => r.id);
 }

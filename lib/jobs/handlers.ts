@@ -7,7 +7,7 @@ import { bindHandlers } from "./kind";
 import { applyPendingDecision } from "./kinds/draft-decision";
 import { deliverOutbox, outboxSweep } from "./kinds/outbox-delivery";
 import { reflectOnEmail } from "./kinds/memory-reflect";
-import { importLeads } from "./kinds/lead-import";
+import { importLeads, staleUploadSweep } from "./kinds/lead-import";
 import type { JobQueue } from "./queue";
 import type { PeriodicTask } from "./runner";
 
@@ -27,6 +27,6 @@ export function consoleJobs(deps: JobDeps, overrides: { sweepEveryMs?: number } 
       memory_reflect: reflectOnEmail(deps.graphs),
       lead_import: importLeads(deps),
     }),
-    periodic: [outboxSweep(deps, overrides.sweepEveryMs)],
+    periodic: [outboxSweep(deps, overrides.sweepEveryMs), staleUploadSweep(deps)],
   };
 }

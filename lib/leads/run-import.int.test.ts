@@ -8,6 +8,7 @@ import { emailHash } from "@/db/queries/suppression";
 import { tempDatabase } from "@/db/testing";
 import { safetyVerdict } from "@/lib/safety/gate";
 import { guessMapping } from "./columns";
+import { staleUploadSweep, UPLOAD_KEPT_MS } from "@/lib/jobs/kinds/lead-import";
 import { runLeadImport } from "./run-import";
 
 let env: Awaited<ReturnType<typeof tempDatabase>>;
@@ -117,5 +118,20 @@ describe("runLeadImport on a real SQLite file", () => {
     const done = await runLeadImport({ database: env.database, batchRows: 10 }, first.id);
     expect(done).toMatchObject({ status: "done", rowsDone: 26, contactsCreated: 25, refused: 1, companiesCreated: 1 });
     expect((await refusalsAfter(env.database, first.id, 0, 10)).map((r) => r.reasons)).toEqual([["email: repeats the address on line 5"]]);
+  });
+
+  it("the sweep drops an upload nobody started after a day, removing its file, and leaves a newer one alone", async () => {
+    const path = (name: string) => join(env.dir, name);
+    writeFileSync(path("old.csv"), "email\na@b.io\n");
+    writeFileSync(path("new.csv"), "email\na@b.io\n");
+    const old = await createLeadImport(env.database, { filename: "old.csv", path: path("old.csv"), headers: ["email"], bytes: 14, createdBy: null, ownerId: null });
+    const fresh = await createLeadImport(env.database, { filename: "new.csv", path: path("new.csv"), headers: ["email"], bytes: 14, createdBy: null, ownerId: null });
+    const later = new Date(old.createdAt.getTime() + UPLOAD_KEPT_MS + 1);
+    await env.database.run(sql`UPDATE lead_imports SET created_at = ${later.getTime()} WHERE id = ${fresh.id}`);
+    expect(await staleUploadSweep({ database: env.database }).run(later)).toBe(1);
+    expect(await getLeadImport(env.database, old.id)).toMatchObject({ status: "failed", path: null, error: expect.stringMatching(/not imported within 24 hours/) });
+    expect(existsSync(path("old.csv"))).toBe(false);
+    expect(await getLeadImport(env.database, fresh.id)).toMatchObject({ status: "uploaded" });
+    expect(existsSync(path("new.csv"))).toBe(true);
   });
 });
