@@ -1,6 +1,6 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/lib/leads/columns";
 import { leadImportKeys } from "@/lib/query-keys";
@@ -17,6 +17,7 @@ const ACTION: Record<PreviewRow["action"], [string, BadgeTone]> = {
 /** Step 2: which column fills which field (the server's guess, editable), with the first rows as that mapping reads them. */
 export function MappingStep({ uploaded, onStarted }: { uploaded: Uploaded; onStarted: (view: LeadImportView) => void }) {
   const [mapping, setMapping] = useState<ColumnMapping>(uploaded.mapping);
+  const idPrefix = useId();
   const id = uploaded.import.id;
   const key = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)) as Record<string, string>;
   const preview = useQuery({ queryKey: leadImportKeys.preview(id, key), queryFn: () => previewImport(id, mapping), placeholderData: keepPreviousData, retry: false });
@@ -33,9 +34,12 @@ export function MappingStep({ uploaded, onStarted }: { uploaded: Uploaded; onSta
         </p>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {IMPORT_FIELDS.map((field) => (
-            <label key={field} className="block text-sm">
-              <span className="mb-1 block text-slate-700">{FIELD_LABELS[field]}</span>
-              <select value={mapping[field] ?? ""} onChange={(e) => set(field, e.target.value)} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+            <div key={field} className="text-sm">
+              {/* A label beside the select, not around it: wrapped, the chosen option would become part of its name. */}
+              <label htmlFor={`${idPrefix}-${field}`} className="mb-1 block text-slate-700">
+                {FIELD_LABELS[field]}
+              </label>
+              <select id={`${idPrefix}-${field}`} value={mapping[field] ?? ""} onChange={(e) => set(field, e.target.value)} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
                 <option value="">— not imported —</option>
                 {uploaded.headers.map((h) => (
                   <option key={h} value={h}>
@@ -43,7 +47,7 @@ export function MappingStep({ uploaded, onStarted }: { uploaded: Uploaded; onSta
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           ))}
         </div>
       </section>
