@@ -60,5 +60,6 @@ function decodable(pathname: string): boolean {
 }
 
 export const config = {
-  matcher: ["/((?!_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)"],
+  // The lead upload streams its body to disk; through the proxy Next would buffer it and cut it at 10 MB.
+  matcher: ["/((?!_next/|favicon\\.ico|api/lead-imports/upload|.*\\.[a-z0-9]+$).*)"],
 };

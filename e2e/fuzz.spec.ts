@@ -32,6 +32,12 @@ const ROUTES: Record<string, { query?: string[]; post?: "json" | "raw" }> = {
   "/api/jobs/tick": { post: "json" },
   "/api/langgraph/[...path]": { post: "json" },
   "/api/proposals/[id]/export": {},
+  "/api/lead-imports": {},
+  "/api/lead-imports/[id]": {},
+  "/api/lead-imports/[id]/preview": { post: "json" },
+  "/api/lead-imports/[id]/refused": {},
+  "/api/lead-imports/[id]/start": { post: "json" },
+  "/api/lead-imports/upload": { post: "raw" },
 };
 
 /** Values no parameter should choke on; the first is a malformed escape sent raw. */
@@ -95,7 +101,7 @@ const BAD_ACTION_ARGS = [
 ];
 
 /** Tables the console writes; their counts must not move while the suite runs. */
-const WRITTEN_TABLES = ["drafts", "outbox", "runs", "run_steps", "threads", "checkpoints", "emails", "outcomes", "suppression", "settings", "audit_log", "llm_calls", "contacts", "companies", "memories", "jobs"];
+const WRITTEN_TABLES = ["drafts", "outbox", "runs", "run_steps", "threads", "checkpoints", "emails", "outcomes", "suppression", "settings", "audit_log", "llm_calls", "contacts", "companies", "memories", "jobs", "lead_imports", "lead_import_refusals"];
 
 async function tableCounts(): Promise<Record<string, number>> {
   const present = new Set((await queryE2eDb<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'", [], FUZZ_SERVER)).map((r) => r.name));

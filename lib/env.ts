@@ -130,6 +130,10 @@ const EnvShape = z
       .pipe(z.array(z.union([z.ipv4(), z.ipv6()], "TRUSTED_PROXIES must list IP addresses"))),
     /** Receives budget and kill-switch events as JSON POSTs (Slack-style webhooks work). */
     ALERT_WEBHOOK_URL: z.string().url().optional(),
+    /** Largest lead CSV one upload may be, in bytes (a larger one gets 413 before it is kept). */
+    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
+    /** Where uploaded lead CSVs wait for their import job (removed when it ends); the worker must see the same directory. */
+    IMPORT_DIR: z.string().min(1).default("./data/imports"),
   });
 
 /** Every variable the console reads (tests clear them all before setting their own). */

@@ -24,3 +24,9 @@ export const analyticsKeys = {
   funnel: (vertical: string) => ["analytics", "funnel", vertical] as const,
   attribution: (campaignId: number) => ["analytics", "attribution", campaignId] as const,
 };
+
+export const leadImportKeys = {
+  all: ["lead-imports"] as const,
+  preview: (id: number, mapping: Record<string, string>) => ["lead-imports", "preview", id, mapping] as const,
+  status: (id: number) => ["lead-imports", "status", id] as const,
+};

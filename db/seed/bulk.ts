@@ -40,20 +40,33 @@ export class BulkWriter {
     for (const parent of this.options.after ?? []) await parent.flush();
     const rows = this.buffer;
     this.buffer = [];
-    const statements: InStatement[] = [];
-    for (let i = 0; i < rows.length; i += this.rowsPerStatement) {
-      const chunk = rows.slice(i, i + this.rowsPerStatement);
-      statements.push({
-        sql: this.head + Array(chunk.length).fill(this.tuple).join(", "),
-        args: chunk.flat(),
-      });
-    }
-    await this.database.$client.batch(statements, "write");
+    await this.database.$client.batch(chunkedInserts(this.head, this.tuple, this.rowsPerStatement, rows), "write");
     this.written += rows.length;
     // libSQL frees finished statements only when the event loop turns; a loop of awaited
     // batches never yields, and a 1M-row seed would hold gigabytes of dead statements.
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+function chunkedInserts(head: string, tuple: string, rowsPerStatement: number, rows: readonly InValue[][], suffix = ""): InStatement[] {
+  const statements: InStatement[] = [];
+  for (let i = 0; i < rows.length; i += rowsPerStatement) {
+    const chunk = rows.slice(i, i + rowsPerStatement);
+    statements.push({ sql: head + Array(chunk.length).fill(tuple).join(", ") + suffix, args: chunk.flat() });
+  }
+  return statements;
+}
+
+/**
+ * Multi-row INSERTs of `rows` into `table`, each statement within the bound-parameter limit, for a
+ * caller that puts them in its own batch with other writes (BulkWriter flushes its own). `tuple`
+ * may replace a row's `(?, ?, …)` with expressions (a subselect for a foreign key) binding one
+ * value per column; `suffix` ends each statement (`ON CONFLICT DO NOTHING`).
+ */
+export function insertStatements(table: string, columns: readonly string[], rows: readonly InValue[][], options: { tuple?: string; suffix?: string } = {}): InStatement[] {
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
+  const tuple = options.tuple ?? `(${columns.map(() => "?").join(", ")})`;
+  return chunkedInserts(head, tuple, Math.max(1, Math.min(500, Math.floor(MAX_PARAMS / columns.length))), rows, options.suffix ? ` ${options.suffix}` : "");
 }
 
 type SchemaObject = { type: "index" | "trigger"; name: string; sql: string };

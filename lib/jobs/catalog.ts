@@ -81,6 +81,18 @@ export const JOB_SPECS = {
     backoff: { baseMs: 10_000, maxMs: 5 * 60_000 },
     maxRunning: 2,
   },
+  /**
+   * Imports one uploaded lead CSV (lib/leads/run-import.ts). A retry resumes after the last batch
+   * written, so an attempt lost to a crash costs only its unwritten batch. One at a time: an import
+   * is a stream of write batches, and two would only take turns on the database.
+   */
+  lead_import: {
+    payload: z.object({ importId: id }),
+    maxAttempts: 3,
+    leaseMs: 60_000,
+    backoff: { baseMs: 5_000, maxMs: 60_000 },
+    maxRunning: 1,
+  },
 } satisfies Record<string, JobSpec>;
 
 export type JobSpecs = typeof JOB_SPECS;

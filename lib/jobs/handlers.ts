@@ -10,6 +10,7 @@ import { rescoreContact } from "./kinds/contact-score";
 import { applyPendingDecision } from "./kinds/draft-decision";
 import { deliverOutbox, outboxSweep } from "./kinds/outbox-delivery";
 import { reflectOnEmail } from "./kinds/memory-reflect";
+import { importLeads, staleUploadSweep } from "./kinds/lead-import";
 import type { JobQueue } from "./queue";
 import type { PeriodicTask } from "./runner";
 
@@ -31,7 +32,8 @@ export function consoleJobs(deps: JobDeps, overrides: { sweepEveryMs?: number; c
       memory_reflect: reflectOnEmail(deps.graphs),
       campaign_wake: wakeCampaignThread(deps),
       contact_score: rescoreContact(deps.graphs),
+      lead_import: importLeads(deps),
     }),
-    periodic: [outboxSweep(deps, overrides.sweepEveryMs), campaignTick(deps, overrides.campaignTickMs)],
+    periodic: [outboxSweep(deps, overrides.sweepEveryMs), campaignTick(deps, overrides.campaignTickMs), staleUploadSweep(deps)],
   };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ContactsBrowser } from "@/components/contacts/contacts-browser";
 import { CrmTabs } from "@/components/contacts/crm-tabs";
 import { PageHeader } from "@/components/ui/page-header";
@@ -35,7 +36,15 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   }
   return (
     <>
-      <PageHeader title="CRM" description="Every company and contact the fleet can work with." />
+      <PageHeader
+        title="CRM"
+        description="Every company and contact the fleet can work with."
+        actions={
+          <Link href="/contacts/import" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            Import CSV
+          </Link>
+        }
+      />
       <CrmTabs active="contacts" />
       {problem ? (
         <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
