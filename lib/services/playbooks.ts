@@ -7,7 +7,7 @@ import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { changedObjections, PlaybookEdit, type PlaybookEntry } from "@/lib/objections/playbook";
-import { currentPlaybook } from "@/lib/objections/store";
+import { currentPlaybook, playbookAt } from "@/lib/objections/store";
 import { DEFAULT_PLAYBOOKS } from "@/lib/objections/defaults";
 
 function requireAdmin(user: SessionUser) {
@@ -20,8 +20,11 @@ export type PlaybookSave = z.output<typeof PlaybookSave>;
 
 export const VerticalParam = z.enum(VERTICALS, { error: `Choose a vertical: ${VERTICALS.join(", ")}.` });
 
-/** The editor's view of a vertical: the playbook in force and every version, each with what it changed. */
-export async function playbookEditor(user: SessionUser, vertical: Vertical) {
+/**
+ * The editor's view of a vertical: the playbook in force, every version with what it changed, and
+ * (when `version` names an older one that exists) that version to read.
+ */
+export async function playbookEditor(user: SessionUser, vertical: Vertical, version?: number) {
   requireAdmin(user);
   const database = db();
   const [current, history] = await Promise.all([currentPlaybook(database, vertical), playbookHistory(database, vertical)]);
@@ -32,7 +35,8 @@ export async function playbookEditor(user: SessionUser, vertical: Vertical) {
     editorName: row.editorName,
     changed: changedObjections((history[i + 1]?.entries as PlaybookEntry[] | undefined) ?? DEFAULT_PLAYBOOKS[vertical], row.entries as PlaybookEntry[]),
   }));
-  return { current, versions: [...versions, { version: 0, note: "Shipped default", createdAt: null, editorName: null, changed: [] }] };
+  const viewing = version !== undefined && version !== current.version ? await playbookAt(database, vertical, version) : null;
+  return { current, viewing, versions: [...versions, { version: 0, note: "Shipped default", createdAt: null, editorName: null, changed: [] }] };
 }
 
 /**
