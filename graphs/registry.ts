@@ -10,6 +10,8 @@ import type { ClassifyInput, ClassifyOutput } from "./inbound-classify/graph";
 import { meta as inboundClassify } from "./inbound-classify/meta";
 import type { ReflectInput, ReflectOutput } from "./memory-reflect/graph";
 import { meta as memoryReflect } from "./memory-reflect/meta";
+import type { ObjectionCoachInput, ObjectionCoachOutput } from "./objection-coach/graph";
+import { meta as objectionCoach } from "./objection-coach/meta";
 import { defineGraph, defineRegistry } from "./spec";
 import type { TextToSqlInput, TextToSqlOutput } from "./text-to-sql/graph";
 import { meta as textToSql } from "./text-to-sql/meta";
@@ -30,6 +32,7 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: TextToSqlInput; output: TextToSqlOutput; resume: never }>()(textToSql, () => import("./text-to-sql/graph")),
   defineGraph<{ input: AttributionInput; output: AttributionOutput; resume: never }>()(touchAttribution, () => import("./touch-attribution/graph")),
   defineGraph<{ input: CountryClassifyInput; output: CountryClassifyOutput; resume: never }>()(countryClassify, () => import("./country-classify/graph")),
+  defineGraph<{ input: ObjectionCoachInput; output: ObjectionCoachOutput; resume: ApprovalResponse }>()(objectionCoach, () => import("./objection-coach/graph")),
 ]);
 
 export type Fleet = typeof FLEET;
