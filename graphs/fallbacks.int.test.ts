@@ -26,6 +26,7 @@ const sqlGraph = {
   summarize: await import("./text-to-sql/nodes/summarize"),
 };
 const attribution = { rules: await import("./touch-attribution/rules"), weighTouches: await import("./touch-attribution/nodes/weigh-touches") };
+const coach = { rules: await import("./objection-coach/rules"), classify: await import("./objection-coach/nodes/classify-objection"), draft: await import("./objection-coach/nodes/draft-rebuttal") };
 const country = { rules: await import("./country-classify/rules"), withModel: await import("./country-classify/nodes/classify-with-model"), decide: await import("./country-classify/nodes/decide-country") };
 
 type AnyState = never;
@@ -138,6 +139,21 @@ const NODES: Record<string, () => Promise<void>> = {
     const decided = country.decide.decideCountry({ ...state, calls: out.calls } as AnyState);
     expect(decided.decision).toMatchObject({ country: "US", model: null, promptVersion: country.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("classify_with_model", "offline_resolver", country.rules.RULES_VERSION) } });
     expect(decided.decision!.reasons[0]).toContain("model unavailable: provider_error");
+  },
+  "objection-coach/classify-objection": async () => {
+    const context = { company: { id: 1, name: "Pinelogic Market", vertical: "retail" }, inbound: { id: 9, subject: "Re: Peak season", body: "Honestly this is too expensive for us." }, note: null };
+    const out = await coach.classify.classifyObjection({ context } as AnyState, config);
+    expect(out.classification).toMatchObject({ objection: "price", confidence: coach.rules.RULE_CONFIDENCE.single, promptVersion: coach.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("classify_objection", "keyword_rules", coach.rules.RULES_VERSION) } });
+    expect(out.classification!.reason).toContain("model unavailable: provider_error");
+    expect(out.calls).toEqual([refused("classify_objection", "keyword_rules", coach.rules.RULES_VERSION)]);
+  },
+  "objection-coach/draft-rebuttal": async () => {
+    const entries = (await import("@/lib/objections/defaults")).DEFAULT_PLAYBOOKS.retail;
+    const context = { company: { id: 1, name: "Pinelogic Market", vertical: "retail" }, contact: { firstName: "Laura" }, facts: [], inbound: { subject: "Re: Peak season", body: "Too expensive." }, note: null, senderName: "Riley Rep", playbook: { version: 0, entries } };
+    const out = await coach.draft.draftRebuttal({ context, classification: { objection: "price", confidence: 0.8 } } as AnyState, config);
+    expect(out.rebuttal).toMatchObject({ subject: "Re: Peak season", model: "offline template", promptVersion: coach.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("draft_rebuttal", "playbook_template", coach.rules.RULES_VERSION) } });
+    expect(out.rebuttal!.written.startsWith(entries[0]!.response)).toBe(true);
+    expect(out.calls).toEqual([refused("draft_rebuttal", "playbook_template", coach.rules.RULES_VERSION)]);
   },
 };
 

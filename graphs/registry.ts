@@ -36,3 +36,12 @@ export const FLEET = defineRegistry([
 ]);
 
 export type Fleet = typeof FLEET;
+
+/**
+ * The graph whose paused thread decides a stored draft, from the draft's `graph_id`: the
+ * objection coach's replies wait in its own threads; every other draft in the queue is the
+ * email orchestrator's.
+ */
+export function draftDecider(graphId: string): typeof emailOrchestrator.assistantId | typeof objectionCoach.assistantId {
+  return graphId === objectionCoach.assistantId ? objectionCoach.assistantId : emailOrchestrator.assistantId;
+}

@@ -12,6 +12,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { wakeJobs } from "@/lib/jobs/instance";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
+import { draftDecider } from "@/graphs/registry";
 import { withSpan } from "@/lib/telemetry/span";
 import { paging, parseParams, visibleText, type RawParams } from "./params";
 
@@ -123,7 +124,7 @@ export async function resumeDraft(draft: DraftRow, value: Parameters<ReturnType<
   if (draft.status !== "draft") throw new AppError("conflict:drafts", { message: `This draft was already ${draft.status}.` });
   if (!draft.threadId) throw new AppError("conflict:drafts", { message: "This draft has no thread to resume." });
   try {
-    await graphClient().resume("email_orchestrator", draft.threadId, value);
+    await graphClient().resume(draftDecider(draft.graphId), draft.threadId, value);
   } catch (e) {
     // A concurrent decision holds the thread (422) or already finished it (409).
     if (isAppError(e) && (e.status === 422 || e.status === 409)) throw new AppError("conflict:drafts", { message: "Someone already decided on this draft." });
