@@ -3,7 +3,7 @@ import { checkSentences } from "@/lib/outreach/faithfulness";
 import { DEFAULT_PLAYBOOKS } from "@/lib/objections/defaults";
 import { OBJECTION_KINDS } from "@/lib/objections/kinds";
 import { VERTICALS } from "@/db/schema/crm";
-import { applyGate, classifyByRules, gateAction, gateFlags, RULE_CONFIDENCE, templateConfidence, templateCore } from "./rules";
+import { applyGate, classifyByRules, gateFlags, gateVerdict, RULE_CONFIDENCE, templateConfidence, templateCore } from "./rules";
 
 describe("classifyByRules: each objection as prospects write it", () => {
   it.each([
@@ -49,20 +49,25 @@ describe("classifyByRules: each objection as prospects write it", () => {
 });
 
 describe("the faithfulness gate's policy", () => {
-  it("an invented figure, name or negation is removed; wording that strays is kept and flagged", () => {
-    expect(gateAction("the figure 40 is not in the cited source")).toBe("removed");
-    expect(gateAction('it names "Gartner", which the cited source does not mention')).toBe("removed");
-    expect(gateAction("it negates what the cited source says")).toBe("removed");
-    expect(gateAction("only 1 of its 4 content words come from the cited source")).toBe("flagged");
+  const sources = [{ id: "proof:1", text: "Pricing is per active seat, billed monthly, with no platform fee." }];
+  it("an invented figure or name, or a sentence no source mentions, is removed; wording that strays is kept and flagged", () => {
+    expect(gateVerdict("Pricing is per seat and saves 40% a month.", "x", sources, {})).toMatchObject({ action: "removed", reason: "the figure 40 is not in the playbook or the facts" });
+    expect(gateVerdict("Our pricing per seat is rated best by Gartner.", "x", sources, {})).toMatchObject({ action: "removed", reason: 'it names "gartner", which the playbook or the facts does not mention' });
+    expect(gateVerdict("Everyone loves the dashboards.", "no source mentions what it says", sources, {})).toMatchObject({ action: "removed" });
+    expect(gateVerdict("Monthly billing keeps the seat pricing flexible for growing teams.", "only 3 of its 7 content words come from the cited source", sources, {})).toEqual({
+      sentence: "Monthly billing keeps the seat pricing flexible for growing teams.", action: "flagged", reason: "only 3 of its 7 content words come from the cited source",
+    });
+    // A name the caller allows (the company, the contact) is no invention.
+    expect(gateVerdict("Pinelogic pays per active seat.", "x", sources, { allowedTerms: ["Pinelogic"] }).action).toBe("flagged");
   });
 
   it("applyGate drops removed sentences, keeps flagged ones, and the flags say what it did", () => {
     const gated = applyGate([
-      { sentence: "Pricing is per seat.", status: "supported", sourceIds: ["proof:1"] },
+      { sentence: "Pricing is per active seat.", status: "supported", sourceIds: ["proof:1"] },
       { sentence: "We cut costs by 40%.", status: "unsupported", reason: "the figure 40 is not in the cited source" },
-      { sentence: "Everyone loves the dashboards.", status: "unsupported", reason: "only 1 of its 3 content words come from the cited source" },
-    ]);
-    expect(gated.body).toBe("Pricing is per seat. Everyone loves the dashboards.");
+      { sentence: "Monthly billing keeps the seat pricing flexible for growing teams.", status: "unsupported", reason: "only 3 of its 7 content words come from the cited source" },
+    ], sources);
+    expect(gated.body).toBe("Pricing is per active seat. Monthly billing keeps the seat pricing flexible for growing teams.");
     expect(gated.sentences.map((s) => s.action)).toEqual(["removed", "flagged"]);
     expect(gateFlags(gated.sentences)).toEqual([
       "faithfulness: removed 1 sentence the playbook and facts do not support",
@@ -78,7 +83,7 @@ describe("the offline rebuttal", () => {
     for (const entry of DEFAULT_PLAYBOOKS[vertical]) {
       const core = templateCore(entry, fact, "Pinelogic");
       const sources = [{ id: "response", text: entry.response }, ...entry.proofPoints.map((text, i) => ({ id: `proof:${i}`, text })), { id: "fact:3", text: fact.fact }];
-      const gated = applyGate(checkSentences(core, sources, { allowedTerms: ["Pinelogic"] }));
+      const gated = applyGate(checkSentences(core, sources, { allowedTerms: ["Pinelogic"] }), sources, { allowedTerms: ["Pinelogic"] });
       expect(gated.sentences, `${vertical}/${entry.objection}`).toEqual([]);
     }
   });

@@ -1,4 +1,4 @@
-import type { SentenceVerdict } from "@/lib/outreach/faithfulness";
+import { unsupportedReason, type FaithfulnessOptions, type SentenceVerdict, type SourceText } from "@/lib/outreach/faithfulness";
 import { OBJECTION_KINDS, OBJECTION_LABELS, type ObjectionClass, type ObjectionKind } from "@/lib/objections/kinds";
 import type { CoachedSentence } from "@/db/schema";
 import type { NewCoaching } from "@/db/queries/objections";
@@ -85,16 +85,21 @@ export function classifyByRules(text: string): Classification {
 }
 
 /**
- * The faithfulness gate's policy on one unsupported sentence: a figure, a name or a negation no
- * source has is a claim the contact would take as fact, so the sentence is removed; a sentence
- * that only rewords its sources too freely is kept and flagged for the rep to check.
+ * The faithfulness gate's policy on one unsupported sentence. Removed: a sentence no source
+ * mentions at all, or one with a figure, a name or a negation that no source has (checked against
+ * all the sources together, so the reason names it) — claims the contact would take as fact.
+ * Flagged and kept: a sentence that rests on its sources but rewords them too freely.
  */
-export function gateAction(reason: string): CoachedSentence["action"] {
-  return /^(the figure |it names |it negates )/.test(reason) ? "removed" : "flagged";
+export function gateVerdict(sentence: string, reason: string, sources: readonly SourceText[], options: FaithfulnessOptions): CoachedSentence {
+  const hard = unsupportedReason(sentence, sources.map((s) => s.text), options);
+  if (hard && /^(the figure |it names |it negates )/.test(hard)) return { sentence, action: "removed", reason: hard.replace("the cited source", "the playbook or the facts") };
+  if (reason === NO_SOURCE) return { sentence, action: "removed", reason: "neither the playbook nor the facts mention what it says" };
+  return { sentence, action: "flagged", reason };
 }
+const NO_SOURCE = "no source mentions what it says";
 
 /** Applies the gate to a body's verdicts: the body without removed sentences, and what was removed or flagged. */
-export function applyGate(verdicts: readonly SentenceVerdict[]): { body: string; sentences: CoachedSentence[] } {
+export function applyGate(verdicts: readonly SentenceVerdict[], sources: readonly SourceText[], options: FaithfulnessOptions = {}): { body: string; sentences: CoachedSentence[] } {
   const sentences: CoachedSentence[] = [];
   const kept: string[] = [];
   for (const v of verdicts) {
@@ -102,9 +107,9 @@ export function applyGate(verdicts: readonly SentenceVerdict[]): { body: string;
       kept.push(v.sentence);
       continue;
     }
-    const action = gateAction(v.reason);
-    sentences.push({ sentence: v.sentence, action, reason: v.reason });
-    if (action === "flagged") kept.push(v.sentence);
+    const verdict = gateVerdict(v.sentence, v.reason, sources, options);
+    sentences.push(verdict);
+    if (verdict.action === "flagged") kept.push(v.sentence);
   }
   return { body: kept.join(" "), sentences };
 }
