@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { getContactOwner, getContactSummary } from "@/db/queries/contacts";
 import { countDrafts, getDraft, listDrafts, pendingDecisionOf, revisionsOfDraft, setDraftRunUrl, type DraftRow } from "@/db/queries/drafts";
+import { coachingOfDraft } from "@/db/queries/objections";
 import { listUsers } from "@/db/queries/users";
 import { outboxForDraft, outboxForDrafts, type OutboxEntry } from "@/db/queries/outbox";
 import { DRAFT_STATUSES, type RejectLabel } from "@/db/schema";
@@ -93,18 +94,21 @@ export async function draftOwnersFor(user: SessionUser): Promise<{ id: string; n
 
 /**
  * A draft with its outbox entry, the contact and company it was written for, its approval
- * waiting the undo window (if any) and its revision requests with the versions they replaced.
+ * waiting the undo window (if any), its revision requests with the versions they replaced, and
+ * (for an objection reply) the coach's reasoning.
  */
 export async function draftDetailFor(user: SessionUser, draftId: number) {
   const draft = await loadDraftFor(user, draftId);
-  const [outbox, recipient, pending, revisions] = await Promise.all([
+  const [outbox, recipient, pending, revisions, coaching] = await Promise.all([
     outboxForDraft(db(), draftId),
     getContactSummary(db(), draft.contactId),
     pendingDecisionOf(db(), draftId),
     revisionsOfDraft(db(), draftId),
+    // The objection coach's reasoning, shown beside a reply it wrote (null for every other draft).
+    coachingOfDraft(db(), draftId),
   ]);
   if (!recipient) throw new AppError("not_found:contacts");
-  return { draft, outbox, pending, revisions, ...recipient };
+  return { draft, outbox, pending, revisions, coaching, ...recipient };
 }
 
 export const DraftEdit = z.object({

@@ -5,6 +5,7 @@ import { ContactStatus } from "@/components/contacts/contact-status";
 import { DraftOutreachButton } from "@/components/contacts/draft-outreach-button";
 import { EmailTimeline } from "@/components/contacts/email-timeline";
 import { FactList } from "@/components/contacts/fact-list";
+import { ObjectionNoteForm } from "@/components/contacts/handle-objection";
 import { Badge } from "@/components/ui/badge";
 import { Card, Fields } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
@@ -94,9 +95,14 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <FactList facts={facts} />
         </Card>
         <Card title={`Email timeline (${timeline.length})`}>
-          <EmailTimeline emails={timeline} />
+          <EmailTimeline emails={timeline} handleObjections={mayDraft} />
         </Card>
       </div>
+      {mayDraft ? (
+        <Card title="Objection from a call or meeting">
+          <ObjectionNoteForm contactId={contact.id} />
+        </Card>
+      ) : null}
     </div>
   );
 }
