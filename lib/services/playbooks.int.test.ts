@@ -48,6 +48,8 @@ describe("a vertical's playbook, versioned", () => {
       ["u-admin", "retail", { vertical: "retail", version: 1, from: 0, changed: ["timing"], note: "Peak wording from the field team" }],
       ["u-admin", "retail", { vertical: "retail", version: 2, from: 1, changed: ["timing"], note: null }],
     ]);
+    const { describeAuditEntry } = await import("./audit");
+    expect(describeAuditEntry({ action: "playbook.edited", targetType: "playbook", targetId: "retail", detail: JSON.parse(audit[1]!.detail) })).toEqual({ label: "Objection playbook", target: "retail", before: "Version 1", after: "Version 2 (changed: timing)" });
     const editor = await playbookEditor(admin, "retail");
     expect(editor.versions.map((v) => [v.version, v.editorName, v.changed])).toEqual([[2, "Ada Admin", ["timing"]], [1, "Ada Admin", ["timing"]], [0, null, []]]);
     // Another vertical is untouched.
