@@ -36,6 +36,7 @@ const panel = {
   brandVoice: await import("./campaign-panel/nodes/brand-voice"),
   agreePlan: await import("./campaign-panel/nodes/agree-plan"),
 };
+const coach = { rules: await import("./objection-coach/rules"), classify: await import("./objection-coach/nodes/classify-objection"), draft: await import("./objection-coach/nodes/draft-rebuttal") };
 const country = { rules: await import("./country-classify/rules"), withModel: await import("./country-classify/nodes/classify-with-model"), decide: await import("./country-classify/nodes/decide-country") };
 const scoring = { rules: await import("./score-contact/rules"), judgeRoleFit: await import("./score-contact/nodes/judge-role-fit"), compose: await import("./score-contact/nodes/compose-score") };
 
@@ -204,6 +205,21 @@ const NODES: Record<string, () => Promise<void>> = {
     const composed = scoring.compose.composeScore({ contactId, signals, roleFit: out.roleFit, calls: out.calls } as AnyState);
     expect(composed.decision).toMatchObject({ source: "rule_based_fallback", model: null, promptVersion: scoring.rules.RULES_VERSION, provenance: { path: refused("judge_role_fit", "keyword_rules", scoring.rules.RULES_VERSION) } });
     expect(composed.decision!.provenance.reason).toContain("model unavailable: provider_error");
+  },
+  "objection-coach/classify-objection": async () => {
+    const context = { company: { id: 1, name: "Pinelogic Market", vertical: "retail" }, inbound: { id: 9, subject: "Re: Peak season", body: "Honestly this is too expensive for us." }, note: null };
+    const out = await coach.classify.classifyObjection({ context } as AnyState, config);
+    expect(out.classification).toMatchObject({ objection: "price", confidence: coach.rules.RULE_CONFIDENCE.single, promptVersion: coach.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("classify_objection", "keyword_rules", coach.rules.RULES_VERSION) } });
+    expect(out.classification!.reason).toContain("model unavailable: provider_error");
+    expect(out.calls).toEqual([refused("classify_objection", "keyword_rules", coach.rules.RULES_VERSION)]);
+  },
+  "objection-coach/draft-rebuttal": async () => {
+    const entries = (await import("@/lib/objections/defaults")).DEFAULT_PLAYBOOKS.retail;
+    const context = { company: { id: 1, name: "Pinelogic Market", vertical: "retail" }, contact: { firstName: "Laura" }, facts: [], inbound: { subject: "Re: Peak season", body: "Too expensive." }, note: null, senderName: "Riley Rep", playbook: { version: 0, entries } };
+    const out = await coach.draft.draftRebuttal({ context, classification: { objection: "price", confidence: 0.8 } } as AnyState, config);
+    expect(out.rebuttal).toMatchObject({ subject: "Re: Peak season", model: "offline template", promptVersion: coach.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("draft_rebuttal", "playbook_template", coach.rules.RULES_VERSION) } });
+    expect(out.rebuttal!.written.startsWith(entries[0]!.response)).toBe(true);
+    expect(out.calls).toEqual([refused("draft_rebuttal", "playbook_template", coach.rules.RULES_VERSION)]);
   },
 };
 

@@ -16,6 +16,8 @@ import type { ReflectInput, ReflectOutput } from "./memory-reflect/graph";
 import { meta as memoryReflect } from "./memory-reflect/meta";
 import type { ScoreContactInput, ScoreContactOutput } from "./score-contact/graph";
 import { meta as scoreContact } from "./score-contact/meta";
+import type { ObjectionCoachInput, ObjectionCoachOutput } from "./objection-coach/graph";
+import { meta as objectionCoach } from "./objection-coach/meta";
 import { defineGraph, defineRegistry } from "./spec";
 import type { CampaignInput, CampaignOutput, CampaignResume } from "./campaign/graph";
 import { meta as campaign } from "./campaign/meta";
@@ -42,6 +44,16 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: CampaignPanelInput; output: CampaignPanelOutput; resume: never }>()(campaignPanel, () => import("./campaign-panel/graph")),
   defineGraph<{ input: CampaignInput; output: CampaignOutput; resume: CampaignResume }>()(campaign, () => import("./campaign/graph")),
   defineGraph<{ input: ScoreContactInput; output: ScoreContactOutput; resume: never }>()(scoreContact, () => import("./score-contact/graph")),
+  defineGraph<{ input: ObjectionCoachInput; output: ObjectionCoachOutput; resume: ApprovalResponse }>()(objectionCoach, () => import("./objection-coach/graph")),
 ]);
 
 export type Fleet = typeof FLEET;
+
+/**
+ * The graph whose paused thread decides a stored draft, from the draft's `graph_id`: the
+ * objection coach's replies wait in its own threads; every other draft in the queue is the
+ * email orchestrator's.
+ */
+export function draftDecider(graphId: string): typeof emailOrchestrator.assistantId | typeof objectionCoach.assistantId {
+  return graphId === objectionCoach.assistantId ? objectionCoach.assistantId : emailOrchestrator.assistantId;
+}

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format";
+import { HandleObjectionButton } from "./handle-objection";
 
 type Email = {
   id: number;
@@ -17,7 +18,8 @@ type Email = {
 /** An approved email the send governor is holding back: when it goes (recipient's time) and why. */
 type ScheduledEmail = { draftId: number; subject: string; label: string; detail: string };
 
-export function EmailTimeline({ emails, scheduled = [] }: { emails: Email[]; scheduled?: ScheduledEmail[] }) {
+/** `handleObjections`: offer "Handle objection" on each inbound email (for whoever may draft for the contact). */
+export function EmailTimeline({ emails, scheduled = [], handleObjections = false }: { emails: Email[]; scheduled?: ScheduledEmail[]; handleObjections?: boolean }) {
   if (emails.length === 0 && scheduled.length === 0) return <p className="text-sm text-slate-500">No emails with this contact yet.</p>;
   return (
     <ol className="space-y-3" data-testid="timeline">
@@ -49,6 +51,7 @@ export function EmailTimeline({ emails, scheduled = [] }: { emails: Email[]; sch
             </summary>
             <pre className="mt-3 whitespace-pre-wrap font-sans text-sm text-slate-700">{e.body}</pre>
           </details>
+          {handleObjections && e.direction === "inbound" ? <HandleObjectionButton emailId={e.id} /> : null}
         </li>
       ))}
     </ol>

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { getContactOwner, getContactSummary } from "@/db/queries/contacts";
 import { countDrafts, getDraft, listDrafts, pendingDecisionOf, revisionsOfDraft, setDraftRunUrl, type DraftRow } from "@/db/queries/drafts";
+import { coachingOfDraft } from "@/db/queries/objections";
 import { listUsers } from "@/db/queries/users";
 import { outboxForDraft, outboxForDrafts, type OutboxEntry } from "@/db/queries/outbox";
 import { DRAFT_STATUSES, type RejectLabel } from "@/db/schema";
@@ -14,6 +15,7 @@ import { graphClient } from "@/lib/langgraph/instance";
 import { wakeJobs } from "@/lib/jobs/instance";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
 import type { ApprovalResponse } from "@/graphs/email-orchestrator/graph";
+import { draftDecider } from "@/graphs/registry";
 import { withSpan } from "@/lib/telemetry/span";
 import { paging, parseParams, visibleText, type RawParams } from "./params";
 import { scheduledSend, schedulesOfDrafts } from "./send-schedule";
@@ -98,19 +100,22 @@ export async function draftOwnersFor(user: SessionUser): Promise<{ id: string; n
 
 /**
  * A draft with its outbox entry, the contact and company it was written for, its approval
- * waiting the undo window (if any) and its revision requests with the versions they replaced.
+ * waiting the undo window (if any), its revision requests with the versions they replaced, and
+ * (for an objection reply) the coach's reasoning.
  */
 export async function draftDetailFor(user: SessionUser, draftId: number) {
   const draft = await loadDraftFor(user, draftId);
-  const [outbox, recipient, pending, revisions, schedules] = await Promise.all([
+  const [outbox, recipient, pending, revisions, schedules, coaching] = await Promise.all([
     outboxForDraft(db(), draftId),
     getContactSummary(db(), draft.contactId),
     pendingDecisionOf(db(), draftId),
     revisionsOfDraft(db(), draftId),
     schedulesOfDrafts([draftId]),
+    // The objection coach's reasoning, shown beside a reply it wrote (null for every other draft).
+    coachingOfDraft(db(), draftId),
   ]);
   if (!recipient) throw new AppError("not_found:contacts");
-  return { draft, outbox, pending, revisions, schedule: schedules[draftId] ?? null, ...recipient };
+  return { draft, outbox, pending, revisions, schedule: schedules[draftId] ?? null, coaching, ...recipient };
 }
 
 export const DraftEdit = z.object({
