@@ -8,3 +8,4 @@ export * from "./runtime";
 export * from "./mail";
 export * from "./memory";
 export * from "./jobs";
+export * from "./plans";
