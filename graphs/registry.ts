@@ -1,5 +1,7 @@
 import type { CountryClassifyInput, CountryClassifyOutput } from "./country-classify/graph";
 import { meta as countryClassify } from "./country-classify/meta";
+import type { CrmOrchestratorInput, CrmOrchestratorOutput } from "./crm-orchestrator/graph";
+import { meta as crmOrchestrator } from "./crm-orchestrator/meta";
 import type { ComposeInput, ComposeOutput } from "./email-compose/graph";
 import { meta as emailCompose } from "./email-compose/meta";
 import type { ApprovalResponse, OrchestratorInput, OrchestratorOutput } from "./email-orchestrator/graph";
@@ -30,6 +32,7 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: TextToSqlInput; output: TextToSqlOutput; resume: never }>()(textToSql, () => import("./text-to-sql/graph")),
   defineGraph<{ input: AttributionInput; output: AttributionOutput; resume: never }>()(touchAttribution, () => import("./touch-attribution/graph")),
   defineGraph<{ input: CountryClassifyInput; output: CountryClassifyOutput; resume: never }>()(countryClassify, () => import("./country-classify/graph")),
+  defineGraph<{ input: CrmOrchestratorInput; output: CrmOrchestratorOutput; resume: never }>()(crmOrchestrator, () => import("./crm-orchestrator/graph")),
 ]);
 
 export type Fleet = typeof FLEET;
