@@ -1,0 +1,128 @@
+import "server-only";
+import { db } from "@/db/client";
+import { getCompanyDetail } from "@/db/queries/companies";
+import { getDraft } from "@/db/queries/drafts";
+import { getTask } from "@/db/queries/tasks";
+import { meta as emailOrchestrator } from "@/graphs/email-orchestrator/meta";
+import type { SessionUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { draftOutreach } from "@/lib/services/drafts";
+import { classifyCompanyCountry } from "@/lib/services/geo";
+import { createTask } from "@/lib/services/tasks";
+import type { ActionParams, CrmAction } from "./vocabulary";
+
+/** Who a step acts as (the person who ran the plan, or who approved the step) and where. */
+export type ActionContext = { user: SessionUser; companyId: number; stepId: number };
+
+/**
+ * What running an action did: `ref` names the row it produced (`draft:12`, `task:3`…). Not ok:
+ * the service refused or could not do it (`unavailable`: no executor yet), with the reason.
+ */
+export type ActionRun = { ok: true; ref: string; summary: string } | { ok: false; reason: string; unavailable?: true };
+
+/** What reading the state back found: ok only when the effect is really there. */
+export type Verification = { ok: boolean; detail: string };
+
+export type ActionExecutor<A extends CrmAction> = {
+  run(ctx: ActionContext, params: ActionParams[A]): Promise<ActionRun>;
+  verify(ctx: ActionContext, params: ActionParams[A], ref: string): Promise<Verification>;
+};
+
+/** One executor per vocabulary action: the type makes a missing one a compile error. */
+export type ActionExecutors = { [A in CrmAction]: ActionExecutor<A> };
+
+const refId = (ref: string) => Number(ref.split(":")[1]);
+const refused = (e: unknown): ActionRun => {
+  if (isAppError(e)) return { ok: false, reason: e.message };
+  throw e;
+};
+
+/**
+ * An action whose service is not on this branch yet: it never pretends to run; the step goes to
+ * a person with this reason.
+ */
+function notAvailableYet<A extends CrmAction>(action: A, service: string): ActionExecutor<A> {
+  return {
+    run: async () => ({ ok: false, unavailable: true, reason: `${action} is not available yet (its service, ${service}, is not in this console yet); a person takes this step.` }),
+    verify: async () => ({ ok: false, detail: `${action} cannot run yet.` }),
+  };
+}
+
+/** Through lib/services/geo.ts, as the company page's "Classify country" does; verified by re-reading the company. */
+const classifyCountry: ActionExecutor<"classify_country"> = {
+  async run(ctx, { companyId }) {
+    try {
+      const result = await classifyCompanyCountry(ctx.user, companyId);
+      return { ok: true, ref: `company:${companyId}`, summary: `Classified as ${result.country ?? "no country"} (${result.confidence.toFixed(2)}, ${result.source}).` };
+    } catch (e) {
+      return refused(e);
+    }
+  },
+  async verify(_ctx, { companyId }) {
+    const detail = await getCompanyDetail(db(), companyId);
+    const country = detail?.company.country ?? null;
+    return country ? { ok: true, detail: `The company's country is ${country}.` } : { ok: false, detail: "No country is stored for the company: the classifier could not name one." };
+  },
+};
+
+/** Through lib/services/drafts.ts (the email orchestrator, as "Draft outreach" does); verified by reading the draft back. */
+const draftReply: ActionExecutor<"draft_reply"> = {
+  async run(ctx, { contactId }) {
+    const [result] = await draftOutreach(ctx.user, [contactId]);
+    if (result?.status === "drafted") return { ok: true, ref: `draft:${result.draftId}`, summary: `Draft ${result.draftId} waits in the queue for approval.` };
+    return { ok: false, reason: result?.status === "skipped" ? `The orchestrator drafted nothing: ${result.reason}.` : (result?.message ?? "No draft was made.") };
+  },
+  async verify(_ctx, { contactId }, ref) {
+    const draft = await getDraft(db(), refId(ref));
+    if (!draft) return { ok: false, detail: `Draft ${refId(ref)} does not exist.` };
+    if (draft.contactId !== contactId || draft.graphId !== emailOrchestrator.assistantId) return { ok: false, detail: `Draft ${draft.id} is not the contact's orchestrator draft.` };
+    return draft.status === "draft" ? { ok: true, detail: `Draft ${draft.id} is in the queue, waiting for a person.` } : { ok: false, detail: `Draft ${draft.id} is ${draft.status}, not waiting in the queue.` };
+  },
+};
+
+const taskVerifier =
+  (kind: "follow_up" | "flag") =>
+  async (_ctx: ActionContext, params: { contactId?: number }, ref: string): Promise<Verification> => {
+    const task = await getTask(db(), refId(ref));
+    if (!task) return { ok: false, detail: `Task ${refId(ref)} does not exist.` };
+    if (task.kind !== kind || task.status !== "open" || task.contactId !== (params.contactId ?? null)) return { ok: false, detail: `Task ${task.id} is not the open ${kind} it should be.` };
+    return { ok: true, detail: `Task ${task.id} is open${task.dueAt ? `, due ${task.dueAt.toISOString().slice(0, 10)}` : ""}.` };
+  };
+
+/** Through lib/services/tasks.ts; verified by reading the task row back. */
+const createFollowUpTask: ActionExecutor<"create_follow_up_task"> = {
+  async run(ctx, { contactId, title, dueInDays }) {
+    try {
+      const id = await createTask(ctx.user, { kind: "follow_up", contactId, companyId: ctx.companyId, title, dueInDays, planStepId: ctx.stepId });
+      return { ok: true, ref: `task:${id}`, summary: `Task ${id}: "${title}", due in ${dueInDays} day(s).` };
+    } catch (e) {
+      return refused(e);
+    }
+  },
+  verify: taskVerifier("follow_up"),
+};
+
+/** A flag is an open task of kind `flag` on the contact (or the account), visible to a person. */
+const flagForPerson: ActionExecutor<"flag_for_person"> = {
+  async run(ctx, { contactId, reason }) {
+    try {
+      const id = await createTask(ctx.user, { kind: "flag", contactId: contactId ?? null, companyId: ctx.companyId, title: reason, dueInDays: null, planStepId: ctx.stepId });
+      return { ok: true, ref: `task:${id}`, summary: `Flag ${id} raised for a person.` };
+    } catch (e) {
+      return refused(e);
+    }
+  },
+  verify: taskVerifier("flag"),
+};
+
+/** The executors the console runs plan steps with. */
+export const EXECUTORS: ActionExecutors = {
+  score: notAvailableYet("score", "lib/services/scores.ts"),
+  classify_country: classifyCountry,
+  enroll_in_campaign: notAvailableYet("enroll_in_campaign", "lib/services/campaigns.ts enrollment"),
+  draft_reply: draftReply,
+  draft_proposal: notAvailableYet("draft_proposal", "lib/services/proposals.ts"),
+  handle_objection: notAvailableYet("handle_objection", "lib/services/objections.ts"),
+  create_follow_up_task: createFollowUpTask,
+  flag_for_person: flagForPerson,
+};
