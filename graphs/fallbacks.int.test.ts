@@ -27,6 +27,7 @@ const sqlGraph = {
 };
 const attribution = { rules: await import("./touch-attribution/rules"), weighTouches: await import("./touch-attribution/nodes/weigh-touches") };
 const country = { rules: await import("./country-classify/rules"), withModel: await import("./country-classify/nodes/classify-with-model"), decide: await import("./country-classify/nodes/decide-country") };
+const crmPlanner = { rules: await import("./crm-orchestrator/rules"), planActions: await import("./crm-orchestrator/nodes/plan-actions"), gateActions: await import("./crm-orchestrator/nodes/gate-actions") };
 
 type AnyState = never;
 const config = { configurable: { run_id: "fallback-run", thread_id: "fallback-thread" } };
@@ -138,6 +139,17 @@ const NODES: Record<string, () => Promise<void>> = {
     const decided = country.decide.decideCountry({ ...state, calls: out.calls } as AnyState);
     expect(decided.decision).toMatchObject({ country: "US", model: null, promptVersion: country.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("classify_with_model", "offline_resolver", country.rules.RULES_VERSION) } });
     expect(decided.decision!.reasons[0]).toContain("model unavailable: provider_error");
+  },
+  "crm-orchestrator/plan-actions": async () => {
+    const person = { id: 5, name: "Vera Vp", title: "VP Finance", seniority: "vp", ownerId: null, blocked: null, replied: false, stats: { outbound: 0, opened: 0, inbound: 0, bounced: 0 }, lastEmail: null, outcomes: { positive: 0, negative: 0 }, openDrafts: 0, enrollments: [], openTasks: 0 };
+    const crm = { company: { id: 9, name: "Acme", vertical: "saas", country: "DE", hqCity: "Berlin" }, contacts: [person], campaigns: [] };
+    const state = { goal: "book a meeting", companyId: 9, contactId: null, crm, calls: [] };
+    const out = await crmPlanner.planActions.planActions(state as AnyState, config);
+    expect(out.calls).toEqual([refused("plan_actions", "offline_planner", crmPlanner.rules.RULES_VERSION)]);
+    expect(out.proposed!.map((a) => a.action)).toEqual(["score", "draft_reply", "create_follow_up_task"]);
+    const gated = crmPlanner.gateActions.gateActions({ ...state, ...out } as AnyState);
+    expect(gated.planning).toMatchObject({ model: null, promptVersion: crmPlanner.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("plan_actions", "offline_planner", crmPlanner.rules.RULES_VERSION) } });
+    expect(gated.planning!.reasoning).toContain("model unavailable: provider_error");
   },
 };
 
