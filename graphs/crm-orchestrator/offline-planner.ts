@@ -1,15 +1,15 @@
 import type { ContactState, CrmState } from "@/db/queries/crm-state";
+import { resolveCountry } from "@/lib/geo/resolve";
 import type { ProposedAction } from "./state";
 
 /**
- * The offline planner's confidences: each is this rule's documented value — how often the rule's
+ * The offline planner's confidences (classify_country takes the offline resolver's own, lib/geo):
+ * each is this rule's documented value — how often the rule's
  * premise makes the action right — not a measurement. They sit against the gate's thresholds
  * (lib/crm-actions/vocabulary.ts) on purpose: a rule sure of its premise clears its threshold; a
  * guess (which campaign, whether to write again) stays under it and waits for a person.
  */
 export const RULE_CONFIDENCE = {
-  /** A company with an HQ city and no country: the offline resolver names most HQ strings. */
-  classifyCountry: 0.9,
   /** Nobody can be written to: a person must decide; the premise is a fact of the CRM. */
   flagBlocked: 0.95,
   /** Scoring the contact the plan rests on is always useful and harmless. */
@@ -50,14 +50,21 @@ export function planOffline(crm: CrmState, contactId: number | null, goal: strin
   const why: string[] = [];
   const add = (action: string, params: Record<string, unknown>, confidence: number, reason: string) => actions.push({ action, params, confidence, reason });
 
-  if (!crm.company.country && crm.company.hqCity?.trim()) {
-    add("classify_country", { companyId: crm.company.id }, RULE_CONFIDENCE.classifyCountry, `${crm.company.name} has an HQ city ("${crm.company.hqCity}") but no country; send windows need one.`);
+  const hq = crm.company.hqCity?.trim();
+  if (!crm.company.country && hq) {
+    // The offline resolver's own confidence says how likely classifying will name a country: sure
+    // of one → the step clears the gate; torn between namesakes → a person decides; sure the
+    // string names no country ("Remote") → classifying is pointless, so it is not proposed.
+    const resolution = resolveCountry(hq);
+    const hopeless = resolution.country === null && resolution.basis !== "ambiguous" && resolution.basis !== "unknown";
+    if (hopeless) why.push(`${crm.company.name}'s HQ ("${hq}") names no country, so it is not classified.`);
+    else add("classify_country", { companyId: crm.company.id }, resolution.country ? resolution.confidence : Math.min(resolution.confidence, 0.5), `${crm.company.name} has an HQ city ("${hq}") but no country; send windows need one. ${resolution.reasons[0] ?? ""}`.trim());
   }
   const target = targetOf(crm, contactId);
   if (!target || target.blocked) {
     const reason = target ? `${target.name} cannot be written to (${target.blocked}); a person decides what to do toward "${goal}".` : `No contact at ${crm.company.name} can be written to; a person decides who to reach for "${goal}".`;
     add("flag_for_person", { ...(target ? { contactId: target.id } : {}), reason }, RULE_CONFIDENCE.flagBlocked, reason);
-    return { reasoning: `${reason} Nothing is drafted.`, actions };
+    return { reasoning: [...why, reason, "Nothing is drafted."].join(" "), actions };
   }
   why.push(contactId === null ? `The plan works through ${target.name} (${target.title ?? "no title"}), the most senior contact who can be written to.` : `The plan is for ${target.name} (${target.title ?? "no title"}).`);
   add("score", { contactId: target.id }, RULE_CONFIDENCE.score, `Score ${target.name} so the choice of contact is explained term by term.`);

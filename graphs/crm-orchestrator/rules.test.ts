@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ContactState, CrmState } from "@/db/queries/crm-state";
-import { planOffline, RULE_CONFIDENCE, targetOf } from "./offline-planner";
+import { planOffline, targetOf } from "./offline-planner";
 import { checkSteps, ModelPlan, planningOf, RULES_VERSION } from "./rules";
 import type { ProposedAction } from "./state";
 
@@ -97,10 +97,27 @@ describe("the offline planner", () => {
     expect(targetOf(crm({ contacts: [person(1), person(2, { seniority: "vp", blocked: "do_not_contact" })] }), null)?.id).toBe(1);
   });
 
-  it("an account with an HQ city and no country gets classify_country; one with a country does not", () => {
-    const unknown = planOffline(crm({ company: { id: 7, name: "Acme", vertical: "saas", country: null, hqCity: "Austin, TX" } }), null, "book a meeting");
-    expect(unknown.actions[0]).toMatchObject({ action: "classify_country", params: { companyId: 7 }, confidence: RULE_CONFIDENCE.classifyCountry });
+  const withHq = (hqCity: string) => crm({ company: { id: 7, name: "Acme", vertical: "saas", country: null, hqCity } });
+
+  it("an account with an HQ city and no country gets classify_country at the offline resolver's confidence; one with a country does not", () => {
+    const sure = planOffline(withHq("Austin, TX"), null, "book a meeting");
+    expect(sure.actions[0]).toMatchObject({ action: "classify_country", params: { companyId: 7 }, confidence: 0.95 });
+    expect(checkSteps(sure.actions, withHq("Austin, TX"), "reversible", 8)[0]!.verdict).toBe("auto_run");
     expect(planOffline(crm(), null, "book a meeting").actions.map((a) => a.action)).not.toContain("classify_country");
+  });
+
+  it("an HQ torn between namesakes is proposed for classification below the gate's threshold, so a person decides", () => {
+    for (const hq of ["Cambridge", "Birmingham"]) {
+      const [classify] = checkSteps(planOffline(withHq(hq), null, "g").actions, withHq(hq), "reversible", 8);
+      expect(classify, hq).toMatchObject({ action: "classify_country", verdict: "needs_approval" });
+      expect(classify!.confidence, hq).toBeLessThanOrEqual(0.6);
+    }
+  });
+
+  it("an HQ that names no country is not proposed for classification, and the reasoning says why", () => {
+    const plan = planOffline(withHq("Remote (global)"), null, "g");
+    expect(plan.actions.map((a) => a.action)).not.toContain("classify_country");
+    expect(plan.reasoning).toContain('HQ ("Remote (global)") names no country');
   });
 
   it("a contact nobody may write to is flagged for a person and nothing is drafted", () => {

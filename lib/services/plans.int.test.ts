@@ -60,12 +60,26 @@ describe("planning offline", () => {
     expect(steps[2]!.verdictReason).toContain("starts sending mail");
   });
 
-  it("a failing verification goes to a person with the reason: a country the classifier cannot name is not stored", async () => {
-    const { companyId } = await account(db(), { hqCity: "Remote (global)", country: null, contacts: [{ seniority: "vp", ownerId: rep.id }] });
+  it("an operator approves a classification the planner was unsure of: it runs as the operator and the stored country is verified", async () => {
+    const { companyId } = await account(db(), { hqCity: "Birmingham", country: null, contacts: [{ seniority: "vp", ownerId: rep.id }] });
     const { planId } = await createPlan(operator, { goal: "book a meeting", companyId });
+    const waiting = await step(planId, "classify_country");
+    expect(waiting).toMatchObject({ status: "awaiting_approval", confidence: 0.6 });
+    expect(await approveStep(operator, waiting.id)).toEqual({ planId, status: "done" });
+    const [company] = await db().select({ country: companies.country }).from(companies).where(eq(companies.id, companyId));
+    expect(company!.country).toBe("GB");
+    expect(await step(planId, "classify_country")).toMatchObject({ status: "done", decidedBy: operator.id, resultRef: `company:${companyId}` });
+  });
+
+  it("an approved step whose verification fails goes back to a person with the reason: no country is stored for an HQ torn between namesakes", async () => {
+    const { companyId } = await account(db(), { hqCity: "Cambridge", country: null, contacts: [{ seniority: "vp", ownerId: rep.id }] });
+    const { planId } = await createPlan(operator, { goal: "book a meeting", companyId });
+    const { status } = await approveStep(operator, (await step(planId, "classify_country")).id);
+    expect(status).toBe("failed");
     const classify = await step(planId, "classify_country");
     expect(classify).toMatchObject({ status: "failed", resultRef: `company:${companyId}` });
     expect(classify.verification).toContain("verification failed. No country is stored for the company");
+    expect((await getPlan(db(), planId))!.plan.status).toBe("needs_person");
   });
 
   it("an executor that reports success without the effect is caught by verification and goes to a person", async () => {
