@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ClassifyCountryButton } from "@/components/companies/classify-country-button";
 import { ContactStatus } from "@/components/contacts/contact-status";
 import { FactList } from "@/components/contacts/fact-list";
+import { PlanButton } from "@/components/plans/plan-button";
 import { Card, Fields } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
@@ -48,6 +49,11 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
           />
           {hasRole(user.role, "operator") ? <ClassifyCountryButton companyId={company.id} /> : null}
         </Card>
+        {hasRole(user.role, "operator") ? (
+          <Card title="Plan next steps for the account">
+            <PlanButton subject={{ companyId: company.id }} />
+          </Card>
+        ) : null}
         <Card title={`Facts (${facts.length})`} className="lg:col-span-2">
           <FactList facts={facts} />
         </Card>

@@ -5,6 +5,7 @@ import { ContactStatus } from "@/components/contacts/contact-status";
 import { DraftOutreachButton } from "@/components/contacts/draft-outreach-button";
 import { EmailTimeline } from "@/components/contacts/email-timeline";
 import { FactList } from "@/components/contacts/fact-list";
+import { PlanButton } from "@/components/plans/plan-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, Fields } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
@@ -12,6 +13,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDate, humanize } from "@/lib/format";
 import { contactDetail } from "@/lib/services/contacts";
+import { openTasksFor } from "@/lib/services/tasks";
 
 export const metadata: Metadata = { title: "Contact" };
 
@@ -25,6 +27,9 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   // Only the owner (or an admin) may draft for a contact; the service enforces it as well.
   const mayDraft = contact.ownerId === user.id || hasRole(user.role, "admin");
   const name = `${contact.firstName} ${contact.lastName}`;
+  // Reps plan for their own contacts; operators and admins for any (lib/services/plans.ts enforces it).
+  const mayPlan = contact.ownerId === user.id || hasRole(user.role, "operator");
+  const openTasks = await openTasksFor(user, contact.id);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -87,6 +92,26 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
               ))}
             </ul>
           )}
+        </Card>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={`Open tasks (${openTasks.length})`}>
+          {openTasks.length === 0 ? (
+            <p className="text-sm text-slate-500">No open tasks or flags.</p>
+          ) : (
+            <ul className="space-y-2 text-sm" data-testid="open-tasks">
+              {openTasks.map((t) => (
+                <li key={t.id} className="flex flex-wrap items-center gap-2">
+                  <Badge tone={t.kind === "flag" ? "warn" : "info"}>{t.kind === "flag" ? "Flag" : "Follow-up"}</Badge>
+                  <span>{t.title}</span>
+                  <span className="text-xs text-slate-500">{t.dueAt ? `due ${formatDate(t.dueAt)}` : "no due date"} · {t.assigneeName ?? "unassigned"}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Plan next steps">
+          {mayPlan ? <PlanButton subject={{ contactId: contact.id }} /> : <p className="text-sm text-slate-500">Only {ownerName ?? "the contact's owner"}, operators and admins plan for this contact.</p>}
         </Card>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
