@@ -23,7 +23,8 @@ export default async function PlansPage() {
       {plans.length === 0 ? (
         <EmptyState title="No plans yet">Open a contact{hasRole(user.role, "operator") ? " or a company" : ""} and choose “Plan next steps” with a goal.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        // Focusable, so a keyboard can scroll it when long goals make it wider than the page.
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Plans">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
