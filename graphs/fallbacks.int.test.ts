@@ -28,6 +28,7 @@ const sqlGraph = {
 const attribution = { rules: await import("./touch-attribution/rules"), weighTouches: await import("./touch-attribution/nodes/weigh-touches") };
 const country = { rules: await import("./country-classify/rules"), withModel: await import("./country-classify/nodes/classify-with-model"), decide: await import("./country-classify/nodes/decide-country") };
 const crmPlanner = { rules: await import("./crm-orchestrator/rules"), planActions: await import("./crm-orchestrator/nodes/plan-actions"), gateActions: await import("./crm-orchestrator/nodes/gate-actions") };
+const scoring = { rules: await import("./score-contact/rules"), judgeRoleFit: await import("./score-contact/nodes/judge-role-fit"), compose: await import("./score-contact/nodes/compose-score") };
 
 type AnyState = never;
 const config = { configurable: { run_id: "fallback-run", thread_id: "fallback-thread" } };
@@ -141,7 +142,7 @@ const NODES: Record<string, () => Promise<void>> = {
     expect(decided.decision!.reasons[0]).toContain("model unavailable: provider_error");
   },
   "crm-orchestrator/plan-actions": async () => {
-    const person = { id: 5, name: "Vera Vp", title: "VP Finance", seniority: "vp", ownerId: null, blocked: null, replied: false, stats: { outbound: 0, opened: 0, inbound: 0, bounced: 0 }, lastEmail: null, outcomes: { positive: 0, negative: 0 }, openDrafts: 0, enrollments: [], openTasks: 0 };
+    const person = { id: 5, name: "Vera Vp", title: "VP Finance", seniority: "vp", ownerId: null, blocked: null, replied: false, stats: { outbound: 0, opened: 0, inbound: 0, bounced: 0 }, lastEmail: null, outcomes: { positive: 0, negative: 0 }, openDrafts: 0, enrollments: [], openTasks: 0, score: null };
     const crm = { company: { id: 9, name: "Acme", vertical: "saas", country: "DE", hqCity: "Berlin" }, contacts: [person], campaigns: [] };
     const state = { goal: "book a meeting", companyId: 9, contactId: null, crm, calls: [] };
     const out = await crmPlanner.planActions.planActions(state as AnyState, config);
@@ -150,6 +151,18 @@ const NODES: Record<string, () => Promise<void>> = {
     const gated = crmPlanner.gateActions.gateActions({ ...state, ...out } as AnyState);
     expect(gated.planning).toMatchObject({ model: null, promptVersion: crmPlanner.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("plan_actions", "offline_planner", crmPlanner.rules.RULES_VERSION) } });
     expect(gated.planning!.reasoning).toContain("model unavailable: provider_error");
+  },
+  "score-contact/judge-role-fit": async () => {
+    const signals = {
+      contactId, vertical: "saas", title: "VP of Sales", seniority: "vp", department: null, email: "a@b.example", linkedinUrl: null, bounced: false, doNotContact: false, unsubscribed: false,
+      company: { enriched: false, employeeCount: null, strongFacts: 0, country: null }, engagement: { outbound: 0, opened: 0, inbound: 0, positive: 0, negative: 0, lastActivityAt: null },
+    };
+    const out = await scoring.judgeRoleFit.judgeRoleFit({ contactId, signals, calls: [] } as AnyState, config);
+    expect(out.calls).toEqual([refused("judge_role_fit", "keyword_rules", scoring.rules.RULES_VERSION)]);
+    expect(out.roleFit).toMatchObject({ value: 0.9, source: "rule_based_fallback", model: null });
+    const composed = scoring.compose.composeScore({ contactId, signals, roleFit: out.roleFit, calls: out.calls } as AnyState);
+    expect(composed.decision).toMatchObject({ source: "rule_based_fallback", model: null, promptVersion: scoring.rules.RULES_VERSION, provenance: { path: refused("judge_role_fit", "keyword_rules", scoring.rules.RULES_VERSION) } });
+    expect(composed.decision!.provenance.reason).toContain("model unavailable: provider_error");
   },
 };
 

@@ -12,6 +12,8 @@ import type { ClassifyInput, ClassifyOutput } from "./inbound-classify/graph";
 import { meta as inboundClassify } from "./inbound-classify/meta";
 import type { ReflectInput, ReflectOutput } from "./memory-reflect/graph";
 import { meta as memoryReflect } from "./memory-reflect/meta";
+import type { ScoreContactInput, ScoreContactOutput } from "./score-contact/graph";
+import { meta as scoreContact } from "./score-contact/meta";
 import { defineGraph, defineRegistry } from "./spec";
 import type { TextToSqlInput, TextToSqlOutput } from "./text-to-sql/graph";
 import { meta as textToSql } from "./text-to-sql/meta";
@@ -33,6 +35,7 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: AttributionInput; output: AttributionOutput; resume: never }>()(touchAttribution, () => import("./touch-attribution/graph")),
   defineGraph<{ input: CountryClassifyInput; output: CountryClassifyOutput; resume: never }>()(countryClassify, () => import("./country-classify/graph")),
   defineGraph<{ input: CrmOrchestratorInput; output: CrmOrchestratorOutput; resume: never }>()(crmOrchestrator, () => import("./crm-orchestrator/graph")),
+  defineGraph<{ input: ScoreContactInput; output: ScoreContactOutput; resume: never }>()(scoreContact, () => import("./score-contact/graph")),
 ]);
 
 export type Fleet = typeof FLEET;

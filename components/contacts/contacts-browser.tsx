@@ -4,13 +4,15 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ContactStatus } from "@/components/contacts/contact-status";
 import { OutreachBatchBar } from "@/components/contacts/outreach-batch-bar";
+import { ScoreBar } from "@/components/contacts/score-bar";
+import { formatScore, TierBadge } from "@/components/contacts/tier-badge";
 import type { OutreachTarget } from "@/components/contacts/use-draft-outreach";
 import { Pagination } from "@/components/ui/pagination";
 import { formatDate, humanize } from "@/lib/format";
 import { contactKeys } from "@/lib/query-keys";
 import type { ContactListPage } from "@/lib/services/contacts";
 
-type Options = { verticals: readonly string[]; seniorities: readonly string[]; statuses: readonly string[] };
+type Options = { verticals: readonly string[]; seniorities: readonly string[]; statuses: readonly string[]; tiers: readonly string[] };
 /** Who is looking: a rep may draft only for their own contacts, an admin for anyone's (the server checks it too). */
 type Viewer = { id: string; draftsForAnyone: boolean };
 type Row = ContactListPage["rows"][number];
@@ -102,6 +104,16 @@ export function ContactsBrowser({ initial, initialParams, options, viewer }: { i
             <option key={s} value={s}>{humanize(s)}</option>
           ))}
         </select>
+        <select aria-label="Tier" className={select} value={params.tier ?? ""} onChange={(e) => update("tier", e.target.value)}>
+          <option value="">All tiers</option>
+          {options.tiers.map((t) => (
+            <option key={t} value={t}>Tier {t}</option>
+          ))}
+        </select>
+        <select aria-label="Sort by" className={select} value={params.sort ?? "name"} onChange={(e) => update("sort", e.target.value === "name" ? "" : e.target.value)}>
+          <option value="name">Sort by name</option>
+          <option value="score">Sort by score</option>
+        </select>
         <select aria-label="Owner" className={select} value={params.owner ?? "all"} onChange={(e) => update("owner", e.target.value === "all" ? "" : e.target.value)}>
           <option value="all">All owners</option>
           <option value="mine">My contacts</option>
@@ -118,6 +130,7 @@ export function ContactsBrowser({ initial, initialParams, options, viewer }: { i
         <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">{query.error.message}</p>
       ) : null}
 
+      <ScoreBar selectedIds={[...selected.keys()]} names={new Map([...selected.values()].map((t) => [t.id, t.name]))} />
       <OutreachBatchBar selected={[...selected.values()]} onClear={() => setSelected(new Map())} />
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -138,6 +151,12 @@ export function ContactsBrowser({ initial, initialParams, options, viewer }: { i
               <th className="px-4 py-3">Title</th>
               <th className="px-4 py-3">Company</th>
               <th className="px-4 py-3">Vertical</th>
+              <th className="px-4 py-3" aria-sort={params.sort === "score" ? "descending" : "none"}>
+                <button type="button" className="uppercase hover:text-slate-800" onClick={() => update("sort", params.sort === "score" ? "" : "score")}>
+                  Score{params.sort === "score" ? " ↓" : ""}
+                </button>
+              </th>
+              <th className="px-4 py-3">Tier</th>
               <th className="px-4 py-3">Status</th>
               <th className="px-4 py-3">Owner</th>
               <th className="px-4 py-3">Last contacted</th>
@@ -181,6 +200,8 @@ export function ContactsBrowser({ initial, initialParams, options, viewer }: { i
                   </Link>
                 </td>
                 <td className="px-4 py-2.5 text-slate-700">{humanize(c.vertical)}</td>
+                <td className="px-4 py-2.5 tabular-nums text-slate-700" data-testid="score-cell">{formatScore(c.score)}</td>
+                <td className="px-4 py-2.5"><TierBadge tier={c.tier} /></td>
                 <td className="px-4 py-2.5"><ContactStatus flags={c} /></td>
                 <td className="px-4 py-2.5 text-slate-700">{c.ownerName ?? "—"}</td>
                 <td className="px-4 py-2.5 text-slate-700">{formatDate(c.lastContactedAt)}</td>
@@ -188,7 +209,7 @@ export function ContactsBrowser({ initial, initialParams, options, viewer }: { i
             ))}
             {data.rows.length === 0 ? (
               <tr>
-                <td colSpan={8} className="px-4 py-10 text-center text-slate-500">No contacts match these filters.</td>
+                <td colSpan={10} className="px-4 py-10 text-center text-slate-500">No contacts match these filters.</td>
               </tr>
             ) : null}
           </tbody>

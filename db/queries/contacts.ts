@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import {
-  campaignEnrollments, companies, companyFacts, contacts, emailCampaigns, emails, suppression, users,
+  campaignEnrollments, companies, companyFacts, contactScores, contacts, emailCampaigns, emails, suppression, users,
   type Seniority, type Vertical,
 } from "../schema";
 import { emailHash } from "./suppression";
@@ -71,6 +71,10 @@ export type ContactListFilter = {
   status?: ContactStatus;
   ownerId?: string;
   companyId?: number;
+  /** Only contacts whose stored score has this tier. */
+  tier?: (typeof contactScores.$inferSelect)["tier"];
+  /** `name` (default): by last and first name; `score`: highest score first, then unscored contacts by name. */
+  sort?: "name" | "score";
   page: number;
   pageSize: number;
 };
@@ -119,43 +123,84 @@ async function listConditions(database: Database, filter: ContactListFilter): Pr
   if (filter.status) conditions.push(await statusCondition(database, filter.status));
   if (filter.ownerId) conditions.push(eq(contacts.ownerId, filter.ownerId));
   if (filter.companyId) conditions.push(eq(contacts.companyId, filter.companyId));
+  if (filter.tier) conditions.push(eq(contactScores.tier, filter.tier));
   return conditions.length ? and(...conditions) : undefined;
+}
+
+const listColumns = {
+  id: contacts.id,
+  firstName: contacts.firstName,
+  lastName: contacts.lastName,
+  email: contacts.email,
+  title: contacts.title,
+  seniority: contacts.seniority,
+  doNotContact: contacts.doNotContact,
+  bounced: contacts.bounced,
+  unsubscribed: contacts.unsubscribed,
+  replied: contacts.replied,
+  lastContactedAt: contacts.lastContactedAt,
+  companyId: companies.id,
+  companyName: companies.name,
+  vertical: companies.vertical,
+  ownerId: contacts.ownerId,
+  ownerName: users.name,
+  score: contactScores.score,
+  tier: contactScores.tier,
+};
+
+/**
+ * A page sorted by score: scored contacts from the score index (highest first, equal scores by
+ * ascending id), driven from contact_scores so no sort of the whole table is needed; once the page
+ * runs past them, the unscored ones follow by name.
+ */
+async function rowsByScore(database: Database, where: SQL | undefined, filter: ContactListFilter) {
+  const offset = (filter.page - 1) * filter.pageSize;
+  const scored = await database
+    .select(listColumns)
+    .from(contactScores)
+    .innerJoin(contacts, eq(contacts.id, contactScores.contactId))
+    .innerJoin(companies, eq(companies.id, contacts.companyId))
+    .leftJoin(users, eq(users.id, contacts.ownerId))
+    .where(where)
+    .orderBy(desc(contactScores.score), asc(contactScores.contactId))
+    .limit(filter.pageSize)
+    .offset(offset);
+  if (scored.length === filter.pageSize || filter.tier) return scored;
+  const [counted] = await database
+    .select({ n: count() })
+    .from(contactScores)
+    .innerJoin(contacts, eq(contacts.id, contactScores.contactId))
+    .innerJoin(companies, eq(companies.id, contacts.companyId))
+    .where(where);
+  const unscored = await database
+    .select(listColumns)
+    .from(contacts)
+    .innerJoin(companies, eq(companies.id, contacts.companyId))
+    .leftJoin(users, eq(users.id, contacts.ownerId))
+    .leftJoin(contactScores, eq(contactScores.contactId, contacts.id))
+    .where(and(where, isNull(contactScores.contactId)))
+    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+    .limit(filter.pageSize - scored.length)
+    .offset(Math.max(0, offset - (counted?.n ?? 0)));
+  return [...scored, ...unscored];
 }
 
 export async function listContacts(database: Database, filter: ContactListFilter) {
   const where = await listConditions(database, filter);
   const [rows, [totals]] = await Promise.all([
-    database
-      .select({
-        id: contacts.id,
-        firstName: contacts.firstName,
-        lastName: contacts.lastName,
-        email: contacts.email,
-        title: contacts.title,
-        seniority: contacts.seniority,
-        doNotContact: contacts.doNotContact,
-        bounced: contacts.bounced,
-        unsubscribed: contacts.unsubscribed,
-        replied: contacts.replied,
-        lastContactedAt: contacts.lastContactedAt,
-        companyId: companies.id,
-        companyName: companies.name,
-        vertical: companies.vertical,
-        ownerId: contacts.ownerId,
-        ownerName: users.name,
-      })
+    filter.sort === "score" ? rowsByScore(database, where, filter) : database
+      .select(listColumns)
       .from(contacts)
       .innerJoin(companies, eq(companies.id, contacts.companyId))
       .leftJoin(users, eq(users.id, contacts.ownerId))
+      .leftJoin(contactScores, eq(contactScores.contactId, contacts.id))
       .where(where)
       .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
-    database
-      .select({ total: count() })
-      .from(contacts)
-      .innerJoin(companies, eq(companies.id, contacts.companyId))
-      .where(where),
+    filter.tier
+      ? database.select({ total: count() }).from(contacts).innerJoin(companies, eq(companies.id, contacts.companyId)).innerJoin(contactScores, eq(contactScores.contactId, contacts.id)).where(where)
+      : database.select({ total: count() }).from(contacts).innerJoin(companies, eq(companies.id, contacts.companyId)).where(where),
   ]);
   const suppressedBy = await suppressionOf(database, rows.map((r) => r.email));
   return {

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { campaignEnrollments, companies, contactEmailStats, contacts, drafts, emailCampaigns, emails, outcomes, tasks, type Seniority } from "../schema";
+import { campaignEnrollments, companies, contactEmailStats, contactScores, contacts, drafts, emailCampaigns, emails, outcomes, tasks, type Seniority } from "../schema";
 import { suppressionOf } from "./contacts";
 
 /** Most contacts of an account the planner is shown (most senior first). */
@@ -24,6 +24,8 @@ export type ContactState = {
   openDrafts: number;
   enrollments: { campaignId: number; status: string }[];
   openTasks: number;
+  /** The stored score (lib/scoring), or null when never scored. */
+  score: { score: number; tier: string } | null;
 };
 
 /** What crm_orchestrator reads: the account, its contacts in scope, and the campaigns it could use. */
@@ -48,9 +50,10 @@ export async function readCrmState(database: Database, subject: { companyId: num
     .limit(1);
   if (!company) return null;
   const people = await database
-    .select({ contact: contacts, stats: contactEmailStats })
+    .select({ contact: contacts, stats: contactEmailStats, score: { score: contactScores.score, tier: contactScores.tier } })
     .from(contacts)
     .leftJoin(contactEmailStats, eq(contactEmailStats.contactId, contacts.id))
+    .leftJoin(contactScores, eq(contactScores.contactId, contacts.id))
     .where(and(eq(contacts.companyId, subject.companyId), subject.contactId === null ? undefined : eq(contacts.id, subject.contactId)))
     .orderBy(SENIORITY_RANK, contacts.id)
     .limit(MOST_CONTACTS);
@@ -85,7 +88,7 @@ export async function readCrmState(database: Database, subject: { companyId: num
   return {
     company,
     campaigns,
-    contacts: people.map(({ contact: c, stats }) => {
+    contacts: people.map(({ contact: c, stats, score }) => {
       const last = lastEmails.find((e) => e.contactId === c.id);
       const listed = suppressed.get(c.email);
       const blocked = c.doNotContact ? "do_not_contact" : c.bounced ? "bounced" : c.unsubscribed ? "unsubscribed" : listed ? `suppressed (${listed})` : null;
@@ -103,6 +106,7 @@ export async function readCrmState(database: Database, subject: { companyId: num
         openDrafts: countOf(draftRows, c.id),
         enrollments: enrollmentRows.filter((e) => e.contactId === c.id).map(({ campaignId, status }) => ({ campaignId, status })),
         openTasks: countOf(taskRows, c.id),
+        score: score ? { score: score.score, tier: score.tier } : null,
       };
     }),
   };

@@ -9,3 +9,4 @@ export * from "./mail";
 export * from "./memory";
 export * from "./jobs";
 export * from "./plans";
+export * from "./scores";

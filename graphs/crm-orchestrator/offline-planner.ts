@@ -12,7 +12,7 @@ import type { ProposedAction } from "./state";
 export const RULE_CONFIDENCE = {
   /** Nobody can be written to: a person must decide; the premise is a fact of the CRM. */
   flagBlocked: 0.95,
-  /** Scoring the contact the plan rests on is always useful and harmless. */
+  /** The contact the plan rests on has no score: scoring it is useful and harmless. */
   score: 0.9,
   /** Their latest email is inbound and unanswered: an answer is due. */
   replyToInbound: 0.8,
@@ -67,7 +67,8 @@ export function planOffline(crm: CrmState, contactId: number | null, goal: strin
     return { reasoning: [...why, reason, "Nothing is drafted."].join(" "), actions };
   }
   why.push(contactId === null ? `The plan works through ${target.name} (${target.title ?? "no title"}), the most senior contact who can be written to.` : `The plan is for ${target.name} (${target.title ?? "no title"}).`);
-  add("score", { contactId: target.id }, RULE_CONFIDENCE.score, `Score ${target.name} so the choice of contact is explained term by term.`);
+  if (target.score) why.push(`${target.name} scores ${target.score.score.toFixed(2)} (tier ${target.score.tier}).`);
+  else add("score", { contactId: target.id }, RULE_CONFIDENCE.score, `${target.name} has no score yet; scoring explains the choice term by term.`);
 
   const inboundWaiting = target.lastEmail?.direction === "inbound" && !target.openDrafts;
   const enrolled = target.enrollments.some((e) => e.status === "active" || e.status === "paused");

@@ -18,6 +18,7 @@ const person = (id: number, over: Partial<ContactState> = {}): ContactState => (
   openDrafts: 0,
   enrollments: [],
   openTasks: 0,
+  score: null,
   ...over,
 });
 const crm = (over: Partial<CrmState> = {}): CrmState => ({
@@ -118,6 +119,13 @@ describe("the offline planner", () => {
     const plan = planOffline(withHq("Remote (global)"), null, "g");
     expect(plan.actions.map((a) => a.action)).not.toContain("classify_country");
     expect(plan.reasoning).toContain('HQ ("Remote (global)") names no country');
+  });
+
+  it("a contact without a score is scored first; a scored one is not, and the reasoning quotes its tier", () => {
+    expect(planOffline(crm(), 1, "g").actions[0]).toMatchObject({ action: "score", params: { contactId: 1 } });
+    const scored = planOffline(crm({ contacts: [person(1, { score: { score: 0.82, tier: "A" } })] }), 1, "g");
+    expect(scored.actions.map((a) => a.action)).not.toContain("score");
+    expect(scored.reasoning).toContain("scores 0.82 (tier A)");
   });
 
   it("a contact nobody may write to is flagged for a person and nothing is drafted", () => {

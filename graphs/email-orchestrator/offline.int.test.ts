@@ -14,7 +14,6 @@ const { graphClient } = await import("@/lib/langgraph/instance");
 const { approveDraft, draftOutreach, rejectDraft } = await import("@/lib/services/drafts");
 const { getRun } = await import("@/db/queries/runs");
 const { runTreeFor } = await import("@/lib/services/runs");
-const { leadTier } = await import("./rules");
 const { startJobs, stopJobs } = await import("@/lib/jobs/instance");
 
 const rep = { id: "usr_demo_rep", name: "Riley Rep", email: "rep@demo.local", role: "rep" as const };
@@ -61,10 +60,10 @@ describe("the email orchestrator, offline", () => {
       sql`SELECT status, model, provenance, prompt_version, tier, thread_id, run_id FROM drafts WHERE id = ${draftId}`,
     );
     expect(draft).toMatchObject({ status: "draft", model: "offline template", thread_id: result.threadId, run_id: result.runId });
-    // The tier is the interim lead-tier rule over the contact as stored, not the 3-valued qualify score (always A offline).
-    const facts = await db().all<{ confidence: number }>(sql`SELECT f.confidence FROM company_facts f JOIN contacts c ON c.company_id = f.company_id WHERE c.id = ${contactId} ORDER BY f.confidence DESC LIMIT 8`);
-    const who = (await one<{ seniority: string | null; size: string | null }>(sql`SELECT c.seniority, co.size FROM contacts c JOIN companies co ON co.id = c.company_id WHERE c.id = ${contactId}`))!;
-    expect(draft.tier).toBe(leadTier({ seniority: who.seniority, companySize: who.size, facts, history: { outboundCount: 0, unansweredInbound: null } }).tier);
+    // The tier is the contact's score (score_contact's rules), scored on demand since it had none — not the 3-valued qualify score (always A offline).
+    const score = await one<{ tier: string; source: string }>(sql`SELECT tier, source FROM contact_scores WHERE contact_id = ${contactId}`);
+    expect(score).toMatchObject({ source: "rules" });
+    expect(draft.tier).toBe(score!.tier);
     // No prompt ran: the draft carries the offline template's version, and its provenance says why.
     expect(JSON.parse(draft.provenance)).toMatchObject({ source: "rule_based_fallback", path: { node: "draft_email", path: "fallback", fallback: "offline_template", why: "offline", templateVersion: "template-v2" } });
     expect(draft.prompt_version).toBe("template-v2");

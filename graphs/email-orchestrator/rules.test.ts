@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   analyzeOpportunity, decideAction, DEFAULT_PLAN, FOLLOWUP_DAYS, qualify, repairPlan, repairRoles,
-  checkDraft, leadTier, tierOf, type HistoryFacts,
+  checkDraft, tierOf, type HistoryFacts,
 } from "./rules";
 
 const DAY = 86_400_000;
@@ -76,45 +76,8 @@ describe("lead verdicts", () => {
 
   it("maps scores to tiers A/B/C/D", () => {
     expect([0.85, 0.8, 0.7, 0.6, 0.5, 0.4, 0.39].map(tierOf)).toEqual(["A", "A", "B", "B", "C", "C", "D"]);
-  });
-});
-
-describe("leadTier, the interim rule a draft's tier comes from", () => {
-  const strong = (n: number) => Array.from({ length: n }, () => ({ confidence: 0.9 }));
-  const never = { outboundCount: 0, unansweredInbound: null };
-
-  it("a rep sees every tier among ordinary contacts, not an A for everyone with a company and a title", () => {
-    const tiers = [
-      leadTier({ seniority: "c_level", companySize: "1001-5000", facts: strong(4), history: never }),
-      leadTier({ seniority: "vp", companySize: "201-500", facts: strong(2), history: never }),
-      leadTier({ seniority: "manager", companySize: "51-200", facts: strong(3), history: never }),
-      leadTier({ seniority: "entry", companySize: "11-50", facts: strong(1), history: never }),
-    ].map((t) => t.tier);
-    expect(tiers).toEqual(["A", "B", "C", "D"]);
-    // The qualify score the tier used to come from: an entry-level contact with a company and a title is an A.
+    // Why a draft's tier no longer comes from the qualify score: an entry-level contact with a company and a title is an A by it.
     expect(tierOf(qualify({ companyName: "Acme", title: "Junior Sales Analyst", seniority: "entry" }).score)).toBe("A");
-  });
-
-  it("only well-sourced facts count, up to four", () => {
-    const weak = [{ confidence: 0.6 }, { confidence: 0.69 }];
-    expect(leadTier({ seniority: "director", companySize: null, facts: weak, history: never }).score).toBe(0.35);
-    expect(leadTier({ seniority: "director", companySize: null, facts: strong(8), history: never }).score).toBe(0.55);
-  });
-
-  it("a contact awaiting our answer rises a tier; follow-ups that drew nothing lower it", () => {
-    const base = { seniority: "director", companySize: "501-1000", facts: strong(2) };
-    expect(leadTier({ ...base, history: never })).toMatchObject({ score: 0.55, tier: "C" });
-    expect(leadTier({ ...base, history: { outboundCount: 2, unansweredInbound: { id: 1 } } })).toMatchObject({ score: 0.75, tier: "B" });
-    expect(leadTier({ ...base, history: { outboundCount: 1, unansweredInbound: null } }).score).toBe(0.55);
-    expect(leadTier({ ...base, history: { outboundCount: 4, unansweredInbound: null } })).toMatchObject({ score: 0.4, tier: "C" });
-    expect(leadTier({ ...base, history: { outboundCount: 12, unansweredInbound: null } })).toMatchObject({ score: 0.35, tier: "D" });
-  });
-
-  it("says how it got its score", () => {
-    expect(leadTier({ seniority: "vp", companySize: "201-500", facts: strong(3), history: { outboundCount: 3, unansweredInbound: null } }).reason).toBe(
-      "Interim tier rule: vp 0.45 + 3 strong facts 0.15 + 201-500 employees 0.05 + 2 unanswered follow-ups −0.1 = 0.55.",
-    );
-    expect(leadTier({ seniority: null, companySize: null, facts: [], history: never })).toMatchObject({ score: 0.1, tier: "D" });
   });
 });
 

@@ -81,64 +81,8 @@ export function analyzeOpportunity(facts: { fact: string; confidence: number }[]
   };
 }
 
-/** A/B/C/D from a 0–1 score (A ≥ 0.80, B ≥ 0.60, C ≥ 0.40). */
-export function tierOf(score: number): "A" | "B" | "C" | "D" {
-  return score >= 0.8 ? "A" : score >= 0.6 ? "B" : score >= 0.4 ? "C" : "D";
-}
-
-const hundredths = (n: number) => Math.round(n * 100) / 100;
-
-/** The weights of `leadTier`, in one place so the rule reads as its documentation. */
-export const LEAD_TIER_RULE = {
-  /** By seniority band (db/schema SENIORITIES); a contact with none gets `unknownSeniority`. */
-  seniority: { c_level: 0.5, vp: 0.45, director: 0.35, manager: 0.25, senior: 0.15, entry: 0.05 } as Readonly<Record<string, number>>,
-  unknownSeniority: 0.1,
-  /** Per company fact at or above `strongFactAt` confidence, at most `factsCap` in all. */
-  strongFact: 0.05,
-  strongFactAt: 0.7,
-  factsCap: 0.2,
-  /** By employee band: a bigger account is worth more. */
-  size: { "201-500": 0.05, "501-1000": 0.1, "1001-5000": 0.15 } as Readonly<Record<string, number>>,
-  /** The contact wrote to us and awaits an answer. */
-  replied: 0.2,
-  /** Per outbound email after the first that drew no reply, at most `unansweredCap` in all. */
-  unansweredTouch: 0.05,
-  unansweredCap: 0.2,
-} as const;
-
-export type LeadTierInput = {
-  seniority: string | null;
-  companySize: string | null;
-  facts: readonly { confidence: number }[];
-  history: Pick<HistoryFacts, "outboundCount" | "unansweredInbound">;
-};
-
-/**
- * The tier a draft is filed under (A/B/C/D, `tierOf`), from what is known of the contact:
- * seniority, the company's size and well-sourced facts, and engagement (a waiting reply lifts it,
- * touches that drew nothing lower it). An interim rule: the qualify score it replaces has three
- * values and gives every contact with a company and a title an A; issue #13 replaces this with
- * the score_contact graph's score. Pure, so the queue's tiers are reproducible from the inputs.
- */
-export function leadTier(input: LeadTierInput): { tier: ReturnType<typeof tierOf>; score: number; reason: string } {
-  const rule = LEAD_TIER_RULE;
-  const seniority = input.seniority !== null ? (rule.seniority[input.seniority] ?? rule.unknownSeniority) : rule.unknownSeniority;
-  const strong = input.facts.filter((f) => f.confidence >= rule.strongFactAt).length;
-  const facts = hundredths(Math.min(rule.factsCap, strong * rule.strongFact));
-  const size = input.companySize ? (rule.size[input.companySize] ?? 0) : 0;
-  const replied = input.history.unansweredInbound ? rule.replied : 0;
-  const silent = input.history.unansweredInbound ? 0 : Math.max(0, input.history.outboundCount - 1);
-  const unanswered = hundredths(Math.min(rule.unansweredCap, silent * rule.unansweredTouch));
-  const score = hundredths(Math.min(1, Math.max(0, seniority + facts + size + replied - unanswered)));
-  const parts = [
-    `${input.seniority ?? "unknown seniority"} ${seniority}`,
-    `${strong} strong fact${strong === 1 ? "" : "s"} ${facts}`,
-    size ? `${input.companySize} employees ${size}` : null,
-    replied ? `awaiting our answer ${replied}` : null,
-    unanswered ? `${silent} unanswered follow-up${silent === 1 ? "" : "s"} −${unanswered}` : null,
-  ].filter(Boolean);
-  return { tier: tierOf(score), score, reason: `Interim tier rule: ${parts.join(" + ")} = ${score}.` };
-}
+/** A/B/C/D from a 0–1 score: the contact scorer's cut-offs (lib/scoring), the one copy of them. */
+export { tierOf } from "@/lib/scoring/rules";
 
 /** Deterministic review: an empty body or an unresolved {{placeholder}} fails; the rest are notes. */
 export function checkDraft(draft: { subject: string; body: string }): { passed: boolean; flags: string[] } {

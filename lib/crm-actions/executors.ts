@@ -2,17 +2,22 @@ import "server-only";
 import { db } from "@/db/client";
 import { getCompanyDetail } from "@/db/queries/companies";
 import { getDraft } from "@/db/queries/drafts";
+import { getContactScore } from "@/db/queries/scores";
 import { getTask } from "@/db/queries/tasks";
 import { meta as emailOrchestrator } from "@/graphs/email-orchestrator/meta";
 import type { SessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { draftOutreach } from "@/lib/services/drafts";
 import { classifyCompanyCountry } from "@/lib/services/geo";
+import { scoreSelected } from "@/lib/services/scores";
 import { createTask } from "@/lib/services/tasks";
 import type { ActionParams, CrmAction } from "./vocabulary";
 
-/** Who a step acts as (the person who ran the plan, or who approved the step) and where. */
-export type ActionContext = { user: SessionUser; companyId: number; stepId: number };
+/**
+ * Who a step acts as (the person who ran the plan, or who approved the step), where, and when it
+ * started: verification only accepts an effect written at or after `startedAt`.
+ */
+export type ActionContext = { user: SessionUser; companyId: number; stepId: number; startedAt: Date };
 
 /**
  * What running an action did: `ref` names the row it produced (`draft:12`, `task:3`…). Not ok:
@@ -47,6 +52,25 @@ function notAvailableYet<A extends CrmAction>(action: A, service: string): Actio
     verify: async () => ({ ok: false, detail: `${action} cannot run yet.` }),
   };
 }
+
+/** Through lib/services/scores.ts (score_contact, as "Score selected" does); verified by reading the stored score back. */
+const score: ActionExecutor<"score"> = {
+  async run(ctx, { contactId }) {
+    try {
+      const [summary] = await scoreSelected(ctx.user, [contactId]);
+      if (!summary) return { ok: false, reason: "The contact could not be scored." };
+      return { ok: true, ref: `score:${contactId}`, summary: `Scored ${summary.score.toFixed(2)}, tier ${summary.tier} (${summary.source}).` };
+    } catch (e) {
+      return refused(e);
+    }
+  },
+  async verify(ctx, { contactId }) {
+    const stored = await getContactScore(db(), contactId);
+    if (!stored) return { ok: false, detail: "No score is stored for the contact." };
+    if (stored.scoredAt < ctx.startedAt) return { ok: false, detail: `The stored score is from ${stored.scoredAt.toISOString()}, before this step ran.` };
+    return { ok: true, detail: `The contact's stored score is ${stored.score.toFixed(2)}, tier ${stored.tier}.` };
+  },
+};
 
 /** Through lib/services/geo.ts, as the company page's "Classify country" does; verified by re-reading the company. */
 const classifyCountry: ActionExecutor<"classify_country"> = {
@@ -117,7 +141,7 @@ const flagForPerson: ActionExecutor<"flag_for_person"> = {
 
 /** The executors the console runs plan steps with. */
 export const EXECUTORS: ActionExecutors = {
-  score: notAvailableYet("score", "lib/services/scores.ts"),
+  score,
   classify_country: classifyCountry,
   enroll_in_campaign: notAvailableYet("enroll_in_campaign", "lib/services/campaigns.ts enrollment"),
   draft_reply: draftReply,

@@ -48,6 +48,18 @@ export const JOB_SPECS = {
     backoff: { baseMs: 10_000, maxMs: 5 * 60_000 },
     maxRunning: 2,
   },
+  /**
+   * Rescores one contact (score_contact graph) after a change to it, its company or its outcomes.
+   * At most one waits per contact (contactScoreDedupeKey); it reads the contact when it runs.
+   */
+  contact_score: {
+    payload: z.object({ contactId: id, because: z.string().min(1).max(200) }),
+    maxAttempts: 3,
+    // Its run has the background budget of 20 s; the role-fit call may take most of it.
+    leaseMs: 60_000,
+    backoff: { baseMs: 10_000, maxMs: 5 * 60_000 },
+    maxRunning: 2,
+  },
 } satisfies Record<string, JobSpec>;
 
 export type JobSpecs = typeof JOB_SPECS;
@@ -61,3 +73,6 @@ export const memoryDedupeKey = (emailId: number) => `${MEMORY_DEDUPE_PREFIX}${em
 /** The reflection a delivery queues in the same batch as the email it records. */
 export const reflectionAfterSend = (runAt: Date, parentRunId: string | null = null) =>
   ({ kind: "memory_reflect", maxAttempts: JOB_SPECS.memory_reflect.maxAttempts, runAt, dedupePrefix: MEMORY_DEDUPE_PREFIX, parentRunId }) satisfies { kind: JobName } & Record<string, unknown>;
+
+/** At most one rescore per contact waits or runs. */
+export const contactScoreDedupeKey = (contactId: number) => `contact_score:${contactId}`;

@@ -4,6 +4,7 @@ import type { GraphClient } from "@/lib/langgraph/client";
 import type { MailTransport } from "@/lib/mail/transport";
 import { JOB_SPECS, type JobSpecs } from "./catalog";
 import { bindHandlers } from "./kind";
+import { rescoreContact } from "./kinds/contact-score";
 import { applyPendingDecision } from "./kinds/draft-decision";
 import { deliverOutbox, outboxSweep } from "./kinds/outbox-delivery";
 import { reflectOnEmail } from "./kinds/memory-reflect";
@@ -24,6 +25,7 @@ export function consoleJobs(deps: JobDeps, overrides: { sweepEveryMs?: number } 
       draft_decision: applyPendingDecision(deps),
       outbox_deliver: deliverOutbox(deps),
       memory_reflect: reflectOnEmail(deps.graphs),
+      contact_score: rescoreContact(deps.graphs),
     }),
     periodic: [outboxSweep(deps, overrides.sweepEveryMs)],
   };

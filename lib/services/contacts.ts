@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { getContactDetail, listContacts, CONTACT_STATUSES, type SuppressionReason } from "@/db/queries/contacts";
-import { SENIORITIES, VERTICALS } from "@/db/schema";
+import { SCORE_TIERS, SENIORITIES, VERTICALS } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { refusalMessage, safetyVerdict, type GateReason } from "@/lib/safety/gate";
@@ -16,6 +16,8 @@ export const ContactListQuery = z.object({
   /** `mine`: only contacts owned by the signed-in user. */
   owner: z.enum(["all", "mine"]).default("all"),
   company: z.coerce.number().int().positive().optional(),
+  tier: z.enum(SCORE_TIERS).optional(),
+  sort: z.enum(["name", "score"]).default("name"),
   ...paging,
 });
 export type ContactListQuery = z.infer<typeof ContactListQuery>;
@@ -33,6 +35,8 @@ export async function searchContacts(user: SessionUser, query: ContactListQuery)
     status: query.status,
     companyId: query.company,
     ownerId: query.owner === "mine" ? user.id : undefined,
+    tier: query.tier,
+    sort: query.sort,
     page: query.page,
     pageSize: query.pageSize,
   });
@@ -63,4 +67,4 @@ export function outreachVerdict(
 
 export type { ContactListPage, ContactListRow, ContactDetail, SuppressionReason } from "@/db/queries/contacts";
 export { CONTACT_STATUSES };
-export { SENIORITIES, VERTICALS };
+export { SCORE_TIERS, SENIORITIES, VERTICALS };

@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
+import { queueCompanyRescore } from "./scores";
 
 function requireOperator(user: SessionUser): void {
   if (!hasRole(user.role, "operator")) throw new AppError("forbidden:companies", { message: "Only operators and admins can classify a company's country." });
@@ -71,6 +72,8 @@ export async function classifyCompanyCountry(user: SessionUser, companyId: numbe
     actorId: user.id,
     detail: { hq, ...result, model: decision.model, provenance: decision.provenance },
   });
+  // The country is one of the company's authority signals: its contacts' scores are recomputed.
+  if (result.updated) await queueCompanyRescore(companyId, "company country changed");
   return result;
 }
 

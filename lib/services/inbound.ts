@@ -15,6 +15,7 @@ import { graphClient } from "@/lib/langgraph/instance";
 import { bearerVerifier } from "@/lib/http/auth";
 import { readBody, validate } from "@/lib/http/body";
 import { reflectLater } from "./memory";
+import { queueRescore } from "./scores";
 
 /** Largest inbound message accepted, raw or JSON. */
 export const MAX_INBOUND_BYTES = 1024 * 1024;
@@ -279,6 +280,8 @@ export async function receiveInbound(request: { contentType: string | null; raw:
     throw e;
   }
   await reflectLater({ contactId: match.contactId, emailId });
+  // Its outcome, stats and flags changed: the contact's score is recomputed in the background.
+  await queueRescore([match.contactId], `inbound ${label}`);
   return {
     contactId: match.contactId,
     emailId,

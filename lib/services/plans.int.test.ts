@@ -11,6 +11,7 @@ const { eq } = await import("drizzle-orm");
 const { getPlan } = await import("@/db/queries/plans");
 const { RULES_VERSION } = await import("@/graphs/crm-orchestrator/rules");
 const { EXECUTORS } = await import("@/lib/crm-actions/executors");
+const { systemClock } = await import("@/lib/clock");
 const { approveStep, createPlan, planView, plansFor, rejectStep } = await import("./plans");
 const { account, activeCampaign, people, seedPeople } = await import("./testing/plan-fixtures");
 
@@ -41,7 +42,7 @@ describe("planning offline", () => {
     expect(plan.threadId).toBeTruthy();
     expect(steps.map((s) => [s.action, s.status])).toEqual([
       ["classify_country", "auto_ran"],
-      ["score", "failed"],
+      ["score", "auto_ran"],
       ["enroll_in_campaign", "awaiting_approval"],
       ["create_follow_up_task", "auto_ran"],
     ]);
@@ -54,9 +55,8 @@ describe("planning offline", () => {
     const [task] = await db().select().from(tasks).where(eq(tasks.id, Number(steps[3]!.resultRef!.split(":")[1])));
     expect(task).toMatchObject({ kind: "follow_up", status: "open", contactId: contactIds[1], assigneeId: rep2.id, createdBy: operator.id, planStepId: steps[3]!.id });
     expect(steps[3]!.verification).toContain(`Verified: Task ${task!.id} is open`);
-    // An action whose service is not in the console yet never pretends to succeed.
-    expect(steps[1]!.verification).toContain("score is not available yet");
-    expect(steps[1]!.resultRef).toBeNull();
+    expect(steps[1]!.verification).toMatch(/Verified: The contact's stored score is \d\.\d\d, tier [A-D]\./);
+    expect(steps[1]!.resultRef).toBe(`score:${contactIds[1]}`);
     expect(steps[2]!.verdictReason).toContain("starts sending mail");
   });
 
@@ -85,7 +85,7 @@ describe("planning offline", () => {
   it("an executor that reports success without the effect is caught by verification and goes to a person", async () => {
     const { contactIds } = await account(db(), { vertical: "retail", hqCity: "Dublin", country: "IE", contacts: [{ seniority: "vp", ownerId: rep.id }] });
     const lying = { ...EXECUTORS, create_follow_up_task: { ...EXECUTORS.create_follow_up_task, run: async () => ({ ok: true as const, ref: "task:999999", summary: "Task made." }) } };
-    const { planId } = await createPlan(rep, { goal: "book a meeting", contactId: contactIds[0]! }, { executors: lying });
+    const { planId } = await createPlan(rep, { goal: "book a meeting", contactId: contactIds[0]! }, { executors: lying, clock: systemClock });
     const task = await step(planId, "create_follow_up_task");
     expect(task.status).toBe("failed");
     expect(task.verification).toContain("verification failed. Task 999999 does not exist.");
@@ -114,7 +114,6 @@ describe("planning offline", () => {
     await rejectStep(rep, (await step(planId, "draft_reply")).id, "They asked us to wait until March.");
     expect(await step(planId, "draft_reply")).toMatchObject({ status: "rejected", rejectReason: "They asked us to wait until March.", decidedBy: rep.id });
     expect((await db().select().from(drafts).where(eq(drafts.contactId, contactIds[0]!))).length).toBe(before);
-    await rejectStep(rep, (await step(planId, "score")).id, "Scores come later.");
     expect((await getPlan(db(), planId))!.plan.status).toBe("done");
   });
 
@@ -141,7 +140,7 @@ describe("who may plan and decide", () => {
     const { contactIds } = await account(db(), { vertical: "retail", hqCity: "Dublin", country: "IE", contacts: [{ seniority: "vp", ownerId: rep2.id }] });
     const { planId } = await createPlan(rep2, { goal: "book a meeting", contactId: contactIds[0]! });
     expect((await plansFor(rep)).some((p) => p.id === planId)).toBe(false);
-    expect((await plansFor(rep2)).find((p) => p.id === planId)).toMatchObject({ waiting: 1, ran: 1, failed: 1 });
+    expect((await plansFor(rep2)).find((p) => p.id === planId)).toMatchObject({ waiting: 1, ran: 2, failed: 0 });
     await expect(planView(rep, String(planId))).rejects.toMatchObject({ code: "not_found:plans" });
     await expect(approveStep(rep, (await step(planId, "draft_reply")).id)).rejects.toMatchObject({ code: "not_found:plans" });
     expect((await step(planId, "draft_reply")).status).toBe("awaiting_approval");

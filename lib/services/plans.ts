@@ -9,6 +9,7 @@ import type { PlannedStep } from "@/graphs/crm-orchestrator/graph";
 import { meta as crmOrchestrator } from "@/graphs/crm-orchestrator/meta";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
+import { systemClock, type Clock } from "@/lib/clock";
 import { EXECUTORS, type ActionContext, type ActionExecutor, type ActionExecutors } from "@/lib/crm-actions/executors";
 import { DEFAULT_AUTONOMY, governanceGate, type AutonomyLevel } from "@/lib/crm-actions/gate";
 import { ACTION_PARAMS, isCrmAction, type CrmAction } from "@/lib/crm-actions/vocabulary";
@@ -19,8 +20,8 @@ import { withSpan } from "@/lib/telemetry/span";
 const SPAN = { graph: crmOrchestrator.assistantId, feature: crmOrchestrator.feature };
 
 /** What the console runs steps with; tests hand in their own to break a verification on purpose. */
-export type PlanDeps = { executors: ActionExecutors };
-const DEFAULTS: PlanDeps = { executors: EXECUTORS };
+export type PlanDeps = { executors: ActionExecutors; clock: Clock };
+const DEFAULTS: PlanDeps = { executors: EXECUTORS, clock: systemClock };
 
 export const PlanRequest = z
   .object({
@@ -86,16 +87,17 @@ function stepToStore(step: PlannedStep, level: AutonomyLevel): NewStep {
  * state back. Only a verified effect settles the step as `success`; a refusal, an action not
  * available yet, an exception or a failed verification leaves it `failed`, for a person, with why.
  */
-async function actAndVerify(executors: ActionExecutors, ctx: ActionContext, step: Pick<StepRow, "id" | "action" | "params">, success: StepStatus): Promise<void> {
+async function actAndVerify(deps: PlanDeps, ctx: Omit<ActionContext, "startedAt">, step: Pick<StepRow, "id" | "action" | "params">, success: StepStatus): Promise<void> {
   const action = step.action as CrmAction;
-  const executor = executors[action] as ActionExecutor<CrmAction>;
+  const executor = deps.executors[action] as ActionExecutor<CrmAction>;
   const params = ACTION_PARAMS[action].parse(step.params) as never;
   let outcome: { status: StepStatus; verification: string; resultRef: string | null };
+  const acting: ActionContext = { ...ctx, startedAt: deps.clock.now() };
   try {
-    const ran = await executor.run(ctx, params);
+    const ran = await executor.run(acting, params);
     if (!ran.ok) outcome = { status: "failed", verification: `Needs a person: ${ran.reason}`, resultRef: null };
     else {
-      const check = await executor.verify(ctx, params, ran.ref);
+      const check = await executor.verify(acting, params, ran.ref);
       outcome = check.ok
         ? { status: success, verification: `${ran.summary} Verified: ${check.detail}`, resultRef: ran.ref }
         : { status: "failed", verification: `Needs a person: verification failed. ${check.detail} (${ran.summary})`, resultRef: ran.ref };
@@ -142,7 +144,7 @@ export function createPlan(user: SessionUser, request: PlanRequest, deps: PlanDe
     const stored = (await getPlan(db(), planId))!;
     // One at a time, in the plan's order: a later step may read what an earlier one wrote.
     for (const step of stored.steps.filter((s) => s.status === "auto_ran")) {
-      await actAndVerify(deps.executors, { user, companyId: subject.companyId, stepId: step.id }, step, "auto_ran");
+      await actAndVerify(deps, { user, companyId: subject.companyId, stepId: step.id }, step, "auto_ran");
     }
     return { planId, status: await refreshPlanStatus(db(), planId) };
   });
@@ -167,7 +169,7 @@ export function approveStep(user: SessionUser, stepId: number, deps: PlanDeps = 
     if (!(await claimStep(db(), stepId, ["awaiting_approval", "failed"], "approved", { decidedBy: user.id }))) {
       throw new AppError("conflict:plans", { message: "This step was already decided." });
     }
-    await actAndVerify(deps.executors, { user, companyId: plan.plan.companyId, stepId }, step, "done");
+    await actAndVerify(deps, { user, companyId: plan.plan.companyId, stepId }, step, "done");
     await refreshPlanStatus(db(), plan.plan.id);
     return { planId: plan.plan.id, status: (await getStep(db(), stepId))!.status };
   });

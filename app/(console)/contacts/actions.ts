@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { draftOutreach } from "@/lib/services/drafts";
 import { runAction } from "@/lib/actions";
+import { scoreAllStep, scoreSelected } from "@/lib/services/scores";
 
 /** Each graph run takes seconds; the client sends a few contacts per call so a batch shows progress. */
 const MOST_PER_CALL = 10;
@@ -22,4 +23,26 @@ export async function draftOutreachAction(input: z.input<typeof OutreachInput>) 
     if (results.some((r) => r.status === "drafted")) revalidatePath("/drafts");
     return { results };
   });
+}
+
+/** Contacts per "Score selected" call: each is a graph run with one model call. */
+const MOST_SCORED_PER_CALL = 10;
+
+const ScoreInput = z.object({
+  contactIds: z
+    .array(z.number().int().positive("Choose a contact."))
+    .min(1, "Choose at least one contact.")
+    .max(MOST_SCORED_PER_CALL, `Score at most ${MOST_SCORED_PER_CALL} contacts per call.`),
+});
+
+/** Scores a few chosen contacts with score_contact; each comes back with its score, tier and who judged it. */
+export async function scoreSelectedAction(input: z.input<typeof ScoreInput>) {
+  return runAction("contacts", "rep", ScoreInput, input, async (user, { contactIds }) => ({ scores: await scoreSelected(user, contactIds) }));
+}
+
+const ScoreAllInput = z.object({ afterId: z.number().int().min(0) });
+
+/** One step of "Score all" (the rules, in batches); the client calls again with `lastId` until it is null. */
+export async function scoreAllStepAction(input: z.input<typeof ScoreAllInput>) {
+  return runAction("contacts", "rep", ScoreAllInput, input, async (user, { afterId }) => scoreAllStep(user, afterId));
 }

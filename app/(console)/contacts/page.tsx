@@ -6,7 +6,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { userMessage } from "@/lib/errors";
 import {
-  CONTACT_STATUSES, ContactListQuery, parseContactListQuery, searchContacts, SENIORITIES, VERTICALS,
+  CONTACT_STATUSES, ContactListQuery, parseContactListQuery, SCORE_TIERS, searchContacts, SENIORITIES, VERTICALS,
 } from "@/lib/services/contacts";
 
 export const metadata: Metadata = { title: "Contacts" };
@@ -45,7 +45,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       <ContactsBrowser
         initial={initial}
         initialParams={initialParams}
-        options={{ verticals: VERTICALS, seniorities: SENIORITIES, statuses: CONTACT_STATUSES }}
+        options={{ verticals: VERTICALS, seniorities: SENIORITIES, statuses: CONTACT_STATUSES, tiers: SCORE_TIERS }}
         viewer={{ id: user.id, draftsForAnyone: hasRole(user.role, "admin") }}
       />
     </>

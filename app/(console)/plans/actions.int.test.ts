@@ -66,7 +66,7 @@ describe("the plan actions", () => {
     expect(await approveStepAction({ stepId: classify.id })).toEqual({ ok: false, error: "That step does not exist or is not yours to decide." });
     signedIn = people.operator;
     expect(await approveStepAction({ stepId: classify.id })).toEqual({ ok: true, planId, status: "done" });
-    const task = steps.find((s) => s.action === "score")!;
+    const task = steps.find((s) => s.action === "draft_reply")!;
     expect(await rejectStepAction({ stepId: task.id, reason: "Not now." })).toEqual({ ok: true, planId });
     expect(await rejectStepAction({ stepId: task.id, reason: "Again." })).toEqual({ ok: false, error: "This step was already decided." });
   });

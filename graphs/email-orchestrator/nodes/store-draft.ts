@@ -1,8 +1,9 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { db } from "@/db/client";
 import { insertDraft, pendingDraftOfThread } from "@/db/queries/drafts";
+import { getContactScore } from "@/db/queries/scores";
 import { versionOf } from "@/graphs/shared/provenance";
-import { leadTier } from "../rules";
+import { scoreContactsOffline } from "@/lib/scoring/bulk";
 import { meta } from "../meta";
 import type { OrchestratorStateType } from "../state";
 
@@ -20,19 +21,24 @@ export async function storeDraft(state: OrchestratorStateType, config?: LangGrap
   const stored = threadId ? await pendingDraftOfThread(db(), threadId) : null;
   if (stored !== null) return { draftId: stored, outcome: { status: "drafted", draftId: stored } };
   const verdicts = [state.qualification, state.opportunity].filter((v) => v !== undefined);
+  // The tier is the contact's stored score (score_contact); a contact never scored is scored now, by the rules.
+  const scored = (await getContactScore(db(), contact.id)) ?? (await scoreContactsOffline(db(), [contact.id]))[0] ?? null;
   const draftId = await insertDraft(db(), {
     contactId: contact.id,
     companyId: company.id,
     campaignId: campaign?.id ?? null,
     assignedRepId: contact.ownerId,
     action: state.action!.kind,
-    // What is known of the contact (an interim rule until score_contact, issue #13), not the 3-valued qualify score.
-    tier: leadTier({ seniority: contact.seniority, companySize: company.size, facts: state.snapshot!.facts, history: state.history! }).tier,
+    tier: scored?.tier ?? null,
     subject: draft.subject,
     body: draft.body,
     provenance: {
       ...draft.provenance,
-      evidence: [...draft.provenance.evidence, ...verdicts.map((v) => `${v.label} (${v.score}): ${v.provenance.reason}`)],
+      evidence: [
+        ...draft.provenance.evidence,
+        ...verdicts.map((v) => `${v.label} (${v.score}): ${v.provenance.reason}`),
+        ...(scored ? [`contact score ${scored.score}, tier ${scored.tier} (${scored.source})`] : []),
+      ],
     },
     reviewFlags: state.review?.flags ?? [],
     // The compose prompt's version for a model draft; the template's for a template draft, since no prompt ran.

@@ -6,6 +6,8 @@ import { DraftOutreachButton } from "@/components/contacts/draft-outreach-button
 import { EmailTimeline } from "@/components/contacts/email-timeline";
 import { FactList } from "@/components/contacts/fact-list";
 import { PlanButton } from "@/components/plans/plan-button";
+import { ScoreExplanation } from "@/components/contacts/score-explanation";
+import { ScoreNowButton } from "@/components/contacts/score-now-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, Fields } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
@@ -14,6 +16,7 @@ import { isAppError } from "@/lib/errors";
 import { formatDate, humanize } from "@/lib/format";
 import { contactDetail } from "@/lib/services/contacts";
 import { openTasksFor } from "@/lib/services/tasks";
+import { contactScore } from "@/lib/services/scores";
 
 export const metadata: Metadata = { title: "Contact" };
 
@@ -24,6 +27,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     throw e;
   });
   const { contact, company, facts, timeline, enrollments, ownerName, suppression, outreach } = detail;
+  const score = await contactScore(user, contact.id);
   // Only the owner (or an admin) may draft for a contact; the service enforces it as well.
   const mayDraft = contact.ownerId === user.id || hasRole(user.role, "admin");
   const name = `${contact.firstName} ${contact.lastName}`;
@@ -94,6 +98,12 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           )}
         </Card>
       </div>
+      <Card title="Score">
+        <div className="space-y-3">
+          <ScoreExplanation score={score} canOpenRun={hasRole(user.role, "admin")} />
+          <ScoreNowButton contactId={contact.id} scored={score !== null} />
+        </div>
+      </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={`Open tasks (${openTasks.length})`}>
           {openTasks.length === 0 ? (
