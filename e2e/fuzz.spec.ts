@@ -31,6 +31,7 @@ const ROUTES: Record<string, { query?: string[]; post?: "json" | "raw" }> = {
   "/api/inbound": { post: "raw" },
   "/api/jobs/tick": { post: "json" },
   "/api/langgraph/[...path]": { post: "json" },
+  "/api/proposals/[id]/export": {},
 };
 
 /** Values no parameter should choke on; the first is a malformed escape sent raw. */

@@ -26,6 +26,7 @@ const sqlGraph = {
   summarize: await import("./text-to-sql/nodes/summarize"),
 };
 const attribution = { rules: await import("./touch-attribution/rules"), weighTouches: await import("./touch-attribution/nodes/weigh-touches") };
+const proposal = { rules: await import("./lead-to-proposal/rules"), research: await import("./lead-to-proposal/nodes/research"), draftProposal: await import("./lead-to-proposal/nodes/draft-proposal") };
 const country = { rules: await import("./country-classify/rules"), withModel: await import("./country-classify/nodes/classify-with-model"), decide: await import("./country-classify/nodes/decide-country") };
 const crmPlanner = { rules: await import("./crm-orchestrator/rules"), planActions: await import("./crm-orchestrator/nodes/plan-actions"), gateActions: await import("./crm-orchestrator/nodes/gate-actions") };
 const scoring = { rules: await import("./score-contact/rules"), judgeRoleFit: await import("./score-contact/nodes/judge-role-fit"), compose: await import("./score-contact/nodes/compose-score") };
@@ -48,6 +49,7 @@ const brief = {
 };
 const snapshot = { contact: { title: "Head of Operations", seniority: "director" }, company: { name: "Pinelogic Market", vertical: "retail" }, facts: [] };
 const history = { outboundCount: 0, unansweredInbound: null };
+const lead = { contact: { ...brief.contact, id: 1, ownerId: null }, company: { ...brief.company, id: 1 }, facts: brief.facts, senderName: brief.senderName };
 let contactId = 0;
 
 beforeAll(async () => {
@@ -163,6 +165,17 @@ const NODES: Record<string, () => Promise<void>> = {
     const composed = scoring.compose.composeScore({ contactId, signals, roleFit: out.roleFit, calls: out.calls } as AnyState);
     expect(composed.decision).toMatchObject({ source: "rule_based_fallback", model: null, promptVersion: scoring.rules.RULES_VERSION, provenance: { path: refused("judge_role_fit", "keyword_rules", scoring.rules.RULES_VERSION) } });
     expect(composed.decision!.provenance.reason).toContain("model unavailable: provider_error");
+  },
+  "lead-to-proposal/research": async () => {
+    const out = await proposal.research.research({ snapshot: lead } as AnyState, config);
+    expect(out).toEqual({ findings: [{ text: "Pinelogic Market opened 29 new stores in the last year.", factIds: [1] }], findingsSource: "facts_as_findings", calls: [refused("research", "facts_as_findings", proposal.rules.RULES_VERSION)] });
+  },
+  "lead-to-proposal/draft-proposal": async () => {
+    const findings = [{ text: "Pinelogic Market opened 29 new stores in the last year.", factIds: [1] }];
+    const out = await proposal.draftProposal.draftProposal({ snapshot: lead, findings } as AnyState, config);
+    expect(out.proposal).toMatchObject({ model: "offline template", provenance: { source: "rule_based_fallback", path: refused("draft_proposal", "offline_template", proposal.rules.TEMPLATE_VERSION) } });
+    expect(out.proposal!.provenance.reason).toContain("model unavailable: provider_error");
+    expect(out.calls).toEqual([refused("draft_proposal", "offline_template", proposal.rules.TEMPLATE_VERSION)]);
   },
 };
 

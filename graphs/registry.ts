@@ -10,6 +10,8 @@ import type { ReplyInput, ReplyOutput } from "./email-reply/graph";
 import { meta as emailReply } from "./email-reply/meta";
 import type { ClassifyInput, ClassifyOutput } from "./inbound-classify/graph";
 import { meta as inboundClassify } from "./inbound-classify/meta";
+import type { LeadToProposalInput, LeadToProposalOutput, ProposalResponse } from "./lead-to-proposal/graph";
+import { meta as leadToProposal } from "./lead-to-proposal/meta";
 import type { ReflectInput, ReflectOutput } from "./memory-reflect/graph";
 import { meta as memoryReflect } from "./memory-reflect/meta";
 import type { ScoreContactInput, ScoreContactOutput } from "./score-contact/graph";
@@ -36,6 +38,7 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: CountryClassifyInput; output: CountryClassifyOutput; resume: never }>()(countryClassify, () => import("./country-classify/graph")),
   defineGraph<{ input: CrmOrchestratorInput; output: CrmOrchestratorOutput; resume: never }>()(crmOrchestrator, () => import("./crm-orchestrator/graph")),
   defineGraph<{ input: ScoreContactInput; output: ScoreContactOutput; resume: never }>()(scoreContact, () => import("./score-contact/graph")),
+  defineGraph<{ input: LeadToProposalInput; output: LeadToProposalOutput; resume: ProposalResponse }>()(leadToProposal, () => import("./lead-to-proposal/graph")),
 ]);
 
 export type Fleet = typeof FLEET;

@@ -9,6 +9,7 @@ import { DraftRevisions } from "./draft-revisions";
 import { DraftEvidence, DraftProvenance } from "./draft-provenance";
 import { DraftStatus } from "./draft-status";
 import { REJECT_LABEL_TEXT, type DraftView } from "./types";
+import { ProposalDetail } from "@/components/proposals/proposal-detail";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -21,6 +22,11 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /** One draft: who it is for, the editor, its undo window or the outcome, and everything that explains it. */
 export function DraftDetail({ view, onDecided }: { view: DraftView; onDecided?: OnDecided }) {
+  // A proposal is a document, decided and exported in its own view; it is never sent.
+  return view.draft.kind === "proposal" ? <ProposalDetail view={view} onDecided={onDecided} /> : <EmailDraftDetail view={view} onDecided={onDecided} />;
+}
+
+function EmailDraftDetail({ view, onDecided }: { view: DraftView; onDecided?: OnDecided }) {
   const decision = useDraftDecision(view.draft, view.pending !== null, onDecided);
   const { draft, contact, company } = view;
   return (

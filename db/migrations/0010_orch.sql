@@ -81,4 +81,6 @@ CREATE TABLE `contact_scores` (
 );
 --> statement-breakpoint
 CREATE INDEX `contact_scores_score_idx` ON `contact_scores` ("score" DESC,`contact_id`);--> statement-breakpoint
-CREATE INDEX `contact_scores_tier_idx` ON `contact_scores` (`tier`,"score" DESC,`contact_id`);
+CREATE INDEX `contact_scores_tier_idx` ON `contact_scores` (`tier`,"score" DESC,`contact_id`);--> statement-breakpoint
+ALTER TABLE `drafts` ADD `kind` text DEFAULT 'email' NOT NULL;--> statement-breakpoint
+ALTER TABLE `drafts` ADD `document` text;

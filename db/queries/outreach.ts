@@ -1,4 +1,4 @@
-import { and, desc, eq, lte, notExists, sql } from "drizzle-orm";
+import { and, desc, eq, lte, ne, notExists, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { companies, companyFacts, contacts, drafts, emailCampaigns, emails, outcomes, users } from "../schema";
 import { isSuppressed } from "./suppression";
@@ -68,7 +68,8 @@ export async function loadMailHistory(database: Database, contactId: number) {
   const [pending] = await database
     .select({ id: drafts.id })
     .from(drafts)
-    .where(and(eq(drafts.contactId, contactId), eq(drafts.status, "draft")))
+    // A waiting proposal is a document, not a message: it never holds back an email.
+    .where(and(eq(drafts.contactId, contactId), eq(drafts.status, "draft"), ne(drafts.kind, "proposal")))
     .limit(1);
   const [lastOutbound] = await database
     .select({ subject: emails.subject, threadId: emails.threadId, messageId: emails.messageId })

@@ -130,6 +130,42 @@ export const DRAFT_STATUSES = ["draft", "approved", "rejected", "sent", "failed"
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 /**
+ * What a draft is. `email` goes out through the outbox when approved; `proposal` (lead_to_proposal)
+ * is a document: approving it marks it approved and exportable, never sends anything.
+ */
+export const DRAFT_KINDS = ["email", "proposal"] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+
+export const PROPOSAL_SECTIONS = ["problem", "approach", "value", "next_step"] as const;
+export type ProposalSectionKey = (typeof PROPOSAL_SECTIONS)[number];
+
+/** One claim of a proposal, with the facts it cites and the faithfulness check's verdict. */
+export type ProposalClaim = {
+  text: string;
+  factIds: number[];
+  /** Marked by its writer (or a rep) as an assumption: shown as one, never as fact. */
+  assumption: boolean;
+  verdict: "supported" | "assumption" | "unsupported";
+  /** Why an unsupported claim failed; null otherwise. */
+  reason: string | null;
+};
+
+/**
+ * A proposal as stored on its draft (`drafts.document`): sections of claims, and the company facts
+ * they may cite as they were when it was drafted (so a citation still shows its fact if the fact
+ * row changes, and an edit is re-checked against the same facts).
+ */
+export type ProposalDocument = {
+  title: string;
+  sections: { key: ProposalSectionKey; claims: ProposalClaim[] }[];
+  facts: { id: number; fact: string; source: string; confidence: number }[];
+  /** The research findings the draft was written from, each with the facts it cites. */
+  findings: { text: string; factIds: number[] }[];
+  /** Names a claim may use without citing a fact (the company's, the contact's, the sender's): every re-check uses the same. */
+  allowedTerms: string[];
+};
+
+/**
  * Why a rep rejected a draft, as a closed set of labels beside the free-text reason: reps'
  * decisions are labels for evaluating drafts, and a label can be counted where prose cannot.
  */
@@ -156,6 +192,9 @@ export const drafts = sqliteTable(
     enrollmentId: integer("enrollment_id").references(() => campaignEnrollments.id, { onDelete: "set null" }),
     assignedRepId: text("assigned_rep_id").references(() => users.id, { onDelete: "set null" }),
     status: text("status", { enum: DRAFT_STATUSES }).notNull().default("draft"),
+    kind: text("kind", { enum: DRAFT_KINDS }).notNull().default("email"),
+    /** The structured proposal of a `proposal` draft (subject: its title, body: its Markdown); null for emails. */
+    document: text("document", { mode: "json" }).$type<ProposalDocument>(),
     /** A/B/C/D lead tier at drafting time, for queue filtering. */
     tier: text("tier"),
     subject: text("subject").notNull(),

@@ -54,22 +54,8 @@ export function decideAction(input: { history: HistoryFacts; intent: "outreach" 
 
 export type Verdict = { label: string; score: number; provenance: Provenance };
 
-/** 0.4 base + 0.3 when the company is known + 0.3 when the role or seniority is; ≥ 0.6 qualifies. */
-export function qualify(input: { companyName: string | null; title: string | null; seniority: string | null }): Verdict {
-  const companyKnown = Boolean(input.companyName);
-  const roleKnown = Boolean(input.title || input.seniority);
-  const score = Math.round((0.4 + (companyKnown ? 0.3 : 0) + (roleKnown ? 0.3 : 0)) * 10) / 10;
-  return {
-    label: score >= 0.6 ? "qualified" : "needs_review",
-    score,
-    provenance: {
-      confidence: score,
-      reason: `Rules: base 0.4${companyKnown ? " + 0.3 company known" : ""}${roleKnown ? " + 0.3 role or seniority known" : ""}.`,
-      source: "rules",
-      evidence: [input.companyName && `company: ${input.companyName}`, input.title && `title: ${input.title}`, input.seniority && `seniority: ${input.seniority}`].filter((e): e is string => Boolean(e)),
-    },
-  };
-}
+// The qualify rule is fleet policy (lead_to_proposal applies it too), so it lives in lib/.
+export { qualify } from "@/lib/outreach/qualify";
 
 /** Confidence grows with grounded facts: 0.5 + 0.1 per fact, capped at 0.9. */
 export function analyzeOpportunity(facts: { fact: string; confidence: number }[]): Verdict {

@@ -9,6 +9,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { draftOutreach } from "@/lib/services/drafts";
 import { classifyCompanyCountry } from "@/lib/services/geo";
+import { draftProposalFor } from "@/lib/services/proposals";
 import { scoreSelected } from "@/lib/services/scores";
 import { createTask } from "@/lib/services/tasks";
 import type { ActionParams, CrmAction } from "./vocabulary";
@@ -104,6 +105,28 @@ const draftReply: ActionExecutor<"draft_reply"> = {
   },
 };
 
+/** Through lib/services/proposals.ts (lead_to_proposal, as "Draft proposal" does); verified by reading the proposal draft back. */
+const draftProposal: ActionExecutor<"draft_proposal"> = {
+  async run(ctx, { contactId }) {
+    try {
+      const result = await draftProposalFor(ctx.user, { contactId });
+      if (result.status === "drafted") {
+        const flagged = result.flaggedClaims ? `; ${result.flaggedClaims} claim(s) flagged by the faithfulness check` : "";
+        return { ok: true, ref: `draft:${result.draftId}`, summary: `Proposal ${result.draftId} waits in the queue for approval${flagged}.` };
+      }
+      return { ok: false, reason: result.status === "unqualified" ? `The lead is not qualified: ${result.reason}` : result.reason };
+    } catch (e) {
+      return refused(e);
+    }
+  },
+  async verify(_ctx, { contactId }, ref) {
+    const draft = await getDraft(db(), refId(ref));
+    if (!draft) return { ok: false, detail: `Proposal ${refId(ref)} does not exist.` };
+    if (draft.contactId !== contactId || draft.kind !== "proposal") return { ok: false, detail: `Draft ${draft.id} is not a proposal for the contact.` };
+    return draft.status === "draft" ? { ok: true, detail: `Proposal ${draft.id} is in the queue, waiting for a person.` } : { ok: false, detail: `Proposal ${draft.id} is ${draft.status}, not waiting in the queue.` };
+  },
+};
+
 const taskVerifier =
   (kind: "follow_up" | "flag") =>
   async (_ctx: ActionContext, params: { contactId?: number }, ref: string): Promise<Verification> => {
@@ -145,7 +168,7 @@ export const EXECUTORS: ActionExecutors = {
   classify_country: classifyCountry,
   enroll_in_campaign: notAvailableYet("enroll_in_campaign", "lib/services/campaigns.ts enrollment"),
   draft_reply: draftReply,
-  draft_proposal: notAvailableYet("draft_proposal", "lib/services/proposals.ts"),
+  draft_proposal: draftProposal,
   handle_objection: notAvailableYet("handle_objection", "lib/services/objections.ts"),
   create_follow_up_task: createFollowUpTask,
   flag_for_person: flagForPerson,

@@ -8,7 +8,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { jobQueue } from "@/lib/jobs/instance";
 import { withSpan } from "@/lib/telemetry/span";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
-import { approveDraft, batchApprove, loadDraftFor, rejectDraft, resumeDraft, type DecisionResult, type DraftEdit, type RejectLabel } from "./drafts";
+import { approveDraft, assertEmailDraft, batchApprove, loadDraftFor, rejectDraft, resumeDraft, type DecisionResult, type DraftEdit, type RejectLabel } from "./drafts";
 
 /*
  * The undo window. An approval made in the console is not applied at once: it is queued as a
@@ -39,6 +39,7 @@ function errorResult(draftId: number, e: unknown): BatchResult {
 /** Puts one approval in its undo window; refused when the draft is not waiting or already approved. */
 async function schedule(user: SessionUser, draftId: number, edit: Edit | undefined, sendAt: Date): Promise<DecisionResult> {
   const draft = await loadDraftFor(user, draftId);
+  assertEmailDraft(draft);
   if (draft.status !== "draft") throw new AppError("conflict:drafts", { message: `This draft was already ${draft.status}.` });
   if (!draft.threadId) throw new AppError("conflict:drafts", { message: "This draft has no thread to resume." });
   const changed = edit && (edit.subject !== draft.subject || edit.body !== draft.body);

@@ -12,6 +12,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { wakeJobs } from "@/lib/jobs/instance";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
+import type { ApprovalResponse } from "@/graphs/email-orchestrator/graph";
 import { withSpan } from "@/lib/telemetry/span";
 import { paging, parseParams, visibleText, type RawParams } from "./params";
 
@@ -119,7 +120,13 @@ export type DecisionResult = {
   sendAt?: string;
 };
 
-export async function resumeDraft(draft: DraftRow, value: Parameters<ReturnType<typeof graphClient>["resume"]>[2]) {
+/** The email paths (approve with send, undo window, revise) refuse a proposal: it is decided in lib/services/proposals.ts. */
+export function assertEmailDraft(draft: Pick<DraftRow, "kind">): void {
+  if (draft.kind !== "email") throw new AppError("conflict:drafts", { message: "This is a proposal: decide it from its own view." });
+}
+
+export async function resumeDraft(draft: DraftRow, value: ApprovalResponse) {
+  assertEmailDraft(draft);
   if (draft.status !== "draft") throw new AppError("conflict:drafts", { message: `This draft was already ${draft.status}.` });
   if (!draft.threadId) throw new AppError("conflict:drafts", { message: "This draft has no thread to resume." });
   try {

@@ -6,7 +6,7 @@ const testEnv = ownEnvironment("services-plans");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
-const { companies, drafts, tasks } = await import("@/db/schema");
+const { companies, drafts, outcomes, tasks } = await import("@/db/schema");
 const { eq } = await import("drizzle-orm");
 const { getPlan } = await import("@/db/queries/plans");
 const { RULES_VERSION } = await import("@/graphs/crm-orchestrator/rules");
@@ -105,6 +105,19 @@ describe("planning offline", () => {
     expect(draft).toMatchObject({ contactId: contactIds[0], status: "draft", assignedRepId: rep.id });
     expect(done.verification).toContain(`Verified: Draft ${draft!.id} is in the queue`);
     await expect(approveStep(rep, waiting.id)).rejects.toMatchObject({ code: "conflict:plans" });
+  });
+
+  it("a rep approves the proposal step the goal asked for: lead_to_proposal drafts it into the queue and it is verified there", async () => {
+    const { contactIds } = await account(db(), { vertical: "retail", hqCity: "Dublin", country: "IE", contacts: [{ seniority: "vp", ownerId: rep.id }] });
+    await db().insert(outcomes).values({ threadId: "t-proposal", contactId: contactIds[0]!, label: "interested", polarity: "positive", at: new Date() });
+    const { planId } = await createPlan(rep, { goal: "send them a proposal", contactId: contactIds[0]! });
+    const waiting = await step(planId, "draft_proposal");
+    expect(waiting).toMatchObject({ status: "awaiting_approval", confidence: 0.7 });
+    expect(await approveStep(rep, waiting.id)).toEqual({ planId, status: "done" });
+    const done = await step(planId, "draft_proposal");
+    const [proposal] = await db().select().from(drafts).where(eq(drafts.id, Number(done.resultRef!.split(":")[1])));
+    expect(proposal).toMatchObject({ kind: "proposal", status: "draft", contactId: contactIds[0] });
+    expect(done.verification).toContain(`Verified: Proposal ${proposal!.id} is in the queue`);
   });
 
   it("a rep rejects a waiting step with a reason: it never runs, and the plan is done once nothing waits", async () => {

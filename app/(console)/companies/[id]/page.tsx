@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClassifyCountryButton } from "@/components/companies/classify-country-button";
+import { DraftProposalButton } from "@/components/proposals/draft-proposal-button";
 import { ContactStatus } from "@/components/contacts/contact-status";
 import { FactList } from "@/components/contacts/fact-list";
 import { PlanButton } from "@/components/plans/plan-button";
@@ -48,6 +49,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
             ]}
           />
           {hasRole(user.role, "operator") ? <ClassifyCountryButton companyId={company.id} /> : null}
+          {hasRole(user.role, "operator") ? <DraftProposalButton target={{ companyId: company.id }} /> : null}
         </Card>
         {hasRole(user.role, "operator") ? (
           <Card title="Plan next steps for the account">

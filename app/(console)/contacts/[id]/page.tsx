@@ -8,6 +8,7 @@ import { FactList } from "@/components/contacts/fact-list";
 import { PlanButton } from "@/components/plans/plan-button";
 import { ScoreExplanation } from "@/components/contacts/score-explanation";
 import { ScoreNowButton } from "@/components/contacts/score-now-button";
+import { DraftProposalButton } from "@/components/proposals/draft-proposal-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, Fields } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
@@ -48,6 +49,12 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         {mayDraft && outreach.allowed ? (
           <div className="max-w-md">
             <DraftOutreachButton contact={{ id: contact.id, name }} />
+          </div>
+        ) : null}
+        {/* A proposal is a document, never sent: offered beside outreach to the owner and to operators. */}
+        {mayDraft || hasRole(user.role, "operator") ? (
+          <div className="max-w-md">
+            <DraftProposalButton target={{ contactId: contact.id }} />
           </div>
         ) : null}
         {mayDraft && !outreach.allowed ? (
