@@ -27,6 +27,7 @@ const sqlGraph = {
 };
 const attribution = { rules: await import("./touch-attribution/rules"), weighTouches: await import("./touch-attribution/nodes/weigh-touches") };
 const proposal = { rules: await import("./lead-to-proposal/rules"), research: await import("./lead-to-proposal/nodes/research"), draftProposal: await import("./lead-to-proposal/nodes/draft-proposal") };
+const coach = { rules: await import("./objection-coach/rules"), classify: await import("./objection-coach/nodes/classify-objection"), draft: await import("./objection-coach/nodes/draft-rebuttal") };
 const country = { rules: await import("./country-classify/rules"), withModel: await import("./country-classify/nodes/classify-with-model"), decide: await import("./country-classify/nodes/decide-country") };
 const crmPlanner = { rules: await import("./crm-orchestrator/rules"), planActions: await import("./crm-orchestrator/nodes/plan-actions"), gateActions: await import("./crm-orchestrator/nodes/gate-actions") };
 const scoring = { rules: await import("./score-contact/rules"), judgeRoleFit: await import("./score-contact/nodes/judge-role-fit"), compose: await import("./score-contact/nodes/compose-score") };
@@ -176,6 +177,21 @@ const NODES: Record<string, () => Promise<void>> = {
     expect(out.proposal).toMatchObject({ model: "offline template", provenance: { source: "rule_based_fallback", path: refused("draft_proposal", "offline_template", proposal.rules.TEMPLATE_VERSION) } });
     expect(out.proposal!.provenance.reason).toContain("model unavailable: provider_error");
     expect(out.calls).toEqual([refused("draft_proposal", "offline_template", proposal.rules.TEMPLATE_VERSION)]);
+  },
+  "objection-coach/classify-objection": async () => {
+    const context = { company: { id: 1, name: "Pinelogic Market", vertical: "retail" }, inbound: { id: 9, subject: "Re: Peak season", body: "Honestly this is too expensive for us." }, note: null };
+    const out = await coach.classify.classifyObjection({ context } as AnyState, config);
+    expect(out.classification).toMatchObject({ objection: "price", confidence: coach.rules.RULE_CONFIDENCE.single, promptVersion: coach.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("classify_objection", "keyword_rules", coach.rules.RULES_VERSION) } });
+    expect(out.classification!.reason).toContain("model unavailable: provider_error");
+    expect(out.calls).toEqual([refused("classify_objection", "keyword_rules", coach.rules.RULES_VERSION)]);
+  },
+  "objection-coach/draft-rebuttal": async () => {
+    const entries = (await import("@/lib/objections/defaults")).DEFAULT_PLAYBOOKS.retail;
+    const context = { company: { id: 1, name: "Pinelogic Market", vertical: "retail" }, contact: { firstName: "Laura" }, facts: [], inbound: { subject: "Re: Peak season", body: "Too expensive." }, note: null, senderName: "Riley Rep", playbook: { version: 0, entries } };
+    const out = await coach.draft.draftRebuttal({ context, classification: { objection: "price", confidence: 0.8 } } as AnyState, config);
+    expect(out.rebuttal).toMatchObject({ subject: "Re: Peak season", model: "offline template", promptVersion: coach.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("draft_rebuttal", "playbook_template", coach.rules.RULES_VERSION) } });
+    expect(out.rebuttal!.written.startsWith(entries[0]!.response)).toBe(true);
+    expect(out.calls).toEqual([refused("draft_rebuttal", "playbook_template", coach.rules.RULES_VERSION)]);
   },
 };
 

@@ -16,6 +16,8 @@ import type { ReflectInput, ReflectOutput } from "./memory-reflect/graph";
 import { meta as memoryReflect } from "./memory-reflect/meta";
 import type { ScoreContactInput, ScoreContactOutput } from "./score-contact/graph";
 import { meta as scoreContact } from "./score-contact/meta";
+import type { ObjectionCoachInput, ObjectionCoachOutput } from "./objection-coach/graph";
+import { meta as objectionCoach } from "./objection-coach/meta";
 import { defineGraph, defineRegistry } from "./spec";
 import type { TextToSqlInput, TextToSqlOutput } from "./text-to-sql/graph";
 import { meta as textToSql } from "./text-to-sql/meta";
@@ -39,6 +41,16 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: CrmOrchestratorInput; output: CrmOrchestratorOutput; resume: never }>()(crmOrchestrator, () => import("./crm-orchestrator/graph")),
   defineGraph<{ input: ScoreContactInput; output: ScoreContactOutput; resume: never }>()(scoreContact, () => import("./score-contact/graph")),
   defineGraph<{ input: LeadToProposalInput; output: LeadToProposalOutput; resume: ProposalResponse }>()(leadToProposal, () => import("./lead-to-proposal/graph")),
+  defineGraph<{ input: ObjectionCoachInput; output: ObjectionCoachOutput; resume: ApprovalResponse }>()(objectionCoach, () => import("./objection-coach/graph")),
 ]);
 
 export type Fleet = typeof FLEET;
+
+/**
+ * The graph whose paused thread decides a stored draft, from the draft's `graph_id`: the
+ * objection coach's replies wait in its own threads; every other draft in the queue is the
+ * email orchestrator's.
+ */
+export function draftDecider(graphId: string): typeof emailOrchestrator.assistantId | typeof objectionCoach.assistantId {
+  return graphId === objectionCoach.assistantId ? objectionCoach.assistantId : emailOrchestrator.assistantId;
+}

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format";
+import { HandleObjectionButton } from "./handle-objection";
 
 type Email = {
   id: number;
@@ -14,7 +15,8 @@ type Email = {
   campaignName: string | null;
 };
 
-export function EmailTimeline({ emails }: { emails: Email[] }) {
+/** `handleObjections`: offer "Handle objection" on each inbound email (for whoever may draft for the contact). */
+export function EmailTimeline({ emails, handleObjections = false }: { emails: Email[]; handleObjections?: boolean }) {
   if (emails.length === 0) return <p className="text-sm text-slate-500">No emails with this contact yet.</p>;
   return (
     <ol className="space-y-3" data-testid="timeline">
@@ -36,6 +38,7 @@ export function EmailTimeline({ emails }: { emails: Email[] }) {
             </summary>
             <pre className="mt-3 whitespace-pre-wrap font-sans text-sm text-slate-700">{e.body}</pre>
           </details>
+          {handleObjections && e.direction === "inbound" ? <HandleObjectionButton emailId={e.id} /> : null}
         </li>
       ))}
     </ol>

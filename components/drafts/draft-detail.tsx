@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDateTime, humanize } from "@/lib/format";
 import { DraftChanges } from "./draft-changes";
+import { DraftCoaching } from "./draft-coaching";
 import { DraftDecision, useDraftDecision, type Decision, type OnDecided } from "./draft-decision";
 import { PendingApproval } from "./pending-approval";
 import { DraftRevisions } from "./draft-revisions";
@@ -63,6 +64,11 @@ function EmailDraftDetail({ view, onDecided }: { view: DraftView; onDecided?: On
       {view.revisions.length ? (
         <Section title={`Earlier versions (${view.revisions.length} request${view.revisions.length === 1 ? "" : "s"})`}>
           <DraftRevisions revisions={view.revisions} />
+        </Section>
+      ) : null}
+      {view.coaching ? (
+        <Section title="Objection coaching">
+          <DraftCoaching coaching={view.coaching} />
         </Section>
       ) : null}
       <Section title="Provenance">

@@ -111,3 +111,14 @@ export async function readCrmState(database: Database, subject: { companyId: num
     }),
   };
 }
+
+/** The contact's latest inbound email's id (the message an objection would be in), or null. */
+export async function latestInboundEmailOf(database: Database, contactId: number): Promise<number | null> {
+  const [row] = await database
+    .select({ id: emails.id })
+    .from(emails)
+    .where(and(eq(emails.contactId, contactId), eq(emails.direction, "inbound")))
+    .orderBy(desc(emails.sentAt), desc(emails.id))
+    .limit(1);
+  return row?.id ?? null;
+}

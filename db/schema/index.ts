@@ -10,3 +10,4 @@ export * from "./memory";
 export * from "./jobs";
 export * from "./plans";
 export * from "./scores";
+export * from "./playbook";

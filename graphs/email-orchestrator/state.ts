@@ -1,6 +1,5 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import { REJECT_LABELS } from "@/db/schema";
 import type { ComposedDraft } from "@/graphs/email-compose/graph";
 import type { ComposeBrief, Role } from "@/lib/outreach/brief";
 import type { GateVerdict } from "@/lib/safety/gate";
@@ -20,27 +19,8 @@ export const inputSchema = z
   .strict();
 export type OrchestratorInput = z.input<typeof inputSchema>;
 
-/**
- * What a person answers at the approval interrupt (Agent Inbox response types): accept, edit,
- * ignore (reject, with a reason and a preset label) and response — an instruction to redraft
- * ("shorter, mention the pilot"); an empty one asks for a fresh version (regenerate).
- */
-export const ApprovalResponse = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("accept"), decidedBy: z.string().nullable().default(null) }),
-  z.object({
-    type: z.literal("edit"),
-    args: z.object({ subject: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(10_000) }),
-    decidedBy: z.string().nullable().default(null),
-  }),
-  z.object({
-    type: z.literal("ignore"),
-    reason: z.string().trim().max(500).default(""),
-    label: z.enum(REJECT_LABELS).nullable().default(null),
-    decidedBy: z.string().nullable().default(null),
-  }),
-  z.object({ type: z.literal("response"), args: z.string().trim().max(500).default(""), decidedBy: z.string().nullable().default(null) }),
-]);
-export type ApprovalResponse = z.input<typeof ApprovalResponse>;
+// The approval answer is shared with every graph that pauses a draft for a person (lib/outreach/approval.ts).
+export { ApprovalResponse } from "@/lib/outreach/approval";
 
 /** The contact as the graph keeps it: plain JSON (timestamps as epoch ms), safe to checkpoint. */
 export type ContactSnapshot = {

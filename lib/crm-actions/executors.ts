@@ -2,13 +2,16 @@ import "server-only";
 import { db } from "@/db/client";
 import { getCompanyDetail } from "@/db/queries/companies";
 import { getDraft } from "@/db/queries/drafts";
+import { latestInboundEmailOf } from "@/db/queries/crm-state";
 import { getContactScore } from "@/db/queries/scores";
 import { getTask } from "@/db/queries/tasks";
 import { meta as emailOrchestrator } from "@/graphs/email-orchestrator/meta";
+import { meta as objectionCoach } from "@/graphs/objection-coach/meta";
 import type { SessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { draftOutreach } from "@/lib/services/drafts";
 import { classifyCompanyCountry } from "@/lib/services/geo";
+import { handleObjection } from "@/lib/services/objections";
 import { draftProposalFor } from "@/lib/services/proposals";
 import { scoreSelected } from "@/lib/services/scores";
 import { createTask } from "@/lib/services/tasks";
@@ -127,6 +130,30 @@ const draftProposal: ActionExecutor<"draft_proposal"> = {
   },
 };
 
+/**
+ * Through lib/services/objections.ts (objection_coach, as "Handle objection" does) on the email the
+ * plan named, else the contact's latest inbound one; verified by reading the reply draft back.
+ */
+const handleObjectionStep: ActionExecutor<"handle_objection"> = {
+  async run(ctx, { contactId, emailId }) {
+    const email = emailId ?? (await latestInboundEmailOf(db(), contactId));
+    if (email === null) return { ok: false, reason: "The contact has sent no email to answer." };
+    try {
+      const result = await handleObjection({ user: ctx.user }, { emailId: email, by: "crm_orchestrator" });
+      if (result.status === "drafted") return { ok: true, ref: `draft:${result.draftId}`, summary: `Rebuttal ${result.draftId} to a ${result.objection.replaceAll("_", " ")} objection waits in the queue (${result.removed} sentence(s) removed, ${result.flagged} flagged).` };
+      return { ok: false, reason: result.status === "no_objection" ? `No objection to answer: ${result.reason}` : result.reason };
+    } catch (e) {
+      return refused(e);
+    }
+  },
+  async verify(_ctx, { contactId }, ref) {
+    const draft = await getDraft(db(), refId(ref));
+    if (!draft) return { ok: false, detail: `Draft ${refId(ref)} does not exist.` };
+    if (draft.contactId !== contactId || draft.graphId !== objectionCoach.assistantId) return { ok: false, detail: `Draft ${draft.id} is not the coach's reply to the contact.` };
+    return draft.status === "draft" ? { ok: true, detail: `Rebuttal ${draft.id} is in the queue, waiting for a person.` } : { ok: false, detail: `Rebuttal ${draft.id} is ${draft.status}, not waiting in the queue.` };
+  },
+};
+
 const taskVerifier =
   (kind: "follow_up" | "flag") =>
   async (_ctx: ActionContext, params: { contactId?: number }, ref: string): Promise<Verification> => {
@@ -169,7 +196,7 @@ export const EXECUTORS: ActionExecutors = {
   enroll_in_campaign: notAvailableYet("enroll_in_campaign", "lib/services/campaigns.ts enrollment"),
   draft_reply: draftReply,
   draft_proposal: draftProposal,
-  handle_objection: notAvailableYet("handle_objection", "lib/services/objections.ts"),
+  handle_objection: handleObjectionStep,
   create_follow_up_task: createFollowUpTask,
   flag_for_person: flagForPerson,
 };

@@ -42,6 +42,13 @@ export function describeAuditEntry(entry: { action: string; targetType: string |
         before: dollars(detail.from),
         after: `${dollars(detail.to)}${detail.reset === true ? " (default)" : ""}`,
       };
+    case "playbook.edited":
+      return {
+        label: "Objection playbook",
+        target: typeof detail.vertical === "string" ? detail.vertical : "—",
+        before: typeof detail.from === "number" ? `Version ${detail.from}` : "—",
+        after: `Version ${typeof detail.version === "number" ? detail.version : "?"}${Array.isArray(detail.changed) && detail.changed.length ? ` (changed: ${detail.changed.join(", ")})` : ""}`,
+      };
     default:
       return {
         label: entry.action,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { getContactOwner, getContactSummary } from "@/db/queries/contacts";
 import { countDrafts, getDraft, listDrafts, pendingDecisionOf, revisionsOfDraft, setDraftRunUrl, type DraftRow } from "@/db/queries/drafts";
+import { coachingOfDraft } from "@/db/queries/objections";
 import { listUsers } from "@/db/queries/users";
 import { outboxForDraft, outboxForDrafts, type OutboxEntry } from "@/db/queries/outbox";
 import { DRAFT_STATUSES, type RejectLabel } from "@/db/schema";
@@ -13,6 +14,7 @@ import { graphClient } from "@/lib/langgraph/instance";
 import { wakeJobs } from "@/lib/jobs/instance";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
 import type { ApprovalResponse } from "@/graphs/email-orchestrator/graph";
+import { draftDecider } from "@/graphs/registry";
 import { withSpan } from "@/lib/telemetry/span";
 import { paging, parseParams, visibleText, type RawParams } from "./params";
 
@@ -93,18 +95,21 @@ export async function draftOwnersFor(user: SessionUser): Promise<{ id: string; n
 
 /**
  * A draft with its outbox entry, the contact and company it was written for, its approval
- * waiting the undo window (if any) and its revision requests with the versions they replaced.
+ * waiting the undo window (if any), its revision requests with the versions they replaced, and
+ * (for an objection reply) the coach's reasoning.
  */
 export async function draftDetailFor(user: SessionUser, draftId: number) {
   const draft = await loadDraftFor(user, draftId);
-  const [outbox, recipient, pending, revisions] = await Promise.all([
+  const [outbox, recipient, pending, revisions, coaching] = await Promise.all([
     outboxForDraft(db(), draftId),
     getContactSummary(db(), draft.contactId),
     pendingDecisionOf(db(), draftId),
     revisionsOfDraft(db(), draftId),
+    // The objection coach's reasoning, shown beside a reply it wrote (null for every other draft).
+    coachingOfDraft(db(), draftId),
   ]);
   if (!recipient) throw new AppError("not_found:contacts");
-  return { draft, outbox, pending, revisions, ...recipient };
+  return { draft, outbox, pending, revisions, coaching, ...recipient };
 }
 
 export const DraftEdit = z.object({
@@ -130,7 +135,7 @@ export async function resumeDraft(draft: DraftRow, value: ApprovalResponse) {
   if (draft.status !== "draft") throw new AppError("conflict:drafts", { message: `This draft was already ${draft.status}.` });
   if (!draft.threadId) throw new AppError("conflict:drafts", { message: "This draft has no thread to resume." });
   try {
-    await graphClient().resume("email_orchestrator", draft.threadId, value);
+    await graphClient().resume(draftDecider(draft.graphId), draft.threadId, value);
   } catch (e) {
     // A concurrent decision holds the thread (422) or already finished it (409).
     if (isAppError(e) && (e.status === 422 || e.status === 409)) throw new AppError("conflict:drafts", { message: "Someone already decided on this draft." });

@@ -6,7 +6,7 @@ const testEnv = ownEnvironment("services-plans");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
-const { companies, drafts, outcomes, tasks } = await import("@/db/schema");
+const { companies, drafts, emails, outcomes, tasks } = await import("@/db/schema");
 const { eq } = await import("drizzle-orm");
 const { getPlan } = await import("@/db/queries/plans");
 const { RULES_VERSION } = await import("@/graphs/crm-orchestrator/rules");
@@ -118,6 +118,24 @@ describe("planning offline", () => {
     const [proposal] = await db().select().from(drafts).where(eq(drafts.id, Number(done.resultRef!.split(":")[1])));
     expect(proposal).toMatchObject({ kind: "proposal", status: "draft", contactId: contactIds[0] });
     expect(done.verification).toContain(`Verified: Proposal ${proposal!.id} is in the queue`);
+  });
+
+  it("a rep approves the rebuttal step for an unanswered objection: objection_coach drafts a reply to that email and it is verified in the queue", async () => {
+    const { contactIds } = await account(db(), { vertical: "retail", hqCity: "Dublin", country: "IE", contacts: [{ seniority: "vp", ownerId: rep.id }] });
+    const contactId = contactIds[0]!;
+    const [email] = await db()
+      .insert(emails)
+      .values({ contactId, direction: "inbound", threadId: "t-objection", messageId: `<objection-${contactId}@test>`, subject: "Re: Peak season", body: "Honestly this is far too expensive for us right now.", sentAt: new Date() })
+      .returning({ id: emails.id });
+    await db().insert(outcomes).values({ threadId: "t-objection", contactId, emailId: email!.id, label: "not_interested", polarity: "negative", at: new Date() });
+    const { planId } = await createPlan(rep, { goal: "book a meeting", contactId });
+    const waiting = await step(planId, "handle_objection");
+    expect(waiting).toMatchObject({ status: "awaiting_approval", params: { contactId, emailId: email!.id } });
+    expect(await approveStep(rep, waiting.id)).toEqual({ planId, status: "done" });
+    const done = await step(planId, "handle_objection");
+    const [reply] = await db().select().from(drafts).where(eq(drafts.id, Number(done.resultRef!.split(":")[1])));
+    expect(reply).toMatchObject({ status: "draft", contactId, graphId: "objection_coach" });
+    expect(done.verification).toMatch(/Rebuttal \d+ to a price objection waits in the queue.*Verified: Rebuttal \d+ is in the queue/);
   });
 
   it("a rep rejects a waiting step with a reason: it never runs, and the plan is done once nothing waits", async () => {

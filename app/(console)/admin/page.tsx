@@ -48,6 +48,10 @@ export default async function AdminPage() {
               <span className="text-slate-500"> — spend per day, graph, feature, vertical and model; cache savings; cost per outcome; the most expensive runs; the kill switch and each graph&apos;s daily budget.</span>
             </li>
             <li>
+              <Link href="/admin/playbook" className="font-medium text-brand-700 hover:underline">Objection playbook</Link>
+              <span className="text-slate-500"> — the approved answers and proof points the objection coach drafts from, per vertical, with every version kept.</span>
+            </li>
+            <li>
               <Link href="/admin/audit" className="font-medium text-brand-700 hover:underline">Audit log</Link>
               <span className="text-slate-500"> — who turned the kill switch on or off and who changed or reset a budget, when, and what it was before.</span>
             </li>

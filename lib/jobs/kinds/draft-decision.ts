@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { DRAFT_DECISION_KIND, getDraft } from "@/db/queries/drafts";
-import type { Fleet } from "@/graphs/registry";
+import { draftDecider, type Fleet } from "@/graphs/registry";
 import type { GraphClient } from "@/lib/langgraph/client";
 import { isAppError } from "@/lib/errors";
 import type { JobSpecs } from "../catalog";
@@ -22,7 +22,7 @@ export function applyPendingDecision(deps: DecisionDeps): JobHandler<JobSpecs[ty
     const response =
       decision.type === "edit" ? { type: "edit" as const, args: { subject: decision.subject, body: decision.body }, decidedBy } : { type: "accept" as const, decidedBy };
     try {
-      await deps.graphs.resume("email_orchestrator", threadId, response);
+      await deps.graphs.resume(draftDecider(draft.graphId), threadId, response);
     } catch (e) {
       if (!isAppError(e) || e.status !== 409) throw e;
       if ((await getDraft(deps.database, draftId))?.status !== "draft") return;

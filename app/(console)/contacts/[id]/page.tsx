@@ -9,6 +9,7 @@ import { PlanButton } from "@/components/plans/plan-button";
 import { ScoreExplanation } from "@/components/contacts/score-explanation";
 import { ScoreNowButton } from "@/components/contacts/score-now-button";
 import { DraftProposalButton } from "@/components/proposals/draft-proposal-button";
+import { ObjectionNoteForm } from "@/components/contacts/handle-objection";
 import { Badge } from "@/components/ui/badge";
 import { Card, Fields } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
@@ -136,9 +137,14 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <FactList facts={facts} />
         </Card>
         <Card title={`Email timeline (${timeline.length})`}>
-          <EmailTimeline emails={timeline} />
+          <EmailTimeline emails={timeline} handleObjections={mayDraft} />
         </Card>
       </div>
+      {mayDraft ? (
+        <Card title="Objection from a call or meeting">
+          <ObjectionNoteForm contactId={contact.id} />
+        </Card>
+      ) : null}
     </div>
   );
 }
