@@ -139,7 +139,7 @@ const handleObjectionStep: ActionExecutor<"handle_objection"> = {
     const email = emailId ?? (await latestInboundEmailOf(db(), contactId));
     if (email === null) return { ok: false, reason: "The contact has sent no email to answer." };
     try {
-      const result = await handleObjection({ user: ctx.user }, { emailId: email, by: "crm_orchestrator" });
+      const result = await handleObjection({ user: ctx.user }, { emailId: email, by: "plan" });
       if (result.status === "drafted") return { ok: true, ref: `draft:${result.draftId}`, summary: `Rebuttal ${result.draftId} to a ${result.objection.replaceAll("_", " ")} objection waits in the queue (${result.removed} sentence(s) removed, ${result.flagged} flagged).` };
       return { ok: false, reason: result.status === "no_objection" ? `No objection to answer: ${result.reason}` : result.reason };
     } catch (e) {
