@@ -19,6 +19,8 @@ import { meta as scoreContact } from "./score-contact/meta";
 import type { ObjectionCoachInput, ObjectionCoachOutput } from "./objection-coach/graph";
 import { meta as objectionCoach } from "./objection-coach/meta";
 import { defineGraph, defineRegistry } from "./spec";
+import type { CampaignInput, CampaignOutput, CampaignResume } from "./campaign/graph";
+import { meta as campaign } from "./campaign/meta";
 import type { TextToSqlInput, TextToSqlOutput } from "./text-to-sql/graph";
 import { meta as textToSql } from "./text-to-sql/meta";
 import type { AttributionInput, AttributionOutput } from "./touch-attribution/graph";
@@ -42,6 +44,7 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: ScoreContactInput; output: ScoreContactOutput; resume: never }>()(scoreContact, () => import("./score-contact/graph")),
   defineGraph<{ input: LeadToProposalInput; output: LeadToProposalOutput; resume: ProposalResponse }>()(leadToProposal, () => import("./lead-to-proposal/graph")),
   defineGraph<{ input: ObjectionCoachInput; output: ObjectionCoachOutput; resume: ApprovalResponse }>()(objectionCoach, () => import("./objection-coach/graph")),
+  defineGraph<{ input: CampaignInput; output: CampaignOutput; resume: CampaignResume }>()(campaign, () => import("./campaign/graph")),
 ]);
 
 export type Fleet = typeof FLEET;

@@ -119,5 +119,20 @@ CREATE TABLE `objection_playbooks` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `objection_playbooks_vertical_version_uq` ON `objection_playbooks` (`vertical`,`version`);--> statement-breakpoint
+ALTER TABLE `campaign_enrollments` ADD `stop_reason` text;--> statement-breakpoint
+ALTER TABLE `campaign_enrollments` ADD `paused_until` integer;--> statement-breakpoint
+ALTER TABLE `campaign_enrollments` ADD `last_event` text;--> statement-breakpoint
+ALTER TABLE `campaign_enrollments` ADD `last_event_at` integer;--> statement-breakpoint
+ALTER TABLE `campaign_enrollments` ADD `deferred_reason` text;--> statement-breakpoint
+ALTER TABLE `campaign_enrollments` ADD `predicted_send_at` integer;--> statement-breakpoint
 ALTER TABLE `drafts` ADD `kind` text DEFAULT 'email' NOT NULL;--> statement-breakpoint
-ALTER TABLE `drafts` ADD `document` text;
+ALTER TABLE `drafts` ADD `document` text;--> statement-breakpoint
+ALTER TABLE `drafts` ADD `step` integer;--> statement-breakpoint
+CREATE INDEX `drafts_enrollment_idx` ON `drafts` (`enrollment_id`,`status`);--> statement-breakpoint
+ALTER TABLE `email_campaigns` ADD `stop_on_company_reply` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `email_campaigns` ADD `allow_overlap` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `email_campaigns` ADD `cooldown_days` integer DEFAULT 30 NOT NULL;--> statement-breakpoint
+ALTER TABLE `email_campaigns` ADD `plan` text;--> statement-breakpoint
+ALTER TABLE `email_campaigns` ADD `panel` text;--> statement-breakpoint
+ALTER TABLE `email_campaigns` ADD `launched_at` integer;--> statement-breakpoint
+ALTER TABLE `email_campaigns` ADD `paused_at` integer;

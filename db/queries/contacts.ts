@@ -211,6 +211,35 @@ export async function listContacts(database: Database, filter: ContactListFilter
   };
 }
 
+/** Every contact id the list's filters match (a campaign's audience), at most `cap`, in id order. */
+export async function contactIdsMatching(database: Database, filter: Omit<ContactListFilter, "page" | "pageSize">, cap: number): Promise<number[]> {
+  const where = await listConditions(database, { ...filter, page: 1, pageSize: cap });
+  const rows = await database
+    .select({ id: contacts.id })
+    .from(contacts)
+    .innerJoin(companies, eq(companies.id, contacts.companyId))
+    .where(where)
+    .orderBy(asc(contacts.id))
+    .limit(cap);
+  return rows.map((r) => r.id);
+}
+
+/** What the safety gate reads for each of these contacts (flags and suppression), for audience guards. */
+export async function gateInputsOf(database: Database, contactIds: readonly number[]) {
+  const rows: { id: number; email: string; doNotContact: boolean; bounced: boolean; unsubscribed: boolean; replied: boolean }[] = [];
+  for (let at = 0; at < contactIds.length; at += IN_CHUNK * 10) {
+    const chunk = contactIds.slice(at, at + IN_CHUNK * 10);
+    rows.push(
+      ...(await database
+        .select({ id: contacts.id, email: contacts.email, doNotContact: contacts.doNotContact, bounced: contacts.bounced, unsubscribed: contacts.unsubscribed, replied: contacts.replied })
+        .from(contacts)
+        .where(sql`${contacts.id} IN (SELECT value FROM json_each(${JSON.stringify(chunk)}))`)),
+    );
+  }
+  const suppressed = await suppressionOf(database, rows.map((r) => r.email));
+  return rows.map(({ email, id, ...flags }) => ({ contactId: id, gate: { ...flags, suppressed: suppressed.has(email) } }));
+}
+
 export type ContactListPage = Awaited<ReturnType<typeof listContacts>>;
 export type ContactListRow = ContactListPage["rows"][number];
 

@@ -16,6 +16,9 @@ export type NewDraft = {
   contactId: number;
   companyId: number;
   campaignId: number | null;
+  /** A campaign touch's enrollment and touch number (1-based). */
+  enrollmentId?: number | null;
+  step?: number | null;
   assignedRepId: string | null;
   action: string;
   tier: string | null;

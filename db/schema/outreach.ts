@@ -1,11 +1,34 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./auth";
-import { createdAt, timestamp } from "./columns";
+import { createdAt, flag, timestamp } from "./columns";
 import { companies, contacts, VERTICALS } from "./crm";
 
 export const CAMPAIGN_STATUSES = ["draft", "active", "paused", "completed"] as const;
 export const TONES = ["warm", "direct", "formal", "casual", "consultative"] as const;
+export type Tone = (typeof TONES)[number];
+
+/**
+ * The coach plan a campaign launched with (seeds, part 7): the angle and tone every touch is
+ * written with, the day gaps before each touch, the touch budget and the sentence that says when
+ * to stop. `provenance.source` names who made it: the operator's edit, the panel, a model, or the
+ * defaults it failed open to. Coerced by lib/campaigns/coach-plan.ts before it is stored.
+ */
+export type CampaignPlan = {
+  angle: string;
+  tone: Tone;
+  cadenceDays: number[];
+  maxTouches: number;
+  stopCriteria: string;
+  /** Per-touch angles, when the panel proposed them (index 0 is touch 1). */
+  touchAngles?: string[];
+  provenance: Provenance;
+  /** The prompt version of a model plan, the rules version of a coerced or default one. */
+  version: string;
+};
+
+/** Why a send or an enrollment waits, machine-readable (lib/governor/decide.ts `DeferReason`). */
+export type DeferredReason = { kind: string; detail: Record<string, unknown> };
 
 export const emailCampaigns = sqliteTable("email_campaigns", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -21,9 +44,28 @@ export const emailCampaigns = sqliteTable("email_campaigns", {
   maxTouches: integer("max_touches").notNull().default(6),
   ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
+  /** A reply from anyone at the contact's company stops the contact's enrollment too. */
+  stopOnCompanyReply: flag("stop_on_company_reply"),
+  /** Contacts may be active in this campaign while active in another. */
+  allowOverlap: flag("allow_overlap"),
+  /** Days after another campaign finished for a contact before this one may enroll them. */
+  cooldownDays: integer("cooldown_days").notNull().default(30),
+  /** The coach plan as launched, with provenance; every thread seeds its plan from it. */
+  plan: text("plan", { mode: "json" }).$type<CampaignPlan>(),
+  /** The campaign_panel's output (each lens's argument and the agreed sequence), as the operator saw it. */
+  panel: text("panel", { mode: "json" }).$type<Record<string, unknown>>(),
+  launchedAt: timestamp("launched_at"),
+  pausedAt: timestamp("paused_at"),
 });
 
-export const ENROLLMENT_STATUSES = ["active", "paused", "completed", "stopped", "replied"] as const;
+/**
+ * `active`: the thread works or sleeps until `next_wake_at`; `paused`: by a person or an
+ * out-of-office (`paused_until`); `completed`: every touch went; `stopped`: a stop rule or a
+ * person ended it (`stop_reason`); `replied`, `bounced`, `unsubscribed`, `meeting`: ended by
+ * that event; `removed`: taken out of the campaign by a person.
+ */
+export const ENROLLMENT_STATUSES = ["active", "paused", "completed", "stopped", "replied", "bounced", "unsubscribed", "meeting", "removed"] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 /** One per (campaign, contact); the campaign graph's thread lives here. */
 export const campaignEnrollments = sqliteTable(
@@ -40,6 +82,16 @@ export const campaignEnrollments = sqliteTable(
     step: integer("step").notNull().default(0),
     status: text("status", { enum: ENROLLMENT_STATUSES }).notNull().default("active"),
     nextWakeAt: timestamp("next_wake_at"),
+    /** Why the enrollment ended or paused, in words a person reads (the status says what). */
+    stopReason: text("stop_reason"),
+    /** An out-of-office's return date (or the default wait): the enrollment resumes then. */
+    pausedUntil: timestamp("paused_until"),
+    /** What last happened to the enrollment ("touch 2 sent", "reply received") and when. */
+    lastEvent: text("last_event"),
+    lastEventAt: timestamp("last_event_at"),
+    /** Why the next touch waits (paused, approval pending…), and when it is expected to go. */
+    deferredReason: text("deferred_reason", { mode: "json" }).$type<DeferredReason>(),
+    predictedSendAt: timestamp("predicted_send_at"),
     enrolledAt: createdAt("enrolled_at"),
     updatedAt: createdAt("updated_at"),
   },
@@ -126,7 +178,8 @@ export const campaignEmailStats = sqliteTable(
   (t) => [primaryKey({ columns: [t.campaignId, t.contactId] })],
 );
 
-export const DRAFT_STATUSES = ["draft", "approved", "rejected", "sent", "failed"] as const;
+/** `withdrawn`: taken out of the queue unsent because its enrollment stopped while it waited. */
+export const DRAFT_STATUSES = ["draft", "approved", "rejected", "sent", "failed", "withdrawn"] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 /**
@@ -213,6 +266,8 @@ export const drafts = sqliteTable(
     runUrl: text("run_url"),
     /** The action the orchestrator took: initial, followup or reply. */
     action: text("action"),
+    /** The touch number (1-based) of a campaign draft; null outside campaigns. */
+    step: integer("step"),
     decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp("decided_at"),
     rejectReason: text("reject_reason"),
@@ -231,6 +286,8 @@ export const drafts = sqliteTable(
     index("drafts_campaign_idx").on(t.campaignId, t.createdAt),
     index("drafts_contact_idx").on(t.contactId),
     index("drafts_thread_idx").on(t.threadId),
+    // A stopped enrollment withdraws its waiting touch; a campaign lists its drafts by step.
+    index("drafts_enrollment_idx").on(t.enrollmentId, t.status),
   ],
 );
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/db/client";
+import { enrollmentsOfContact, getCampaignRow } from "@/db/queries/campaigns";
 import { getCompanyDetail } from "@/db/queries/companies";
 import { getDraft } from "@/db/queries/drafts";
 import { latestInboundEmailOf } from "@/db/queries/crm-state";
@@ -10,6 +11,7 @@ import { meta as objectionCoach } from "@/graphs/objection-coach/meta";
 import type { SessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { draftOutreach } from "@/lib/services/drafts";
+import { launchCampaign } from "@/lib/services/campaigns";
 import { classifyCompanyCountry } from "@/lib/services/geo";
 import { handleObjection } from "@/lib/services/objections";
 import { draftProposalFor } from "@/lib/services/proposals";
@@ -25,9 +27,9 @@ export type ActionContext = { user: SessionUser; companyId: number; stepId: numb
 
 /**
  * What running an action did: `ref` names the row it produced (`draft:12`, `task:3`…). Not ok:
- * the service refused or could not do it (`unavailable`: no executor yet), with the reason.
+ * the service refused or could not do it, with the reason.
  */
-export type ActionRun = { ok: true; ref: string; summary: string } | { ok: false; reason: string; unavailable?: true };
+export type ActionRun = { ok: true; ref: string; summary: string } | { ok: false; reason: string };
 
 /** What reading the state back found: ok only when the effect is really there. */
 export type Verification = { ok: boolean; detail: string };
@@ -45,17 +47,6 @@ const refused = (e: unknown): ActionRun => {
   if (isAppError(e)) return { ok: false, reason: e.message };
   throw e;
 };
-
-/**
- * An action whose service is not on this branch yet: it never pretends to run; the step goes to
- * a person with this reason.
- */
-function notAvailableYet<A extends CrmAction>(action: A, service: string): ActionExecutor<A> {
-  return {
-    run: async () => ({ ok: false, unavailable: true, reason: `${action} is not available yet (its service, ${service}, is not in this console yet); a person takes this step.` }),
-    verify: async () => ({ ok: false, detail: `${action} cannot run yet.` }),
-  };
-}
 
 /** Through lib/services/scores.ts (score_contact, as "Score selected" does); verified by reading the stored score back. */
 const score: ActionExecutor<"score"> = {
@@ -154,6 +145,30 @@ const handleObjectionStep: ActionExecutor<"handle_objection"> = {
   },
 };
 
+/**
+ * Through lib/services/campaigns.ts (the launch path, with its guards: suppression, overlap,
+ * cooldown), one contact into a campaign that is already running — a plan never starts a
+ * campaign. Verified by reading the contact's enrollment back.
+ */
+const enrollInCampaign: ActionExecutor<"enroll_in_campaign"> = {
+  async run(ctx, { contactId, campaignId }) {
+    const campaign = await getCampaignRow(db(), campaignId);
+    if (campaign?.status !== "active") return { ok: false, reason: `Campaign ${campaignId} is not running; a plan only enrolls into a running campaign.` };
+    try {
+      const result = await launchCampaign(ctx.user, campaignId, { contactIds: [contactId] });
+      if (result.enrolled === 1) return { ok: true, ref: `enrollment:${campaignId}:${contactId}`, summary: `Enrolled in "${campaign.name}"; its first touch is drafted for approval.` };
+      return { ok: false, reason: `The campaign's guards left the contact out: ${result.excluded.map((e) => e.message).join(" ") || "no reason given"}` };
+    } catch (e) {
+      return refused(e);
+    }
+  },
+  async verify(_ctx, { contactId, campaignId }) {
+    const enrollment = (await enrollmentsOfContact(db(), contactId)).find((e) => e.campaignId === campaignId);
+    if (!enrollment) return { ok: false, detail: `The contact is not enrolled in campaign ${campaignId}.` };
+    return enrollment.status === "active" ? { ok: true, detail: `Enrollment ${enrollment.id} in "${enrollment.campaignName}" is active.` } : { ok: false, detail: `Enrollment ${enrollment.id} is ${enrollment.status}, not active.` };
+  },
+};
+
 const taskVerifier =
   (kind: "follow_up" | "flag") =>
   async (_ctx: ActionContext, params: { contactId?: number }, ref: string): Promise<Verification> => {
@@ -193,7 +208,7 @@ const flagForPerson: ActionExecutor<"flag_for_person"> = {
 export const EXECUTORS: ActionExecutors = {
   score,
   classify_country: classifyCountry,
-  enroll_in_campaign: notAvailableYet("enroll_in_campaign", "lib/services/campaigns.ts enrollment"),
+  enroll_in_campaign: enrollInCampaign,
   draft_reply: draftReply,
   draft_proposal: draftProposal,
   handle_objection: handleObjectionStep,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DRAFT_DECISION_KIND } from "@/db/queries/drafts";
+import { CAMPAIGN_WAKE_ATTEMPTS, CAMPAIGN_WAKE_KIND } from "@/db/queries/enrollments";
 import { OUTBOX_DELIVERY_ATTEMPTS, OUTBOX_DELIVERY_KIND } from "@/db/queries/outbox";
 import type { JobSpec } from "./kind";
 
@@ -38,6 +39,26 @@ export const JOB_SPECS = {
     leaseMs: 30_000,
     // Long enough for a greylisting server (4xx for the first minutes) to let the message in.
     backoff: { baseMs: 30_000, maxMs: 15 * 60_000 },
+  },
+  /**
+   * Wakes one campaign thread (kinds/campaign-wake.ts): its first run, its next touch when the
+   * wake time has come, or its end when a stop rule ended the enrollment. Queued by the
+   * scheduler's tick (one per enrollment at a time) and by the stop-rule hooks.
+   */
+  [CAMPAIGN_WAKE_KIND]: {
+    payload: z.object({
+      enrollmentId: id,
+      threadId: z.string().min(1),
+      wakeAt: z.number().nullable().optional(),
+      /** The wake time the tick wrote as its claim; the handler only moves the wake if it is still this. */
+      claimUntil: z.number().nullable().optional(),
+    }),
+    maxAttempts: CAMPAIGN_WAKE_ATTEMPTS,
+    // Renewed while the run works (plan, compose: up to the 180 s thinking budget); a dead worker's wake is taken again after a minute.
+    leaseMs: 60_000,
+    backoff: { baseMs: 10_000, maxMs: 10 * 60_000 },
+    // Drafting is slow work; urgent kinds (approvals, delivery) keep their share of the runner.
+    maxRunning: 2,
   },
   /** Turns one email into memory for the next draft (memory_reflect graph). Fire-and-forget. */
   memory_reflect: {

@@ -19,7 +19,11 @@ let env: Awaited<ReturnType<typeof tempDatabase>>;
 let clock: Date;
 const now = () => clock;
 const quiet = { warn: () => {}, error: () => {} };
-const noGraphs = { run: () => Promise.reject(new Error("no graph runs in this test")), resume: () => Promise.reject(new Error("no graph runs in this test")) };
+const noGraphs = {
+  run: () => Promise.reject(new Error("no graph runs in this test")),
+  resume: () => Promise.reject(new Error("no graph runs in this test")),
+  getState: () => Promise.reject(new Error("no graph runs in this test")),
+};
 
 function runnerFor(smtpUrl: string | undefined) {
   const queue = createJobQueue({ database: env.database, specs: JOB_SPECS, now });

@@ -9,12 +9,11 @@ import { outboxForDraft, outboxForDrafts, type OutboxEntry } from "@/db/queries/
 import { DRAFT_STATUSES, type RejectLabel } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
+import { resumeDraftThread, type DraftDecisionValue } from "@/lib/campaigns/resume-draft";
 import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { wakeJobs } from "@/lib/jobs/instance";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
-import type { ApprovalResponse } from "@/graphs/email-orchestrator/graph";
-import { draftDecider } from "@/graphs/registry";
 import { withSpan } from "@/lib/telemetry/span";
 import { paging, parseParams, visibleText, type RawParams } from "./params";
 
@@ -130,12 +129,12 @@ export function assertEmailDraft(draft: Pick<DraftRow, "kind">): void {
   if (draft.kind !== "email") throw new AppError("conflict:drafts", { message: "This is a proposal: decide it from its own view." });
 }
 
-export async function resumeDraft(draft: DraftRow, value: ApprovalResponse) {
+export async function resumeDraft(draft: DraftRow, value: DraftDecisionValue) {
   assertEmailDraft(draft);
   if (draft.status !== "draft") throw new AppError("conflict:drafts", { message: `This draft was already ${draft.status}.` });
   if (!draft.threadId) throw new AppError("conflict:drafts", { message: "This draft has no thread to resume." });
   try {
-    await graphClient().resume(draftDecider(draft.graphId), draft.threadId, value);
+    await resumeDraftThread(graphClient(), { graphId: draft.graphId, threadId: draft.threadId }, value);
   } catch (e) {
     // A concurrent decision holds the thread (422) or already finished it (409).
     if (isAppError(e) && (e.status === 422 || e.status === 409)) throw new AppError("conflict:drafts", { message: "Someone already decided on this draft." });

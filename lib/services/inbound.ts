@@ -9,6 +9,7 @@ import {
 } from "@/db/queries/inbound";
 import { emailHash, normalizeEmail } from "@/db/queries/suppression";
 import type { InboundLabel, Polarity } from "@/graphs/inbound-classify/state";
+import { applyInboundToCampaigns } from "@/lib/campaigns/inbound-hook";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
@@ -282,6 +283,7 @@ export async function receiveInbound(request: { contentType: string | null; raw:
   await reflectLater({ contactId: match.contactId, emailId });
   // Its outcome, stats and flags changed: the contact's score is recomputed in the background.
   await queueRescore([match.contactId], `inbound ${label}`);
+  await applyInboundToCampaigns(db(), { contactId: match.contactId, label, returnDate: classification.returnDate ?? null, at: receivedAt });
   return {
     contactId: match.contactId,
     emailId,

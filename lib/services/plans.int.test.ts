@@ -6,7 +6,7 @@ const testEnv = ownEnvironment("services-plans");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
-const { companies, drafts, emails, outcomes, tasks } = await import("@/db/schema");
+const { campaignEnrollments, companies, drafts, emails, outcomes, tasks } = await import("@/db/schema");
 const { eq } = await import("drizzle-orm");
 const { getPlan } = await import("@/db/queries/plans");
 const { RULES_VERSION } = await import("@/graphs/crm-orchestrator/rules");
@@ -17,12 +17,13 @@ const { account, activeCampaign, people, seedPeople } = await import("./testing/
 
 const { operator, rep, rep2, admin } = people;
 const stepsOf = async (planId: number) => (await getPlan(db(), planId))!.steps;
+let campaignId = 0;
 const step = async (planId: number, action: string) => (await stepsOf(planId)).find((s) => s.action === action)!;
 
 beforeAll(async () => {
   await applyMigrations(db());
   await seedPeople(db());
-  await activeCampaign(db(), "saas");
+  campaignId = await activeCampaign(db(), "saas");
 });
 afterAll(() => {
   db().$client.close();
@@ -58,6 +59,21 @@ describe("planning offline", () => {
     expect(steps[1]!.verification).toMatch(/Verified: The contact's stored score is \d\.\d\d, tier [A-D]\./);
     expect(steps[1]!.resultRef).toBe(`score:${contactIds[1]}`);
     expect(steps[2]!.verdictReason).toContain("starts sending mail");
+    // The operator approves the enrollment: it runs through the campaign service and is read back.
+    expect(await approveStep(operator, steps[2]!.id)).toEqual({ planId, status: "done" });
+    const enrolled = await step(planId, "enroll_in_campaign");
+    expect(enrolled.resultRef).toBe(`enrollment:${campaignId}:${contactIds[1]}`);
+    expect(enrolled.verification).toMatch(/Verified: Enrollment \d+ in "Campaign saas" is active\./);
+    const [row] = await db().select().from(campaignEnrollments).where(eq(campaignEnrollments.contactId, contactIds[1]!));
+    expect(row).toMatchObject({ campaignId, status: "active" });
+  });
+
+  it("a rep approving an enrollment is refused by the campaign service, and the step goes to a person with that reason", async () => {
+    const { contactIds } = await account(db(), { hqCity: "Berlin", country: "DE", contacts: [{ seniority: "vp", ownerId: rep.id }] });
+    const { planId } = await createPlan(rep, { goal: "book a meeting", contactId: contactIds[0]! });
+    expect(await approveStep(rep, (await step(planId, "enroll_in_campaign")).id)).toEqual({ planId, status: "failed" });
+    expect((await step(planId, "enroll_in_campaign")).verification).toMatch(/^Needs a person: /);
+    expect(await db().select().from(campaignEnrollments).where(eq(campaignEnrollments.contactId, contactIds[0]!))).toEqual([]);
   });
 
   it("an operator approves a classification the planner was unsure of: it runs as the operator and the stored country is verified", async () => {

@@ -1,7 +1,8 @@
 import type { Database } from "@/db/client";
 import { DRAFT_DECISION_KIND, getDraft } from "@/db/queries/drafts";
-import { draftDecider, type Fleet } from "@/graphs/registry";
+import type { Fleet } from "@/graphs/registry";
 import type { GraphClient } from "@/lib/langgraph/client";
+import { resumeDraftThread } from "@/lib/campaigns/resume-draft";
 import { isAppError } from "@/lib/errors";
 import type { JobSpecs } from "../catalog";
 import { PermanentJobError, type JobHandler } from "../kind";
@@ -15,14 +16,14 @@ export type DecisionDeps = { database: Database; graphs: Pick<GraphClient<Fleet>
  * busy is retried; one no longer waiting while the draft still does cannot take the decision.
  */
 export function applyPendingDecision(deps: DecisionDeps): JobHandler<JobSpecs[typeof DRAFT_DECISION_KIND]["payload"]> {
-  return async ({ draftId, threadId, decision, decidedBy }) => {
+  return async ({ draftId, threadId, decision, decidedBy }, context) => {
     const draft = await getDraft(deps.database, draftId);
     if (!draft) throw new PermanentJobError(`Draft ${draftId} does not exist.`);
     if (draft.status !== "draft") return;
     const response =
       decision.type === "edit" ? { type: "edit" as const, args: { subject: decision.subject, body: decision.body }, decidedBy } : { type: "accept" as const, decidedBy };
     try {
-      await deps.graphs.resume(draftDecider(draft.graphId), threadId, response);
+      await resumeDraftThread(deps.graphs, { graphId: draft.graphId, threadId }, response, context.now());
     } catch (e) {
       if (!isAppError(e) || e.status !== 409) throw e;
       if ((await getDraft(deps.database, draftId))?.status !== "draft") return;

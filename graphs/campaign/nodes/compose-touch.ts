@@ -1,0 +1,72 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
+import { db } from "@/db/client";
+import { updateEnrollmentProgress } from "@/db/queries/enrollments";
+import { insertDraft, pendingDraftOfThread } from "@/db/queries/drafts";
+import { graph as composeGraph } from "@/graphs/email-compose/graph";
+import { versionOf } from "@/graphs/shared/provenance";
+import { systemClock } from "@/lib/clock";
+import type { ComposeBrief } from "@/lib/outreach/brief";
+import { meta } from "../meta";
+import { nowOf, touchAction, touchAngle } from "../rules";
+import type { CampaignStateType } from "../state";
+
+const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+
+/**
+ * Drafts touch step + 1 through the email_compose subgraph with the coach's angle (this touch's
+ * own, when the plan has one per touch) and tone, and puts it in the contact's rep's queue tagged
+ * with the campaign, the enrollment and the touch number. Once per touch: a step re-run from its
+ * checkpoint finds the draft it stored instead of storing a second one.
+ */
+export async function composeTouch(state: CampaignStateType, config?: LangGraphRunnableConfig): Promise<Partial<CampaignStateType>> {
+  const { contact, company, facts, campaign, senderName, enrollmentId } = state.context!;
+  const plan = state.plan!;
+  const touch = state.step + 1;
+  const now = nowOf(state.at, systemClock.now);
+  const brief: ComposeBrief = {
+    action: touchAction(touch),
+    contact: { firstName: contact.firstName, lastName: contact.lastName, title: contact.title, seniority: contact.seniority, department: contact.department },
+    company: { name: company.name, vertical: company.vertical, size: company.size, hqCity: company.hqCity },
+    facts,
+    campaign: { name: campaign.name, angle: touchAngle(plan, touch) || null, tone: plan.tone },
+    memories: [],
+    inbound: null,
+    previousSubject: touch > 1 ? (state.draft?.subject ?? null) : null,
+    senderName,
+    roles: ["researcher", "composer"],
+    touch: { number: touch, of: plan.maxTouches },
+  };
+  const result = await composeGraph.invoke({ brief }, config);
+  const draft = result.draft!;
+  const configurable = config?.configurable ?? {};
+  const threadId = str(configurable.thread_id);
+  const draftId =
+    (threadId ? await pendingDraftOfThread(db(), threadId) : null) ??
+    (await insertDraft(db(), {
+      contactId: contact.id,
+      companyId: company.id,
+      campaignId: campaign.id,
+      enrollmentId,
+      step: touch,
+      assignedRepId: contact.ownerId,
+      action: brief.action,
+      tier: null,
+      subject: draft.subject,
+      body: draft.body,
+      provenance: { ...draft.provenance, evidence: [...draft.provenance.evidence, `Touch ${touch} of ${plan.maxTouches}; plan by ${plan.provenance.source} (${plan.version}).`] },
+      reviewFlags: [],
+      promptVersion: versionOf(draft.provenance.path),
+      model: draft.model,
+      graphId: meta.assistantId,
+      runId: str(configurable.run_id),
+      threadId,
+      traceId: str(configurable.trace_id),
+    }));
+  await updateEnrollmentProgress(
+    db(),
+    enrollmentId,
+    { lastEvent: `touch ${touch} drafted; awaiting approval`, lastEventAt: now, deferredReason: { kind: "approval_pending", detail: { draftId, step: touch } }, predictedSendAt: null, nextWakeAt: null },
+    now,
+  );
+  return { draft, draftId, calls: result.calls, outcome: { status: "awaiting_approval", step: touch, draftId } };
+}

@@ -1,0 +1,313 @@
+import { z } from "zod";
+import { db } from "@/db/client";
+import {
+  campaignReach, enrollmentPage, enrollmentsOfContact, enrollmentStatusCounts, getCampaignRow, insertCampaign, listCampaignRows,
+  stepFunnel, touchesPerDay, updateCampaign, type CampaignRow, type StatusCounts,
+} from "@/db/queries/campaigns";
+import { contactIdsMatching, gateInputsOf, getContactOwner } from "@/db/queries/contacts";
+import {
+  enrollmentsOfContacts, getEnrollment, insertEnrollments, pauseCampaignEnrollments, pauseEnrollments, resumeCampaignEnrollments, resumeEnrollments, stopEnrollments,
+} from "@/db/queries/enrollments";
+import { ENROLLMENT_STATUSES, SENIORITIES, TONES, VERTICALS, type CampaignPlan, type EnrollmentStatus } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { COACH_RULES_VERSION, planFrom } from "@/lib/campaigns/coach-plan";
+import { EXCLUSION_MESSAGES, partitionAudience, type ExclusionReason } from "@/lib/campaigns/enrollment-guards";
+import { systemClock, type Clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { validate } from "@/lib/http/body";
+import { wakeJobs } from "@/lib/jobs/instance";
+
+/** The most contacts one campaign enrolls (the audience preview counts up to it). */
+export const MAX_AUDIENCE = 100_000;
+
+const id = z.number().int().positive();
+
+/** Who gets the campaign: the contact list's filters, or a hand-picked selection. */
+export const AudienceInput = z.union([
+  z.object({ contactIds: z.array(id).min(1).max(MAX_AUDIENCE) }).strict(),
+  z
+    .object({
+      filters: z
+        .object({
+          q: z.string().trim().max(200).optional(),
+          vertical: z.enum(VERTICALS).optional(),
+          seniority: z.enum(SENIORITIES).optional(),
+          ownerId: z.string().min(1).optional(),
+          companyId: id.optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+]);
+export type AudienceInput = z.input<typeof AudienceInput>;
+
+/** A plan as the operator reviewed it (from the panel, the defaults, or typed), before coercion. */
+export const PlanInput = z.object({
+  angle: z.string().max(1_000),
+  tone: z.string(),
+  cadenceDays: z.array(z.number()).max(20),
+  maxTouches: z.number(),
+  stopCriteria: z.string().max(1_000).default(""),
+  touchAngles: z.array(z.string().max(1_000)).max(6).optional(),
+  /** Who proposed it: the operator typing it, or the panel's result (possibly edited). */
+  source: z.enum(["operator", "campaign_panel"]).default("operator"),
+});
+
+export const CreateCampaignInput = z
+  .object({
+    name: z.string().trim().min(1, "Name the campaign.").max(120),
+    description: z.string().trim().max(2_000).optional(),
+    vertical: z.enum(VERTICALS).nullable().default(null),
+    angle: z.string().trim().max(200).nullable().default(null),
+    tone: z.enum(TONES).default("consultative"),
+    stopOnCompanyReply: z.boolean().default(false),
+    allowOverlap: z.boolean().default(false),
+    cooldownDays: z.number().int().min(0).max(365).default(30),
+    plan: PlanInput.nullable().default(null),
+    /** The campaign_panel's output as the operator saw it; stored, never interpreted here. */
+    panel: z.record(z.string(), z.unknown()).nullable().default(null),
+  })
+  .strict();
+export type CreateCampaignInput = z.input<typeof CreateCampaignInput>;
+
+export const EnrollmentQuery = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+  status: z.enum(ENROLLMENT_STATUSES).optional(),
+});
+export type EnrollmentQuery = z.input<typeof EnrollmentQuery>;
+
+function requireOperator(user: SessionUser): void {
+  if (!hasRole(user.role, "operator")) throw new AppError("forbidden:campaigns", { message: "Only operators and admins can create and run campaigns." });
+}
+
+async function loadCampaign(campaignId: number): Promise<CampaignRow> {
+  const campaign = await getCampaignRow(db(), campaignId);
+  if (!campaign) throw new AppError("not_found:campaigns", { message: "That campaign does not exist." });
+  return campaign;
+}
+
+/** The plan to store: the operator's (coerced, fails open to the defaults) or the defaults. */
+function planOf(input: z.output<typeof CreateCampaignInput>): CampaignPlan {
+  const defaults = { angle: input.angle, tone: input.tone };
+  const given = input.plan;
+  const provenance = given
+    ? { confidence: 1, reason: given.source === "campaign_panel" ? "The panel's sequence, as the operator reviewed it." : "Written by the operator.", source: given.source, evidence: [] }
+    : { confidence: 1, reason: "No plan was given.", source: "default_plan", evidence: [] };
+  return planFrom(given ?? {}, provenance, COACH_RULES_VERSION, defaults);
+}
+
+/** Creates a campaign as a draft (nothing is enrolled until launch). Operators and admins. */
+export async function createCampaign(user: SessionUser, input: unknown): Promise<{ id: number; plan: CampaignPlan }> {
+  requireOperator(user);
+  const parsed = validate(CreateCampaignInput, input, "campaigns");
+  const plan = planOf(parsed);
+  const campaignId = await insertCampaign(db(), {
+    name: parsed.name,
+    description: parsed.description ?? null,
+    vertical: parsed.vertical,
+    angle: plan.angle || parsed.angle,
+    tone: plan.tone,
+    cadenceDays: plan.cadenceDays,
+    maxTouches: plan.maxTouches,
+    stopOnCompanyReply: parsed.stopOnCompanyReply,
+    allowOverlap: parsed.allowOverlap,
+    cooldownDays: parsed.cooldownDays,
+    plan,
+    panel: parsed.panel,
+    status: "draft",
+    ownerId: user.id,
+  });
+  return { id: campaignId, plan };
+}
+
+export type AudiencePreview = {
+  /** Contacts the audience names. */
+  count: number;
+  /** Contacts the guards let in. */
+  eligible: number;
+  excluded: { reason: ExclusionReason; count: number; message: string }[];
+};
+
+async function audienceIds(audience: z.output<typeof AudienceInput>): Promise<number[]> {
+  if ("contactIds" in audience) return [...new Set(audience.contactIds)];
+  return contactIdsMatching(db(), audience.filters, MAX_AUDIENCE);
+}
+
+async function guardAudience(campaign: { id: number; allowOverlap: boolean; cooldownDays: number }, ids: number[], now: Date) {
+  const [gates, past] = await Promise.all([gateInputsOf(db(), ids), enrollmentsOfContacts(db(), ids)]);
+  const pastBy = new Map<number, { campaignId: number; status: EnrollmentStatus; updatedAt: Date }[]>();
+  for (const e of past) pastBy.set(e.contactId, [...(pastBy.get(e.contactId) ?? []), e]);
+  return partitionAudience(campaign, gates.map((g) => ({ ...g, past: pastBy.get(g.contactId) ?? [] })), now);
+}
+
+function describeExcluded(excluded: Partial<Record<ExclusionReason, number>>): AudiencePreview["excluded"] {
+  return (Object.entries(excluded) as [ExclusionReason, number][]).map(([reason, count]) => ({ reason, count, message: EXCLUSION_MESSAGES[reason] }));
+}
+
+/**
+ * How many contacts an audience names and what the guards would leave out, with reasons. For a
+ * campaign not yet created, `options` carries its overlap and cooldown settings.
+ */
+export async function previewAudience(
+  user: SessionUser,
+  audience: unknown,
+  options: { campaignId?: number; allowOverlap?: boolean; cooldownDays?: number } = {},
+  clock: Clock = systemClock,
+): Promise<AudiencePreview> {
+  requireOperator(user);
+  const parsed = validate(AudienceInput, audience, "campaigns");
+  const campaign = options.campaignId ? await loadCampaign(options.campaignId) : { id: 0, allowOverlap: options.allowOverlap ?? false, cooldownDays: options.cooldownDays ?? 30 };
+  const ids = await audienceIds(parsed);
+  const { eligible, excluded } = await guardAudience(campaign, ids, clock.now());
+  return { count: ids.length, eligible: eligible.length, excluded: describeExcluded(excluded) };
+}
+
+export type LaunchResult = { campaignId: number; enrolled: number; excluded: AudiencePreview["excluded"]; launchedAt: string };
+
+/**
+ * Launches a campaign: the guards pick who may be enrolled, the enrollments are written in
+ * batches, each due to wake now. The threads start as the scheduler wakes them (lib/jobs
+ * campaign_wake), so drafting proceeds through jobs, under the governor, not in this request.
+ * Launching again adds new contacts of the audience (once per campaign holds).
+ */
+export async function launchCampaign(user: SessionUser, campaignId: number, audience: unknown, clock: Clock = systemClock): Promise<LaunchResult> {
+  requireOperator(user);
+  const parsed = validate(AudienceInput, audience, "campaigns");
+  const campaign = await loadCampaign(campaignId);
+  if (campaign.status === "completed") throw new AppError("conflict:campaigns", { message: "This campaign has completed; create a new one." });
+  const now = clock.now();
+  const ids = await audienceIds(parsed);
+  const { eligible, excluded } = await guardAudience(campaign, ids, now);
+  const enrolled = await insertEnrollments(db(), campaignId, eligible, now);
+  if (campaign.status === "draft") await updateCampaign(db(), campaignId, { status: "active", launchedAt: now }, ["draft"]);
+  wakeJobs();
+  return { campaignId, enrolled, excluded: describeExcluded(excluded), launchedAt: now.toISOString() };
+}
+
+/** Pauses a running campaign: its live enrollments stop waking until it is resumed. */
+export async function pauseCampaign(user: SessionUser, campaignId: number, clock: Clock = systemClock): Promise<{ paused: number }> {
+  requireOperator(user);
+  await loadCampaign(campaignId);
+  const now = clock.now();
+  if (!(await updateCampaign(db(), campaignId, { status: "paused", pausedAt: now }, ["active"]))) throw new AppError("conflict:campaigns", { message: "Only a running campaign can be paused." });
+  return { paused: await pauseCampaignEnrollments(db(), campaignId, now) };
+}
+
+/** Resumes a paused campaign; enrollments it paused wake now and their threads decide what is due. */
+export async function resumeCampaign(user: SessionUser, campaignId: number, clock: Clock = systemClock): Promise<{ resumed: number }> {
+  requireOperator(user);
+  await loadCampaign(campaignId);
+  const now = clock.now();
+  if (!(await updateCampaign(db(), campaignId, { status: "active", pausedAt: null }, ["paused"]))) throw new AppError("conflict:campaigns", { message: "Only a paused campaign can be resumed." });
+  const resumed = await resumeCampaignEnrollments(db(), campaignId, now);
+  wakeJobs();
+  return { resumed };
+}
+
+async function loadEnrollment(enrollmentId: number) {
+  const enrollment = await getEnrollment(db(), enrollmentId);
+  if (!enrollment) throw new AppError("not_found:campaigns", { message: "That enrollment does not exist." });
+  return enrollment;
+}
+
+/** Pauses one contact's enrollment until someone resumes it. */
+export async function pauseEnrollment(user: SessionUser, enrollmentId: number, clock: Clock = systemClock): Promise<void> {
+  requireOperator(user);
+  await loadEnrollment(enrollmentId);
+  const changed = await pauseEnrollments(db(), [enrollmentId], { until: null, reason: `Paused by ${user.name}.`, scope: "contact", at: clock.now() });
+  if (changed === 0) throw new AppError("conflict:campaigns", { message: "Only an active enrollment can be paused." });
+}
+
+export async function resumeEnrollment(user: SessionUser, enrollmentId: number, clock: Clock = systemClock): Promise<void> {
+  requireOperator(user);
+  await loadEnrollment(enrollmentId);
+  if ((await resumeEnrollments(db(), [enrollmentId], clock.now())) === 0) throw new AppError("conflict:campaigns", { message: "Only a paused enrollment can be resumed." });
+  wakeJobs();
+}
+
+/** Takes one contact out of the campaign; its waiting touch is withdrawn from the queue. */
+export async function removeEnrollment(user: SessionUser, enrollmentId: number, clock: Clock = systemClock): Promise<{ withdrawn: number[] }> {
+  requireOperator(user);
+  await loadEnrollment(enrollmentId);
+  const { stopped, withdrawn } = await stopEnrollments(db(), [enrollmentId], { status: "removed", reason: `Removed from the campaign by ${user.name}.`, at: clock.now() });
+  if (stopped === 0) throw new AppError("conflict:campaigns", { message: "This enrollment has already ended." });
+  return { withdrawn };
+}
+
+export type CampaignSummary = {
+  id: number;
+  name: string;
+  status: CampaignRow["status"];
+  vertical: CampaignRow["vertical"];
+  launchedAt: string | null;
+  enrolled: number;
+  active: number;
+  paused: number;
+  replied: number;
+  bounced: number;
+  meetings: number;
+  /** Contacts who answered per contact sent to; null before anyone was sent to. */
+  replyRate: number | null;
+};
+
+function summarize(campaign: CampaignRow, counts: StatusCounts, reach: { contacted: number; answered: number; bounced: number } | undefined): CampaignSummary {
+  const enrolled = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  const replied = Math.max(counts.replied ?? 0, reach?.answered ?? 0);
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    status: campaign.status,
+    vertical: campaign.vertical,
+    launchedAt: campaign.launchedAt?.toISOString() ?? null,
+    enrolled,
+    active: counts.active ?? 0,
+    paused: counts.paused ?? 0,
+    replied,
+    bounced: Math.max(counts.bounced ?? 0, reach?.bounced ?? 0),
+    meetings: counts.meeting ?? 0,
+    replyRate: reach && reach.contacted > 0 ? replied / reach.contacted : null,
+  };
+}
+
+/** Every campaign with its counts (reps see the list; their contacts' touches are on the campaign page). */
+export async function listCampaigns(user: SessionUser): Promise<CampaignSummary[]> {
+  void user;
+  const [rows, counts, reach] = await Promise.all([listCampaignRows(db()), enrollmentStatusCounts(db()), campaignReach(db())]);
+  return rows.map((c) => summarize(c, counts.get(c.id) ?? {}, reach.get(c.id)));
+}
+
+/**
+ * A campaign's page: its plan (with provenance) and panel, counts, the per-touch funnel and a
+ * page of enrollments (state, step, next wake, why deferred, last event). A rep sees only the
+ * enrollments and touches of their own contacts.
+ */
+export async function getCampaign(user: SessionUser, campaignId: number, query: unknown = {}) {
+  const q = validate(EnrollmentQuery, query, "campaigns");
+  const campaign = await loadCampaign(campaignId);
+  const ownerId = hasRole(user.role, "operator") ? undefined : user.id;
+  const [counts, reach, funnel, enrollments] = await Promise.all([
+    enrollmentStatusCounts(db(), campaignId),
+    campaignReach(db(), campaignId),
+    stepFunnel(db(), campaignId, ownerId),
+    enrollmentPage(db(), campaignId, { ...q, ownerId }),
+  ]);
+  return { campaign, summary: summarize(campaign, counts.get(campaignId) ?? {}, reach.get(campaignId)), funnel, enrollments, canRun: hasRole(user.role, "operator") };
+}
+export type CampaignDetail = Awaited<ReturnType<typeof getCampaign>>;
+
+/** Touches sent per day: one campaign's, or every campaign's (for the list's charts); a rep's own contacts only. */
+export async function touchesOverTime(user: SessionUser, campaignId?: number) {
+  if (campaignId !== undefined) await loadCampaign(campaignId);
+  return touchesPerDay(db(), campaignId, hasRole(user.role, "operator") ? undefined : user.id);
+}
+
+/** A contact's enrollments (the contact page); a rep only for their own contacts. */
+export async function enrollmentsForContact(user: SessionUser, contactId: number) {
+  if (!hasRole(user.role, "operator")) {
+    const owner = await getContactOwner(db(), contactId);
+    if (owner === undefined || owner !== user.id) throw new AppError("not_found:contacts");
+  }
+  return enrollmentsOfContact(db(), contactId);
+}
