@@ -37,9 +37,12 @@ const PAGES: Record<string, { minRole: Role | "public"; path: (ids: Ids) => stri
   "/admin/audit": { minRole: "admin", path: () => "/admin/audit" },
   // A run an admin started: anyone else is told it does not exist, as for someone else's draft.
   "/runs/[id]": { minRole: "admin", path: (ids) => `/runs/${ids.run}`, expect: { rep: "not_found", operator: "not_found" } },
+  "/plans": { minRole: "rep", path: () => "/plans" },
+  // A plan on the rep's own contact: the rep, operators and admins may all open it.
+  "/plans/[id]": { minRole: "rep", path: (ids) => `/plans/${ids.plan}` },
 };
 
-type Ids = { contact: number; company: number; run: string; campaign: number };
+  type Ids = { contact: number; company: number; run: string; campaign: number; plan: number };
 
 const RANK: Record<Role, number> = { rep: 0, operator: 1, admin: 2 };
 
@@ -75,7 +78,27 @@ async function idsForWalk(): Promise<Ids> {
      SELECT ?, 'plan_query', 'success', ?, ? WHERE NOT EXISTS (SELECT 1 FROM run_steps WHERE run_id = ?)`,
     [SMOKE_RUN, now - 1_500, now - 500, SMOKE_RUN],
   );
-  return { contact: contact!.id, company: company!.id, run: SMOKE_RUN, campaign: campaign!.id };
+  return { contact: contact!.id, company: company!.id, run: SMOKE_RUN, campaign: campaign!.id, plan: await planForWalk(contact!.id, admin!.id) };
+}
+
+const SMOKE_PLAN_GOAL = "Smoke walk: book a meeting";
+
+/** A plan on the rep's contact with a step that waits for approval, so the walk sees the decision UI. */
+async function planForWalk(contactId: number, adminId: string): Promise<number> {
+  await writeE2eDb(
+    `INSERT INTO plans (goal, contact_id, company_id, status, reasoning, provenance, prompt_version, autonomy, created_by)
+     SELECT ?, c.id, c.company_id, 'needs_person', 'A plan for the walk.', ?, 'crm-orchestrator-rules-v1', 'reversible', ?
+     FROM contacts c WHERE c.id = ? AND NOT EXISTS (SELECT 1 FROM plans WHERE goal = ?)`,
+    [SMOKE_PLAN_GOAL, JSON.stringify({ confidence: 0.65, reason: "walk", source: "rules", evidence: ["contact in the walk"] }), adminId, contactId, SMOKE_PLAN_GOAL],
+  );
+  const [plan] = await queryE2eDb<{ id: number }>("SELECT id FROM plans WHERE goal = ?", [SMOKE_PLAN_GOAL]);
+  await writeE2eDb(
+    `INSERT INTO plan_steps (plan_id, position, action, params, confidence, reason, verdict, verdict_reason, status)
+     SELECT ?, 0, 'draft_reply', ?, 0.65, 'A next email.', 'needs_approval', 'draft_reply needs approval.', 'awaiting_approval'
+     WHERE NOT EXISTS (SELECT 1 FROM plan_steps WHERE plan_id = ?)`,
+    [plan!.id, JSON.stringify({ contactId }), plan!.id],
+  );
+  return plan!.id;
 }
 
 type Problems = { console: string[]; requests: string[] };

@@ -27,6 +27,7 @@ const sqlGraph = {
 };
 const attribution = { rules: await import("./touch-attribution/rules"), weighTouches: await import("./touch-attribution/nodes/weigh-touches") };
 const proposal = { rules: await import("./lead-to-proposal/rules"), research: await import("./lead-to-proposal/nodes/research"), draftProposal: await import("./lead-to-proposal/nodes/draft-proposal") };
+const crmPlanner = { rules: await import("./crm-orchestrator/rules"), planActions: await import("./crm-orchestrator/nodes/plan-actions"), gateActions: await import("./crm-orchestrator/nodes/gate-actions") };
 const campaign = { rules: await import("./campaign/rules"), coachPlan: await import("./campaign/nodes/coach-plan") };
 const panel = {
   rules: await import("./campaign-panel/rules"),
@@ -166,6 +167,17 @@ const NODES: Record<string, () => Promise<void>> = {
     expect(out.proposal).toMatchObject({ model: "offline template", provenance: { source: "rule_based_fallback", path: refused("draft_proposal", "offline_template", proposal.rules.TEMPLATE_VERSION) } });
     expect(out.proposal!.provenance.reason).toContain("model unavailable: provider_error");
     expect(out.calls).toEqual([refused("draft_proposal", "offline_template", proposal.rules.TEMPLATE_VERSION)]);
+  },
+  "crm-orchestrator/plan-actions": async () => {
+    const person = { id: 5, name: "Vera Vp", title: "VP Finance", seniority: "vp", ownerId: null, blocked: null, replied: false, stats: { outbound: 0, opened: 0, inbound: 0, bounced: 0 }, lastEmail: null, outcomes: { positive: 0, negative: 0 }, openDrafts: 0, enrollments: [], openTasks: 0, score: null };
+    const crm = { company: { id: 9, name: "Acme", vertical: "saas", country: "DE", hqCity: "Berlin" }, contacts: [person], campaigns: [] };
+    const state = { goal: "book a meeting", companyId: 9, contactId: null, crm, calls: [] };
+    const out = await crmPlanner.planActions.planActions(state as AnyState, config);
+    expect(out.calls).toEqual([refused("plan_actions", "offline_planner", crmPlanner.rules.RULES_VERSION)]);
+    expect(out.proposed!.map((a) => a.action)).toEqual(["score", "draft_reply", "create_follow_up_task"]);
+    const gated = crmPlanner.gateActions.gateActions({ ...state, ...out } as AnyState);
+    expect(gated.planning).toMatchObject({ model: null, promptVersion: crmPlanner.rules.RULES_VERSION, provenance: { source: "rule_based_fallback", path: refused("plan_actions", "offline_planner", crmPlanner.rules.RULES_VERSION) } });
+    expect(gated.planning!.reasoning).toContain("model unavailable: provider_error");
   },
   "campaign/coach-plan": async () => {
     const { id: campaignId } = (await db().all<{ id: number }>(sql`INSERT INTO email_campaigns (name, angle, tone, cadence_days) VALUES ('Fallback campaign', 'Faster close', 'warm', '[0,4,7,7,7,7]') RETURNING id`))[0]!;

@@ -2,6 +2,8 @@ import type { CampaignPanelInput, CampaignPanelOutput } from "./campaign-panel/g
 import { meta as campaignPanel } from "./campaign-panel/meta";
 import type { CountryClassifyInput, CountryClassifyOutput } from "./country-classify/graph";
 import { meta as countryClassify } from "./country-classify/meta";
+import type { CrmOrchestratorInput, CrmOrchestratorOutput } from "./crm-orchestrator/graph";
+import { meta as crmOrchestrator } from "./crm-orchestrator/meta";
 import type { ComposeInput, ComposeOutput } from "./email-compose/graph";
 import { meta as emailCompose } from "./email-compose/meta";
 import type { ApprovalResponse, OrchestratorInput, OrchestratorOutput } from "./email-orchestrator/graph";
@@ -45,6 +47,7 @@ export const FLEET = defineRegistry([
   defineGraph<{ input: CampaignInput; output: CampaignOutput; resume: CampaignResume }>()(campaign, () => import("./campaign/graph")),
   defineGraph<{ input: ScoreContactInput; output: ScoreContactOutput; resume: never }>()(scoreContact, () => import("./score-contact/graph")),
   defineGraph<{ input: ObjectionCoachInput; output: ObjectionCoachOutput; resume: ApprovalResponse }>()(objectionCoach, () => import("./objection-coach/graph")),
+  defineGraph<{ input: CrmOrchestratorInput; output: CrmOrchestratorOutput; resume: never }>()(crmOrchestrator, () => import("./crm-orchestrator/graph")),
 ]);
 
 export type Fleet = typeof FLEET;

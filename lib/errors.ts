@@ -30,6 +30,7 @@ export type Surface =
   | "database"
   | "drafts"
   | "inbound"
+  | "plans"
   | "runs"
   | "runtime"
   | "threads";

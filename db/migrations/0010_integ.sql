@@ -57,6 +57,72 @@ CREATE TABLE `lead_imports` (
 );
 --> statement-breakpoint
 CREATE INDEX `lead_imports_created_idx` ON `lead_imports` (`created_at`);--> statement-breakpoint
+CREATE TABLE `plan_steps` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`plan_id` integer NOT NULL,
+	`position` integer NOT NULL,
+	`action` text NOT NULL,
+	`params` text NOT NULL,
+	`confidence` real NOT NULL,
+	`reason` text NOT NULL,
+	`verdict` text NOT NULL,
+	`verdict_reason` text NOT NULL,
+	`status` text NOT NULL,
+	`verification` text,
+	`result_ref` text,
+	`decided_by` text,
+	`decided_at` integer,
+	`reject_reason` text,
+	`updated_at` integer DEFAULT (cast(unixepoch('subsecond') * 1000 as integer)) NOT NULL,
+	FOREIGN KEY (`plan_id`) REFERENCES `plans`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`decided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `plan_steps_plan_idx` ON `plan_steps` (`plan_id`,`position`);--> statement-breakpoint
+CREATE TABLE `plans` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`goal` text NOT NULL,
+	`contact_id` integer,
+	`company_id` integer NOT NULL,
+	`status` text DEFAULT 'planning' NOT NULL,
+	`reasoning` text,
+	`provenance` text,
+	`prompt_version` text,
+	`autonomy` text NOT NULL,
+	`run_id` text,
+	`thread_id` text,
+	`created_by` text,
+	`created_at` integer DEFAULT (cast(unixepoch('subsecond') * 1000 as integer)) NOT NULL,
+	`updated_at` integer DEFAULT (cast(unixepoch('subsecond') * 1000 as integer)) NOT NULL,
+	FOREIGN KEY (`contact_id`) REFERENCES `contacts`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`company_id`) REFERENCES `companies`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `plans_created_idx` ON `plans` (`created_at`);--> statement-breakpoint
+CREATE INDEX `plans_contact_idx` ON `plans` (`contact_id`);--> statement-breakpoint
+CREATE INDEX `plans_company_idx` ON `plans` (`company_id`);--> statement-breakpoint
+CREATE TABLE `tasks` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`kind` text NOT NULL,
+	`contact_id` integer,
+	`company_id` integer,
+	`title` text NOT NULL,
+	`due_at` integer,
+	`status` text DEFAULT 'open' NOT NULL,
+	`assignee_id` text,
+	`created_by` text,
+	`plan_step_id` integer,
+	`created_at` integer DEFAULT (cast(unixepoch('subsecond') * 1000 as integer)) NOT NULL,
+	FOREIGN KEY (`contact_id`) REFERENCES `contacts`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`company_id`) REFERENCES `companies`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`assignee_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `tasks_contact_idx` ON `tasks` (`contact_id`,`status`);--> statement-breakpoint
+CREATE INDEX `tasks_company_idx` ON `tasks` (`company_id`,`status`);--> statement-breakpoint
+CREATE INDEX `tasks_assignee_idx` ON `tasks` (`assignee_id`,`status`);--> statement-breakpoint
 CREATE TABLE `objection_coachings` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`contact_id` integer NOT NULL,

@@ -10,4 +10,5 @@ export * from "./memory";
 export * from "./jobs";
 export * from "./scores";
 export * from "./imports";
+export * from "./plans";
 export * from "./playbook";

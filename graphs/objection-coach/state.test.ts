@@ -4,7 +4,7 @@ import { inputSchema } from "./state";
 describe("objection_coach's input", () => {
   it("a caller gives an inbound email, or a contact with a note", () => {
     expect(inputSchema.parse({ emailId: 4 })).toEqual({ emailId: 4, requestedBy: null, by: "rep" });
-    expect(inputSchema.parse({ contactId: 9, note: "  Too expensive.  ", by: "crm_orchestrator" })).toEqual({ contactId: 9, note: "Too expensive.", requestedBy: null, by: "crm_orchestrator" });
+    expect(inputSchema.parse({ contactId: 9, note: "  Too expensive.  ", by: "plan" })).toEqual({ contactId: 9, note: "Too expensive.", requestedBy: null, by: "plan" });
   });
 
   it.each([

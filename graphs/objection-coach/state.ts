@@ -18,8 +18,8 @@ export const inputSchema = z
     note: z.string().trim().min(1, "The note is empty.").max(MAX_NOTE_CHARS).optional(),
     /** The user who asked. */
     requestedBy: z.string().nullable().default(null),
-    /** Who asked: a rep in the console, or the crm_orchestrator acting on a plan. */
-    by: z.enum(["rep", "crm_orchestrator"]).default("rep"),
+    /** Who asked: a rep in the console, or a CRM plan's step (crm-orchestrator; its id is written only in its meta). */
+    by: z.enum(["rep", "plan"]).default("rep"),
   })
   .strict()
   .refine((i) => (i.emailId !== undefined) !== (i.contactId !== undefined && i.note !== undefined), {
@@ -79,7 +79,7 @@ export const ObjectionCoachState = Annotation.Root({
   contactId: Annotation<number | undefined>,
   note: Annotation<string | undefined>,
   requestedBy: Annotation<string | null>,
-  by: Annotation<"rep" | "crm_orchestrator">,
+  by: Annotation<"rep" | "plan">,
   context: Annotation<CoachContext | undefined>,
   classification: Annotation<CoachClassification | undefined>,
   rebuttal: Annotation<Rebuttal | undefined>,

@@ -17,6 +17,7 @@ export const NAV: readonly NavItem[] = [
   { href: "/campaigns", label: "Campaigns", minRole: "rep" },
   { href: "/analytics", label: "Analytics", minRole: "operator" },
   { href: "/contacts", label: "Contacts", minRole: "rep" },
+  { href: "/plans", label: "Plans", minRole: "rep" },
   { href: "/admin", label: "Admin", minRole: "admin" },
 ];
 

@@ -9,7 +9,8 @@ export type DraftDecisionValue = ResumeOf<Fleet, "email_orchestrator">;
 
 /**
  * Resumes the thread a draft waits in with a person's decision: a campaign touch's thread
- * (campaign graph) or an outreach or objection-reply draft's (email_orchestrator, objection_coach), by the graph that stored it.
+ * (campaign graph), an objection rebuttal's (objection_coach) or an outreach draft's
+ * (email_orchestrator), by the graph that stored it.
  * `at` is the caller's clock, which a campaign thread schedules its next touch from. A campaign
  * touch is approved, edited or rejected; a redraft request is refused for it.
  */

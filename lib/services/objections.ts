@@ -23,15 +23,15 @@ export const MAX_NOTE_CHARS = 2_000;
 
 /**
  * What to handle: an inbound email of the contact's, or a rep's note of an objection heard on a
- * call. `by` says who asked (a rep in the console, or the crm_orchestrator acting on a plan).
+ * call. `by` says who asked (a rep in the console, or a CRM plan's step).
  */
 export const ObjectionRequest = z.union([
-  z.object({ emailId: z.coerce.number().int().positive(), by: z.enum(["rep", "crm_orchestrator"]).default("rep") }).strict(),
+  z.object({ emailId: z.coerce.number().int().positive(), by: z.enum(["rep", "plan"]).default("rep") }).strict(),
   z
     .object({
       contactId: z.coerce.number().int().positive(),
       note: z.string().trim().min(1, "Write down what the contact said.").max(MAX_NOTE_CHARS, `The note is too long (${MAX_NOTE_CHARS} characters at most).`),
-      by: z.enum(["rep", "crm_orchestrator"]).default("rep"),
+      by: z.enum(["rep", "plan"]).default("rep"),
     })
     .strict(),
 ]);

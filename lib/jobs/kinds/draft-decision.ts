@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { DRAFT_DECISION_KIND, getDraft } from "@/db/queries/drafts";
-import { draftDecider, type Fleet } from "@/graphs/registry";
+import type { Fleet } from "@/graphs/registry";
 import type { GraphClient } from "@/lib/langgraph/client";
 import { resumeDraftThread } from "@/lib/campaigns/resume-draft";
 import { isAppError } from "@/lib/errors";

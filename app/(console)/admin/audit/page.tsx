@@ -39,7 +39,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </select>
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Filter</button>
       </form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* Focusable, so a keyboard can scroll it when an entry's detail makes it wider than the page. */}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Audit log entries">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>

@@ -5,6 +5,7 @@ import { ClassifyCountryButton } from "@/components/companies/classify-country-b
 import { DraftProposalButton } from "@/components/proposals/draft-proposal-button";
 import { ContactStatus } from "@/components/contacts/contact-status";
 import { FactList } from "@/components/contacts/fact-list";
+import { PlanButton } from "@/components/plans/plan-button";
 import { Card, Fields } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
@@ -50,6 +51,11 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
           {hasRole(user.role, "operator") ? <ClassifyCountryButton companyId={company.id} /> : null}
           {hasRole(user.role, "operator") ? <DraftProposalButton target={{ companyId: company.id }} /> : null}
         </Card>
+        {hasRole(user.role, "operator") ? (
+          <Card title="Plan next steps for the account">
+            <PlanButton subject={{ companyId: company.id }} />
+          </Card>
+        ) : null}
         <Card title={`Facts (${facts.length})`} className="lg:col-span-2">
           <FactList facts={facts} />
         </Card>

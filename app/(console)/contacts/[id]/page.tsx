@@ -9,6 +9,7 @@ import { FactList } from "@/components/contacts/fact-list";
 import { DraftProposalButton } from "@/components/proposals/draft-proposal-button";
 import { ScoreExplanation } from "@/components/contacts/score-explanation";
 import { ScoreNowButton } from "@/components/contacts/score-now-button";
+import { PlanButton } from "@/components/plans/plan-button";
 import { ObjectionNoteForm } from "@/components/contacts/handle-objection";
 import { Badge } from "@/components/ui/badge";
 import { Card, Fields } from "@/components/ui/card";
@@ -18,6 +19,7 @@ import { isAppError } from "@/lib/errors";
 import { formatDate, humanize } from "@/lib/format";
 import { contactCampaigns } from "@/lib/services/campaign-views";
 import { contactDetail } from "@/lib/services/contacts";
+import { openTasksFor } from "@/lib/services/tasks";
 import { contactScore } from "@/lib/services/scores";
 
 export const metadata: Metadata = { title: "Contact" };
@@ -35,6 +37,9 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   const name = `${contact.firstName} ${contact.lastName}`;
   // Touches are shown to the contact's owner and to operators; another rep sees the enrollments only.
   const campaigns = contact.ownerId === user.id || hasRole(user.role, "operator") ? await contactCampaigns(user, contact.id) : null;
+  // Reps plan for their own contacts; operators and admins for any (lib/services/plans.ts enforces it).
+  const mayPlan = contact.ownerId === user.id || hasRole(user.role, "operator");
+  const openTasks = await openTasksFor(user, contact.id);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -111,6 +116,26 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <ScoreNowButton contactId={contact.id} scored={score !== null} />
         </div>
       </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={`Open tasks (${openTasks.length})`}>
+          {openTasks.length === 0 ? (
+            <p className="text-sm text-slate-500">No open tasks or flags.</p>
+          ) : (
+            <ul className="space-y-2 text-sm" data-testid="open-tasks">
+              {openTasks.map((t) => (
+                <li key={t.id} className="flex flex-wrap items-center gap-2">
+                  <Badge tone={t.kind === "flag" ? "warn" : "info"}>{t.kind === "flag" ? "Flag" : "Follow-up"}</Badge>
+                  <span>{t.title}</span>
+                  <span className="text-xs text-slate-500">{t.dueAt ? `due ${formatDate(t.dueAt)}` : "no due date"} · {t.assigneeName ?? "unassigned"}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Plan next steps">
+          {mayPlan ? <PlanButton subject={{ contactId: contact.id }} /> : <p className="text-sm text-slate-500">Only {ownerName ?? "the contact's owner"}, operators and admins plan for this contact.</p>}
+        </Card>
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={`Company facts (${facts.length})`}>
           <FactList facts={facts} />
