@@ -14,8 +14,6 @@ import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { wakeJobs } from "@/lib/jobs/instance";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
-import type { ApprovalResponse } from "@/graphs/email-orchestrator/graph";
-import { draftDecider } from "@/graphs/registry";
 import { withSpan } from "@/lib/telemetry/span";
 import { paging, parseParams, visibleText, type RawParams } from "./params";
 import { scheduledSend, schedulesOfDrafts } from "./send-schedule";
