@@ -128,6 +128,12 @@ export async function getDraft(database: Database, draftId: number) {
 
 export type DraftRow = NonNullable<Awaited<ReturnType<typeof getDraft>>>;
 
+/** The campaign enrollment a draft belongs to (null outside campaigns, or no such draft): what the sender's hold needs, read by primary key. */
+export async function enrollmentOfDraft(database: Database, draftId: number): Promise<number | null> {
+  const [row] = await database.select({ enrollmentId: drafts.enrollmentId }).from(drafts).where(eq(drafts.id, draftId)).limit(1);
+  return row?.enrollmentId ?? null;
+}
+
 export type DraftListFilter = {
   /** Only this rep's drafts (a rep's own; an admin's owner filter); undefined: everyone's. */
   repId?: string;

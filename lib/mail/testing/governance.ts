@@ -1,17 +1,20 @@
 import { systemClock, type Clock } from "@/lib/clock";
 import { resolveGovernorRules, type GovernorRulesInput } from "@/lib/governor/rules";
 import { ALWAYS_OPEN } from "@/lib/governor/settings";
+import { campaignHold } from "../campaign-hold";
 import type { Governance } from "../governor-claim";
 
 /**
  * The governor for a test that is not about it (tests run at any hour): always open, no holidays,
- * no gap, caps out of reach, on the test's clock. `rules` overrides any of those.
+ * no gap, caps out of reach, on the test's clock. `rules` overrides any of those. The campaigns'
+ * stop rules still hold: they are not the governor's timing but whether a touch may go at all.
  */
 export function openGovernance(clock: Clock = systemClock, rules: GovernorRulesInput = {}): Governance {
   return {
     rules: resolveGovernorRules({ window: ALWAYS_OPEN, holidays: "none", minGapSeconds: 0, mailboxDailyCap: 10_000, domainDailyCap: 10_000, ...rules }),
     clock,
     senderZone: "UTC",
+    hold: campaignHold(clock),
   };
 }
 
