@@ -5,6 +5,7 @@ import { insertEnrollments } from "@/db/queries/enrollments";
 import { seedDatabase } from "@/db/seed/seed";
 import { tempDatabase } from "@/db/testing";
 import { spawnScript, type SpawnedWorker } from "@/lib/jobs/testing";
+import { OPEN_GOVERNOR_ENV } from "@/lib/mail/testing/governance";
 import { defaultPlan } from "./coach-plan";
 import { freshContacts } from "./testing";
 
@@ -14,7 +15,7 @@ let env: Awaited<ReturnType<typeof tempDatabase>>;
 const started: SpawnedWorker[] = [];
 
 function worker() {
-  const spawned = spawnScript("scripts/worker.ts", { DATABASE_URL: env.url, DEMO_MODE: "false", JOBS_POLL_MS: "100" });
+  const spawned = spawnScript("scripts/worker.ts", { DATABASE_URL: env.url, DEMO_MODE: "false", JOBS_POLL_MS: "100", ...OPEN_GOVERNOR_ENV });
   started.push(spawned);
   return spawned;
 }

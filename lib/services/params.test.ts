@@ -5,7 +5,7 @@ import { visibleText } from "./params";
 
 describe("contact list parameters", () => {
   it("fill in defaults and ignore empty fields", () => {
-    expect(parseContactListQuery(new URLSearchParams("q=&vertical="))).toEqual({ owner: "all", page: 1, pageSize: 25 });
+    expect(parseContactListQuery(new URLSearchParams("q=&vertical="))).toEqual({ owner: "all", sort: "name", page: 1, pageSize: 25 });
   });
 
   it("coerce numbers and trim the search", () => {
