@@ -125,13 +125,14 @@ try {
   const { createJobRunner } = await import("@/lib/jobs/runner");
   const { JOB_SPECS } = await import("@/lib/jobs/catalog");
   const { createTransport } = await import("@/lib/mail/transport");
+  const { governance } = await import("@/lib/mail");
   const orchestrator = workflow.compile({ checkpointer: new LibsqlSaver(database) });
   const direct = fresh.slice(0, DRAFT);
   const viaJobs = fresh.slice(DRAFT, DRAFT * 2);
   // Warm both paths (module load, compile, caches).
   await orchestrator.invoke({ contactId: fresh.at(-1)!, campaignId: null, intent: "outreach", requestedBy: null }, { configurable: { thread_id: randomUUID() } });
   const queue = createJobQueue({ database, specs: JOB_SPECS });
-  const { kinds, periodic } = consoleJobs({ database, mail: { transport: createTransport(undefined), from: "Sales <sales@bench.local>" }, queue, graphs: graphClient() });
+  const { kinds, periodic } = consoleJobs({ database, mail: { transport: createTransport(undefined), from: "Sales <sales@bench.local>" }, queue, graphs: graphClient(), governor: governance() });
   const runner = createJobRunner({ database, kinds, periodic, concurrency: 4, log: { warn: () => {}, error: console.error } });
   const { id: warmId } = await svc.createCampaign(operator, { name: "Warm-up" });
   await svc.launchCampaign(operator, warmId, { contactIds: [fresh.at(-2)!] });
