@@ -16,7 +16,9 @@ export type CampaignSendVerdict = { allowed: true } | { allowed: false; reason: 
 /** The pure part: the verdict from what stopFactsOf read. */
 export function sendVerdict(facts: StopFacts, now: Date): CampaignSendVerdict {
   const { enrollment } = facts;
-  if (enrollment.status !== "active" && enrollment.status !== "paused") {
+  // "completed" is how an enrollment looks once its last touch was approved and queued: that touch
+  // still goes (the stop rules below still apply to it); every other ended state stops it.
+  if (enrollment.status !== "active" && enrollment.status !== "paused" && enrollment.status !== "completed") {
     return { allowed: false, reason: "enrollment_ended", final: true, retryAt: null, message: enrollment.stopReason ?? `The enrollment is ${enrollment.status}.` };
   }
   const decision = stopDecision({
