@@ -39,7 +39,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </select>
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Filter</button>
       </form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* Focusable, so a keyboard can scroll it when an entry's detail is wider than the screen. */}
+      <div tabIndex={0} role="region" aria-label="Audit entries" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
@@ -55,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="px-4 py-2">{e.label}<div className="font-mono text-xs text-slate-500">{e.action}</div></td>
                 <td className="px-4 py-2 font-mono text-xs">{e.target}</td>
                 <td className="px-4 py-2 tabular-nums">{e.before}</td>
-                <td className="max-w-xs break-words px-4 py-2 tabular-nums">{e.after}</td>
+                <td className="max-w-xs px-4 py-2 tabular-nums [overflow-wrap:anywhere]">{e.after}</td>
               </tr>
             ))}
             {log.entries.length === 0 ? <tr><td colSpan={6} className="px-4 py-10 text-center text-slate-500">No changes recorded{query.action ? " for this action" : ""}.</td></tr> : null}
