@@ -27,6 +27,7 @@ const PAGES: Record<string, { minRole: Role | "public"; path: (ids: Ids) => stri
   "/campaigns/[id]": { minRole: "rep", path: (ids) => `/campaigns/${ids.campaign}` },
   "/contacts": { minRole: "rep", path: () => "/contacts" },
   "/contacts/[id]": { minRole: "rep", path: (ids) => `/contacts/${ids.contact}` },
+  "/contacts/import": { minRole: "rep", path: () => "/contacts/import" },
   "/companies": { minRole: "rep", path: () => "/companies" },
   "/companies/[id]": { minRole: "rep", path: (ids) => `/companies/${ids.company}` },
   "/analytics": { minRole: "operator", path: () => "/analytics" },

@@ -103,8 +103,8 @@ export async function receiveCsv(body: ReadableStream<Uint8Array> | null, target
     return created;
   };
   let bytes = 0;
+  const reader = body?.getReader();
   try {
-    const reader = body?.getReader();
     for (;;) {
       const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
       if (chunk.done) break;
@@ -157,6 +157,26 @@ export async function receiveCsv(body: ReadableStream<Uint8Array> | null, target
     out.destroy();
     parser?.destroy();
     await rm(target, { force: true });
+    await drain(reader, limit - bytes);
     throw e;
+  }
+}
+
+/**
+ * Reads and drops what is left of a refused upload (at most `allowance` bytes, then gives up):
+ * answering while the client is still sending resets its connection, and it sees ECONNRESET
+ * instead of the refusal.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array> | undefined, allowance: number): Promise<void> {
+  if (!reader) return;
+  try {
+    for (let left = allowance; left > 0; ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      left -= value.length;
+    }
+    await reader.cancel();
+  } catch {
+    // The client went away; there is nothing left to read.
   }
 }

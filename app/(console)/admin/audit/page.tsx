@@ -56,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="px-4 py-2">{e.label}<div className="font-mono text-xs text-slate-500">{e.action}</div></td>
                 <td className="px-4 py-2 font-mono text-xs">{e.target}</td>
                 <td className="px-4 py-2 tabular-nums">{e.before}</td>
-                <td className="max-w-xs break-words px-4 py-2 tabular-nums">{e.after}</td>
+                <td className="max-w-xs px-4 py-2 tabular-nums [overflow-wrap:anywhere]">{e.after}</td>
               </tr>
             ))}
             {log.entries.length === 0 ? <tr><td colSpan={6} className="px-4 py-10 text-center text-slate-500">No changes recorded{query.action ? " for this action" : ""}.</td></tr> : null}
