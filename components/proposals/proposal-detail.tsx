@@ -84,7 +84,8 @@ export function ProposalDetail({ view, onDecided }: { view: DraftView; onDecided
             />
           ) : (
             <div className="flex flex-wrap items-center gap-2">
-              <button type="button" className={primary} disabled={busy || flagged > 0} onClick={() => approve.mutate(undefined, { onSuccess: (result) => onDecided?.(draft.id, result) })}>
+              {/* An approved proposal stays in view (the queue does not move on): exporting it is the rep's next step. */}
+              <button type="button" className={primary} disabled={busy || flagged > 0} onClick={() => approve.mutate()}>
                 {approve.isPending ? "Approving…" : "Approve"}
               </button>
               <button type="button" className={secondary} disabled={busy} onClick={() => setEditing(true)}>Edit</button>
