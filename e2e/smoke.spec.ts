@@ -33,6 +33,7 @@ const PAGES: Record<string, { minRole: Role | "public"; path: (ids: Ids) => stri
   "/admin/runs": { minRole: "admin", path: () => "/admin/runs" },
   "/admin/jobs": { minRole: "admin", path: () => "/admin/jobs" },
   "/admin/audit": { minRole: "admin", path: () => "/admin/audit" },
+  "/admin/playbook": { minRole: "admin", path: () => "/admin/playbook" },
   // A run an admin started: anyone else is told it does not exist, as for someone else's draft.
   "/runs/[id]": { minRole: "admin", path: (ids) => `/runs/${ids.run}`, expect: { rep: "not_found", operator: "not_found" } },
   "/plans": { minRole: "rep", path: () => "/plans" },
