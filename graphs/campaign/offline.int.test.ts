@@ -14,7 +14,7 @@ const { seedDatabase } = await import("@/db/seed/seed");
 const { createTestClock, DAY_MS } = await import("@/lib/clock");
 const { graphClient } = await import("@/lib/langgraph/instance");
 const { campaignRunner, freshContacts } = await import("@/lib/campaigns/testing");
-const { createCampaign, launchCampaign, getCampaign } = await import("@/lib/services/campaigns");
+const { createCampaign, launchCampaign, getCampaign, pauseCampaign, resumeCampaign } = await import("@/lib/services/campaigns");
 const { approveWithUndo } = await import("@/lib/services/draft-decisions");
 const { POST: inbound } = await import("@/app/api/inbound/route");
 const { createGraphClient } = await import("@/lib/langgraph/client");
@@ -190,6 +190,24 @@ describe("a campaign sequence, offline", () => {
     expect(await one(sql`SELECT count(*) AS n FROM outbox WHERE draft_id = ${waiting.id}`)).toEqual({ n: 0 });
     expect(await enrollmentOf(campaignId, contact.id)).toMatchObject({ status: "stopped", stop_reason: "The contact is marked do-not-contact." });
     expect((await graphClient().getState(enrollment.thread_id)).next).toEqual([]);
+  });
+
+  it("a thread woken while its campaign is paused holds without drafting, and resuming the campaign drafts its touch", async () => {
+    const { campaignId, contacts } = await launchFor("Paused campaign", 1);
+    const contact = contacts[0]!;
+    await jobs.tick();
+    const enrollment = await enrollmentOf(campaignId, contact.id);
+    await approveTouch(enrollment.id);
+    const due = (await enrollmentOf(campaignId, contact.id)).next_wake_at!;
+    await pauseCampaign(operator, campaignId, clock);
+    // An out-of-office that ended meanwhile leaves the enrollment active and due for its touch while the campaign is paused.
+    await db().run(sql`UPDATE campaign_enrollments SET status = 'active', next_wake_at = ${due} WHERE id = ${enrollment.id}`);
+    await wakeNext(campaignId, contact.id);
+    expect(await pendingDraft(enrollment.id)).toBeUndefined();
+    expect(await enrollmentOf(campaignId, contact.id)).toMatchObject({ status: "paused", next_wake_at: null });
+    expect(await resumeCampaign(operator, campaignId, clock)).toEqual({ resumed: 1 });
+    await jobs.tick();
+    expect((await pendingDraft(enrollment.id))?.step).toBe(2);
   });
 
   it("the coach plan is made once and survives a restart: a new runtime on the same database keeps the plan it started with", async () => {
