@@ -183,6 +183,11 @@ export async function pauseCampaignEnrollments(database: Database, campaignId: n
   return result.rowsAffected;
 }
 
+/** Holds one enrollment as its paused campaign's (a thread found the campaign paused when it woke). */
+export function holdForPausedCampaign(database: Database, id: number, at: Date): Promise<number> {
+  return pauseEnrollments(database, [id], { until: null, reason: "Campaign paused.", scope: "campaign", at });
+}
+
 /** Resumes paused enrollments; each wakes at `at` and its thread decides what is due then. */
 export async function resumeEnrollments(database: Database, ids: readonly number[], at: Date): Promise<number> {
   if (ids.length === 0) return 0;

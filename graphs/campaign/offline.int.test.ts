@@ -16,6 +16,7 @@ const { graphClient } = await import("@/lib/langgraph/instance");
 const { campaignRunner, freshContacts } = await import("@/lib/campaigns/testing");
 const { createCampaign, launchCampaign, getCampaign, pauseCampaign, resumeCampaign } = await import("@/lib/services/campaigns");
 const { approveWithUndo } = await import("@/lib/services/draft-decisions");
+const { rejectDraft } = await import("@/lib/services/drafts");
 const { POST: inbound } = await import("@/app/api/inbound/route");
 const { createGraphClient } = await import("@/lib/langgraph/client");
 const { inProcessFetch, IN_PROCESS_URL } = await import("@/lib/langgraph/in-process");
@@ -208,6 +209,20 @@ describe("a campaign sequence, offline", () => {
     expect(await resumeCampaign(operator, campaignId, clock)).toEqual({ resumed: 1 });
     await jobs.tick();
     expect((await pendingDraft(enrollment.id))?.step).toBe(2);
+  });
+
+  it("a rep's rejection skips that touch with its reason, and the sequence moves on to the next", async () => {
+    const { campaignId, contacts } = await launchFor("Rejected touch", 1);
+    const contact = contacts[0]!;
+    await jobs.tick();
+    const enrollment = await enrollmentOf(campaignId, contact.id);
+    const first = (await pendingDraft(enrollment.id))!;
+    await rejectDraft(admin, first.id, "Too generic", "wrong_angle");
+    expect(await one(sql`SELECT status, reject_reason AS reason, reject_label AS label FROM drafts WHERE id = ${first.id}`)).toEqual({ status: "rejected", reason: "Too generic", label: "wrong_angle" });
+    expect(await enrollmentOf(campaignId, contact.id)).toMatchObject({ status: "active", step: 1, last_event: "touch 1 skipped: rejected (Too generic)" });
+    await wakeNext(campaignId, contact.id);
+    expect((await pendingDraft(enrollment.id))?.step).toBe(2);
+    expect(await sentTouches(campaignId, contact.id)).toEqual([]);
   });
 
   it("the coach plan is made once and survives a restart: a new runtime on the same database keeps the plan it started with", async () => {
