@@ -11,7 +11,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { systemClock, type Clock } from "@/lib/clock";
 import { EXECUTORS, type ActionContext, type ActionExecutor, type ActionExecutors } from "@/lib/crm-actions/executors";
-import { DEFAULT_AUTONOMY, governanceGate, type AutonomyLevel } from "@/lib/crm-actions/gate";
+import { confirmVerdict } from "@/lib/crm-actions/confirm";
+import { DEFAULT_AUTONOMY, type AutonomyLevel } from "@/lib/crm-actions/gate";
 import { ACTION_PARAMS, isCrmAction, type CrmAction } from "@/lib/crm-actions/vocabulary";
 import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
@@ -67,25 +68,17 @@ const ReturnedStep = z.object({
   verdictReason: z.string().max(1000),
 });
 
-/**
- * The step as stored. The console re-applies the vocabulary and the gate itself before anything
- * runs: a step runs unattended only when both the graph's gate and the console's say so.
- */
+/** The step as stored, with the console's own verdict (lib/crm-actions/confirm.ts). */
 function stepToStore(step: PlannedStep, level: AutonomyLevel): NewStep {
-  const base = { position: step.position, action: step.action, params: step.params, confidence: step.confidence, reason: step.reason };
-  if (step.verdict === "dropped") return { ...base, verdict: "dropped", verdictReason: step.verdictReason, status: "dropped" };
-  if (!isCrmAction(step.action) || !ACTION_PARAMS[step.action].safeParse(step.params).success) {
-    return { ...base, verdict: "dropped", verdictReason: "The console does not recognise this action or its parameters.", status: "dropped" };
-  }
-  const ours = governanceGate(step.action, step.confidence, level);
-  const auto = step.verdict === "auto_run" && ours.verdict === "auto_run";
-  return { ...base, verdict: auto ? "auto_run" : "needs_approval", verdictReason: auto || step.verdict === "needs_approval" ? step.verdictReason : ours.reason, status: auto ? "auto_ran" : "awaiting_approval" };
+  const { verdict, verdictReason } = confirmVerdict(step, level);
+  const status = verdict === "dropped" ? "dropped" : verdict === "auto_run" ? "auto_ran" : "awaiting_approval";
+  return { position: step.position, action: step.action, params: step.params, confidence: step.confidence, reason: step.reason, verdict, verdictReason, status };
 }
 
 /**
  * Act, then verify: runs one step through its executor (the services the UI uses) and reads the
- * state back. Only a verified effect settles the step as `success`; a refusal, an action not
- * available yet, an exception or a failed verification leaves it `failed`, for a person, with why.
+ * state back. Only a verified effect settles the step as `success`; a refusal, an exception or a
+ * failed verification leaves it `failed`, for a person, with why.
  */
 async function actAndVerify(deps: PlanDeps, ctx: Omit<ActionContext, "startedAt">, step: Pick<StepRow, "id" | "action" | "params">, success: StepStatus): Promise<void> {
   const action = step.action as CrmAction;
