@@ -17,6 +17,7 @@ const { TEMPLATE_VERSION } = await import("@/lib/outreach/templates");
 const orchestrator = { rules: await import("./email-orchestrator/rules"), planTasks: await import("./email-orchestrator/nodes/plan-tasks"), planRoles: await import("./email-orchestrator/nodes/plan-roles"), reviewDraft: await import("./email-orchestrator/nodes/review-draft") };
 const compose = { prompts: await import("./email-compose/prompts"), draftEmail: await import("./email-compose/nodes/draft-email"), refineEmail: await import("./email-compose/nodes/refine-email") };
 const classify = { rules: await import("./inbound-classify/rules"), withModel: await import("./inbound-classify/nodes/classify-with-model"), withRules: await import("./inbound-classify/nodes/classify-with-rules") };
+const campaign = { rules: await import("./campaign/rules"), coachPlan: await import("./campaign/nodes/coach-plan") };
 const reflect = { rules: await import("./memory-reflect/rules"), summarizeEmail: await import("./memory-reflect/nodes/summarize-email") };
 const sqlGraph = {
   rules: await import("./text-to-sql/rules"),
@@ -78,6 +79,15 @@ afterAll(async () => {
 
 /** Each node that can fall back, run on its own with the model refusing: what its provenance must record. */
 const NODES: Record<string, () => Promise<void>> = {
+  "campaign/coach-plan": async () => {
+    const { id: campaignId } = (await db().all<{ id: number }>(sql`INSERT INTO email_campaigns (name, angle, tone, cadence_days) VALUES ('Fallback campaign', 'Faster close', 'warm', '[0,4,7,7,7,7]') RETURNING id`))[0]!;
+    await db().run(sql`INSERT INTO campaign_enrollments (campaign_id, contact_id, thread_id) VALUES (${campaignId}, ${contactId}, 'fallback-thread')`);
+    const out = await campaign.coachPlan.coachPlan({ campaignId, contactId, step: 0 } as AnyState, config);
+    // The campaign has no launched plan, so the thread fails open to the defaults, labelled as such.
+    expect(out.plan).toMatchObject({ angle: "Faster close", tone: "warm", cadenceDays: [0, 4, 7, 7, 7, 7], maxTouches: 6, provenance: { source: "default_plan" }, version: "coach-rules-v1" });
+    expect(out.plan!.provenance.reason).toContain("model unavailable: provider_error");
+    expect(out.calls).toEqual([refused("coach_plan", "launched_plan", campaign.rules.RULES_VERSION)]);
+  },
   "email-orchestrator/plan-tasks": async () => {
     const out = await orchestrator.planTasks.planTasks({ snapshot, history } as AnyState, config);
     expect(out.plan).toEqual(orchestrator.rules.DEFAULT_PLAN);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../client";
@@ -13,8 +14,21 @@ export const campaignWakeKey = (enrollmentId: number) => `campaign_wake:${enroll
 /** Attempts a wake job gets (the catalogue's policy matches it). */
 export const CAMPAIGN_WAKE_ATTEMPTS = 5;
 
-/** The campaign graph's thread of one (campaign, contact). */
-export const campaignThreadId = (campaignId: number, contactId: number) => `campaign-${campaignId}-${contactId}`;
+/** The name of one (campaign, contact)'s thread, as people and run metadata read it. */
+export const campaignThreadName = (campaignId: number, contactId: number) => `campaign-${campaignId}-${contactId}`;
+
+/**
+ * The thread id of one (campaign, contact): a UUID (version 5 layout) derived from its name, since
+ * the embedded runtime and LangGraph Platform both take only UUID thread ids. Deterministic, so
+ * the pair has one thread whoever starts it.
+ */
+export function campaignThreadId(campaignId: number, contactId: number): string {
+  const hash = createHash("sha1").update(`sales-console:${campaignThreadName(campaignId, contactId)}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 const idsJson = (ids: readonly number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
@@ -167,6 +181,11 @@ export async function pauseCampaignEnrollments(database: Database, campaignId: n
     .set({ status: "paused", deferredReason: deferred, predictedSendAt: null, nextWakeAt: null, lastEvent: "campaign paused", lastEventAt: at, updatedAt: at })
     .where(and(eq(campaignEnrollments.campaignId, campaignId), eq(campaignEnrollments.status, "active")));
   return result.rowsAffected;
+}
+
+/** Holds one enrollment as its paused campaign's (a thread found the campaign paused when it woke). */
+export function holdForPausedCampaign(database: Database, id: number, at: Date): Promise<number> {
+  return pauseEnrollments(database, [id], { until: null, reason: "Campaign paused.", scope: "campaign", at });
 }
 
 /** Resumes paused enrollments; each wakes at `at` and its thread decides what is due then. */

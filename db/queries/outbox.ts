@@ -180,6 +180,8 @@ export async function recordSent(
       inReplyTo: entry.inReplyTo,
       subject: entry.subject,
       body: entry.body,
+      // A campaign touch's number, so the campaign funnel counts per step.
+      step: sql`(SELECT ${drafts.step} FROM ${drafts} WHERE ${drafts.id} = ${entry.draftId})`,
       sentAt: now,
     }).returning({ id: emails.id }),
     database.update(contacts).set({ lastContactedAt: now }).where(eq(contacts.id, entry.contactId)),

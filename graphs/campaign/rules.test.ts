@@ -7,14 +7,15 @@ const campaign = { id: 1, name: "Q1 close", angle: "Faster close", tone: "warm" 
 
 describe("campaign rules", () => {
   it("the coach's plan keeps the launched cadence and touch budget, and the coach's angle and tone", () => {
-    const plan = coachedPlan({ angle: "Audit-ready books", tone: "formal", cadenceDays: [0, 1, 1, 1], maxTouches: 4, stopCriteria: "Stop on reply.", confidence: 3 }, campaign, "stub-model", "coach-v1");
+    const coached = coachedPlan({ angle: "Audit-ready books", tone: "formal", cadenceDays: [0, 1, 1, 1], maxTouches: 4, stopCriteria: "Stop on reply.", confidence: 3 }, campaign, "stub-model", "coach-v1");
+    const plan = coached.ok ? coached.plan : null;
     expect(plan).toMatchObject({ angle: "Audit-ready books", tone: "formal", cadenceDays: [0, 2, 9], maxTouches: 3, version: "coach-v1" });
-    expect(plan.provenance).toMatchObject({ source: "model", confidence: 1 });
+    expect(plan!.provenance).toMatchObject({ source: "model", confidence: 1 });
   });
 
-  it("a coach's invalid tone fails the thread's plan open to the defaults", () => {
-    const plan = coachedPlan({ angle: "x", tone: "aggressive", cadenceDays: [0], maxTouches: 1, stopCriteria: "" }, { ...campaign, plan: null }, "stub-model", "coach-v1");
-    expect(plan).toMatchObject({ cadenceDays: [0, 4, 7, 7, 7, 7], maxTouches: 6, provenance: { source: "default_plan" } });
+  it("a coach's invalid tone or empty angle is refused, naming why (the node then fails open)", () => {
+    expect(coachedPlan({ angle: "x", tone: "aggressive", cadenceDays: [0], maxTouches: 1, stopCriteria: "" }, { ...campaign, plan: null }, "stub-model", "coach-v1")).toEqual({ ok: false, reason: "invalid_tone" });
+    expect(coachedPlan({ angle: " ", tone: "warm", cadenceDays: [0], maxTouches: 1, stopCriteria: "" }, campaign, "stub-model", "coach-v1")).toEqual({ ok: false, reason: "empty_angle" });
   });
 
   it("offline, the launched plan is taken as is and labelled so; without one, the defaults", () => {

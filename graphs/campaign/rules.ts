@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CampaignPlan, Provenance } from "@/db/schema";
-import { angleForTouch, COACH_RULES_VERSION, defaultPlan, planFrom } from "@/lib/campaigns/coach-plan";
+import { angleForTouch, COACH_RULES_VERSION, coerceCoachPlan, defaultPlan, type CoerceFailure } from "@/lib/campaigns/coach-plan";
 import type { CampaignSendRefusal } from "@/lib/campaigns/send-check";
 import { DEFAULT_CADENCE_DAYS } from "@/lib/governor/cadence";
 import type { loadTouchContext } from "@/db/queries/campaigns";
@@ -29,20 +29,23 @@ export type ModelPlanAnswer = z.output<typeof ModelPlan>;
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 
 /**
- * The thread's plan from the coach's answer. Cadence and touch budget stay the launched plan's
- * when the campaign has one: the operator reviewed them and the launch forecast was made from
- * them, so the coach personalises angle, tone and stop criteria within that frame.
+ * The thread's plan from the coach's answer, or why it was refused (then the node takes the
+ * fallback: the launched plan, or the defaults). Cadence and touch budget stay the launched
+ * plan's when the campaign has one: the operator reviewed them and the launch forecast was made
+ * from them, so the coach personalises angle, tone and stop criteria within that frame.
  */
-export function coachedPlan(answer: ModelPlanAnswer, campaign: CampaignSnapshot, model: string, promptVersion: string): CampaignPlan {
+export function coachedPlan(answer: ModelPlanAnswer, campaign: CampaignSnapshot, model: string, promptVersion: string): { ok: true; plan: CampaignPlan } | { ok: false; reason: CoerceFailure } {
   const launched = campaign.plan;
-  const raw = launched ? { ...answer, cadenceDays: launched.cadenceDays, maxTouches: launched.maxTouches } : answer;
+  const result = coerceCoachPlan(launched ? { ...answer, cadenceDays: launched.cadenceDays, maxTouches: launched.maxTouches } : answer);
+  if (!result.ok) return result;
+  const note = result.clamped.length ? ` Clamped to the limits: ${result.clamped.join(", ")}.` : "";
   const provenance: Provenance = {
     confidence: clamp01(answer.confidence ?? 0.5),
-    reason: answer.reason?.trim() || `Planned by ${model} for this contact.`,
+    reason: `${answer.reason?.trim() || `Planned by ${model} for this contact.`}${note}`,
     source: "model",
     evidence: launched ? [`Cadence and touches from the launched plan (${launched.provenance.source}).`] : [],
   };
-  return planFrom(raw, provenance, promptVersion, { angle: campaign.angle, tone: campaign.tone });
+  return { ok: true, plan: { ...result.plan, provenance, version: promptVersion } };
 }
 
 /**

@@ -54,8 +54,8 @@ export const JOB_SPECS = {
       claimUntil: z.number().nullable().optional(),
     }),
     maxAttempts: CAMPAIGN_WAKE_ATTEMPTS,
-    // Its run may plan (one model call) and compose a touch: the thinking budget of 180 s.
-    leaseMs: 240_000,
+    // Renewed while the run works (plan, compose: up to the 180 s thinking budget); a dead worker's wake is taken again after a minute.
+    leaseMs: 60_000,
     backoff: { baseMs: 10_000, maxMs: 10 * 60_000 },
     // Drafting is slow work; urgent kinds (approvals, delivery) keep their share of the runner.
     maxRunning: 2,

@@ -1,5 +1,5 @@
 import { db } from "@/db/client";
-import { stopEnrollments, updateEnrollmentProgress } from "@/db/queries/enrollments";
+import { holdForPausedCampaign, stopEnrollments, updateEnrollmentProgress } from "@/db/queries/enrollments";
 import { campaignSendCheck } from "@/lib/campaigns/send-check";
 import { stopStatusOf } from "@/lib/campaigns/stop-rules";
 import { systemClock } from "@/lib/clock";
@@ -25,5 +25,8 @@ export async function guard(state: CampaignStateType): Promise<Partial<CampaignS
     await stopEnrollments(db(), [enrollmentId], { status: stopStatusOf(verdict.reason), reason: verdict.message, at: now });
     return { outcome: { status: "ended", step: state.step, enrollment: verdict.reason, reason: verdict.message } };
   }
+  // A paused campaign holds this enrollment as one it paused, so resuming the campaign wakes it
+  // (an out-of-office that ended while the campaign was paused made it active again meanwhile).
+  if (verdict.reason === "campaign_paused") await holdForPausedCampaign(db(), enrollmentId, now);
   return { outcome: { status: "sleeping", step: state.step, wakeAt: verdict.retryAt?.getTime() ?? null, why: verdict.message, hold: true } };
 }

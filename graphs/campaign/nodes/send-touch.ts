@@ -1,6 +1,6 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { db } from "@/db/client";
-import { stopEnrollments } from "@/db/queries/enrollments";
+import { campaignThreadName, stopEnrollments } from "@/db/queries/enrollments";
 import { queueApprovedDraft } from "@/graphs/shared/draft-approval";
 import { campaignSendCheck } from "@/lib/campaigns/send-check";
 import { stopStatusOf } from "@/lib/campaigns/stop-rules";
@@ -28,7 +28,7 @@ export async function sendTouch(state: CampaignStateType, config?: LangGraphRunn
     db(),
     state.draftId!,
     { decidedBy: response.decidedBy, ...(response.type === "edit" ? { edit: response.args } : {}) },
-    { contactId: contact.id, toEmail: contact.email, inReplyTo: null, conversationId: `campaign-${state.campaignId}-${contact.id}` },
+    { contactId: contact.id, toEmail: contact.email, inReplyTo: null, conversationId: campaignThreadName(state.campaignId, contact.id) },
     { parentRunId: typeof config?.configurable?.run_id === "string" ? config.configurable.run_id : null, deliverAt: now },
   );
   return { lastTouchAt: now.getTime(), outcome: undefined };

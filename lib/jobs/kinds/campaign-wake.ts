@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { getDraft } from "@/db/queries/drafts";
-import { CAMPAIGN_WAKE_KIND, getEnrollment, queueDueWakes, settleWake } from "@/db/queries/enrollments";
+import { CAMPAIGN_WAKE_KIND, campaignThreadName, getEnrollment, queueDueWakes, settleWake } from "@/db/queries/enrollments";
 import type { Fleet } from "@/graphs/registry";
 import type { GraphClient } from "@/lib/langgraph/client";
 import { isAppError } from "@/lib/errors";
@@ -54,7 +54,8 @@ export function wakeCampaignThread(deps: WakeDeps): JobHandler<JobSpecs[typeof C
       state = null;
     }
     if (!state || (Object.keys((state.values as object | null) ?? {}).length === 0 && (state.next?.length ?? 0) === 0)) {
-      if (live) await deps.graphs.run("campaign", { campaignId: enrollment.campaignId, contactId: enrollment.contactId, at }, { threadId });
+      const metadata = { campaign_thread: campaignThreadName(enrollment.campaignId, enrollment.contactId), campaign_id: enrollment.campaignId, contact_id: enrollment.contactId };
+      if (live) await deps.graphs.run("campaign", { campaignId: enrollment.campaignId, contactId: enrollment.contactId, at }, { threadId, metadata });
       return;
     }
     const pending = pendingOf(state);
