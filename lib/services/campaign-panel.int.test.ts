@@ -10,6 +10,7 @@ const { applyMigrations } = await import("@/db/migrate");
 const { seedDatabase } = await import("@/db/seed/seed");
 const { convenePanel, evenSample } = await import("./campaign-panel");
 const { launchProgressFor, contactCampaigns } = await import("./campaign-views");
+const { createCampaign, launchCampaign } = await import("./campaigns");
 const { RULES_VERSION } = await import("@/graphs/campaign-panel/rules");
 
 const operator = { id: "u-op", name: "Otto", email: "otto@x", role: "operator" as const };
@@ -18,6 +19,7 @@ const count = async (table: string) => (await db().all<{ n: number }>(sql.raw(`S
 
 beforeAll(async () => {
   await applyMigrations(db());
+  await db().run(sql`INSERT INTO users (id, name, email, email_verified, role) VALUES (${operator.id}, ${operator.name}, ${operator.email}, 1, 'operator')`);
   await seedDatabase(db(), { companies: 10, contacts: 50, emails: 0, anchor: new Date() });
 }, 60_000);
 afterAll(() => {
@@ -64,9 +66,12 @@ describe("campaign views for people", () => {
   it("a rep may not poll a launch's progress, an operator reads it, and an unknown campaign is not found", async () => {
     await expect(launchProgressFor(rep, 1)).rejects.toMatchObject({ code: "forbidden:campaigns" });
     await expect(launchProgressFor(operator, 999_999)).rejects.toMatchObject({ code: "not_found:campaigns" });
-    const [campaign] = await db().all<{ id: number; n: number }>(sql`SELECT campaign_id AS id, count(*) AS n FROM campaign_enrollments GROUP BY campaign_id ORDER BY campaign_id LIMIT 1`);
-    expect(campaign, "the seed enrolls contacts in campaigns").toBeDefined();
-    expect(await launchProgressFor(operator, campaign!.id)).toMatchObject({ enrolled: campaign!.n, started: 0 });
+    const ids = (await db().all<{ id: number }>(sql`SELECT id FROM contacts WHERE do_not_contact = 0 AND bounced = 0 AND unsubscribed = 0 AND replied = 0 ORDER BY id LIMIT 3`)).map((r) => r.id);
+    const { id } = await createCampaign(operator, { name: "Progress check" });
+    const { enrolled } = await launchCampaign(operator, id, { contactIds: ids });
+    expect(enrolled).toBeGreaterThan(0);
+    // No job runner in this process: the enrollments are written, no thread has started yet.
+    expect(await launchProgressFor(operator, id)).toEqual({ enrolled, started: 0, awaiting: 0, sent: 0, status: "active" });
   });
 
   it("a rep sees the campaign touches of their own contacts only", async () => {
