@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { emailHash, queryE2eDb, signIn, USERS, type Contact } from "./helpers";
+import { emailHash, queryE2eDb, signIn, USERS, writeE2eDb, type Contact } from "./helpers";
 import { baseUrlOf, CAMPAIGN_INBOUND_TOKEN, CAMPAIGN_SERVER } from "./servers";
 import { readReceivedMail } from "./smtp-sink";
 
@@ -38,6 +38,10 @@ const touchesOf = (campaignId: number) => db<DraftRow>("SELECT id, contact_id, s
 
 test("an operator launches a campaign to ten contacts; a rep approves touch 1, touch 2 comes due days later, a reply stops the enrollment and nothing more is drafted", async ({ browser, page }) => {
   test.setTimeout(240_000);
+  // The demo seed's enrollments predate the engine (their thread ids are not the runtime's): keep
+  // the scheduler from waking them, so this console's jobs are this campaign's.
+  await writeE2eDb("UPDATE campaign_enrollments SET next_wake_at = NULL WHERE thread_id LIKE 'seed-%'", [], server);
+  await writeE2eDb("DELETE FROM jobs WHERE kind = 'campaign_wake'", [], server);
   const contacts = await tenContactsOfRep();
   const [first] = contacts;
   const name = `Ramp season ${Date.now().toString(36)}`;
@@ -53,7 +57,7 @@ test("an operator launches a campaign to ten contacts; a rep approves touch 1, t
   await expect(panel.getByRole("heading", { level: 3 })).toHaveText(["Strategist", "Skeptic", "Brand voice"], { timeout: 30_000 });
   await expect(panel.getByText("Audience rules (offline)").first()).toBeVisible();
   const editor = page.getByTestId("plan-editor");
-  await expect(editor.getByLabel("Angle")).not.toHaveValue("");
+  await expect(editor.getByRole("textbox", { name: /^Angle/ })).not.toHaveValue("");
   // The operator edits the panel's plan: touch 2 two days after touch 1.
   await editor.getByLabel("Touch 2: days after the last").fill("2");
   await page.getByRole("button", { name: "Forecast the sends" }).click();
@@ -64,7 +68,9 @@ test("an operator launches a campaign to ten contacts; a rep approves touch 1, t
   await expect(progress).toContainText("10 of 10 started");
 
   const [campaign] = await db<{ id: number; plan: string; panel: string }>("SELECT id, plan, panel FROM email_campaigns WHERE name = ?", [name]);
-  expect(JSON.parse(campaign!.plan)).toMatchObject({ cadenceDays: [0, 2, expect.any(Number)], provenance: { source: "campaign_panel" } });
+  const plan = JSON.parse(campaign!.plan) as { cadenceDays: number[]; provenance: { source: string } };
+  expect(plan.cadenceDays.slice(0, 2)).toEqual([0, 2]);
+  expect(plan.provenance.source).toBe("campaign_panel");
   expect(JSON.parse(campaign!.panel)).toMatchObject({ edited: ["cadenceDays"] });
   await expect.poll(async () => (await touchesOf(campaign!.id)).filter((d) => d.step === 1 && d.status === "draft").length, { timeout: 90_000 }).toBe(10);
 

@@ -30,7 +30,7 @@ export function CampaignTable({ campaigns, charts }: { campaigns: CampaignSummar
             <tr key={c.id} className="hover:bg-slate-50">
               <td className="px-3 py-2">
                 <Link href={`/campaigns/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
-                <p className="text-xs text-slate-500">{c.launchedAt ? `Launched ${formatDate(c.launchedAt)}` : "Not launched"}</p>
+                {c.launchedAt ? <p className="text-xs text-slate-500">Launched {formatDate(c.launchedAt)}</p> : c.status === "draft" ? <p className="text-xs text-slate-500">Not launched</p> : null}
               </td>
               <td className="px-3 py-2"><CampaignStatus status={c.status} /></td>
               <td className={num}>{formatNumber(c.enrolled)}</td>

@@ -33,8 +33,8 @@ export function ForecastView({ forecast }: { forecast: LaunchForecast }) {
         <thead className="text-left text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="py-1">Touch</th>
-            <th scope="col" className="py-1 text-right">Sends</th>
-            <th scope="col" className="py-1">First goes</th>
+            <th scope="col" className="py-1 pr-6 text-right">Sends</th>
+            <th scope="col" className="py-1 pr-6">First goes</th>
             <th scope="col" className="py-1">Last goes</th>
           </tr>
         </thead>
@@ -42,8 +42,8 @@ export function ForecastView({ forecast }: { forecast: LaunchForecast }) {
           {forecast.touches.map((t) => (
             <tr key={t.touch}>
               <th scope="row" className="py-1 text-left font-medium">Touch {t.touch}</th>
-              <td className="py-1 text-right">{formatNumber(t.sends)}</td>
-              <td className="py-1">{t.first ? formatDateTime(t.first) : "—"}</td>
+              <td className="py-1 pr-6 text-right">{formatNumber(t.sends)}</td>
+              <td className="py-1 pr-6">{t.first ? formatDateTime(t.first) : "—"}</td>
               <td className="py-1">{t.last ? formatDateTime(t.last) : "—"}</td>
             </tr>
           ))}

@@ -19,8 +19,11 @@ function why(row: Row, zone: string): string {
   if (!row.deferredReason) return "—";
   // A reason recorded by a newer governor than this page knows reads as its kind.
   if (row.predictedSendAt && KNOWN.has(row.deferredReason.kind)) return describeDeferral(row.deferredReason as DeferReason, row.predictedSendAt, zone);
-  return row.deferredReason.kind.replaceAll("_", " ");
+  return DATELESS[row.deferredReason.kind] ?? row.deferredReason.kind.replaceAll("_", " ");
 }
+
+/** A reason recorded without a predicted time, in words. */
+const DATELESS: Record<string, string> = { approval_pending: "Waiting for a rep to approve the touch.", paused: "Paused until someone resumes it." };
 
 type Props = { campaignId: number; page: EnrollmentPage; status: string | undefined; canRun: boolean; zone: string };
 

@@ -4,14 +4,14 @@ import { drafts, emails } from "../schema";
 
 /**
  * How far a launch has got: enrollments written, threads started (the scheduler has woken them
- * and their thread exists), touches waiting for approval and touches sent. One statement, so the
+ * and the runtime holds their thread), touches waiting for approval and touches sent. One statement, so the
  * create flow can poll it every second while thousands of threads start.
  */
 export async function launchProgress(database: Database, campaignId: number) {
   const [row] = await database.all<{ enrolled: number; started: number; awaiting: number; sent: number }>(sql`
     SELECT
       (SELECT count(*) FROM campaign_enrollments WHERE campaign_id = ${campaignId}) AS enrolled,
-      (SELECT count(*) FROM campaign_enrollments WHERE campaign_id = ${campaignId} AND (thread_id IS NOT NULL OR step > 0)) AS started,
+      (SELECT count(*) FROM campaign_enrollments e WHERE e.campaign_id = ${campaignId} AND EXISTS (SELECT 1 FROM threads t WHERE t.thread_id = e.thread_id)) AS started,
       (SELECT count(*) FROM drafts WHERE campaign_id = ${campaignId} AND status = 'draft') AS awaiting,
       (SELECT count(*) FROM emails WHERE campaign_id = ${campaignId} AND direction = 'outbound') AS sent`);
   return { enrolled: Number(row?.enrolled ?? 0), started: Number(row?.started ?? 0), awaiting: Number(row?.awaiting ?? 0), sent: Number(row?.sent ?? 0) };

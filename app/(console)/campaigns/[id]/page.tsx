@@ -46,7 +46,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             {campaign.name} <CampaignStatus status={campaign.status} />
           </h1>
           <p className="mt-1 text-sm text-slate-600">
-            {campaign.launchedAt ? `Launched ${formatDate(campaign.launchedAt)}` : "Not launched"}
+            {campaign.launchedAt ? `Launched ${formatDate(campaign.launchedAt)}` : campaign.status === "draft" ? "Not launched" : `Created ${formatDate(campaign.createdAt)}`}
             {campaign.vertical ? ` · ${humanize(campaign.vertical)}` : ""}
             {campaign.stopOnCompanyReply ? " · a reply from anyone at the company stops the rest" : ""}
           </p>
