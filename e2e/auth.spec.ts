@@ -2,9 +2,9 @@ import { expect, test } from "@playwright/test";
 import { signIn, signInWithForm, USERS } from "./helpers";
 
 const NAV = {
-  rep: ["Drafts", "Campaigns", "Contacts"],
-  operator: ["Drafts", "Campaigns", "Analytics", "Contacts"],
-  admin: ["Drafts", "Campaigns", "Analytics", "Contacts", "Admin"],
+  rep: ["Drafts", "Campaigns", "Contacts", "Plans"],
+  operator: ["Drafts", "Campaigns", "Analytics", "Contacts", "Plans"],
+  admin: ["Drafts", "Campaigns", "Analytics", "Contacts", "Plans", "Admin"],
 } as const;
 
 for (const role of ["rep", "operator", "admin"] as const) {
