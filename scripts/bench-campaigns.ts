@@ -26,6 +26,7 @@ const { seedDatabase } = await import("@/db/seed/seed");
 const { dueEnrollmentIds, queueDueWakes } = await import("@/db/queries/enrollments");
 const { campaignReach, enrollmentPage, enrollmentStatusCounts, getCampaignRow, stepFunnel } = await import("@/db/queries/campaigns");
 const svc = await import("@/lib/services/campaigns");
+const { embeddedRuntime } = await import("@/lib/runtime/instance");
 
 const operator = { id: "usr_demo_operator", name: "Olly Operator", email: "operator@demo.local", role: "operator" as const };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -109,6 +110,8 @@ try {
   }
   console.log(`campaign page (${perCampaign.toLocaleString()} enrollments): service p50 ${median(pageMs).toFixed(1)} ms, raw queries p50 ${median(rawMs).toFixed(1)} ms → ${(median(pageMs) / median(rawMs)).toFixed(2)}×`);
 } finally {
+  // The launch started the embedded runtime (threads): stop its lease loop before the database closes.
+  embeddedRuntime().close();
   db().$client.close();
   testEnv.removeDir();
 }
