@@ -135,6 +135,8 @@ describe("the demo seed", () => {
   it("leaves its campaigns as history the scheduler never wakes: no live enrollment, a sequence cut off mid-way stopped with the reason", async () => {
     const db = a.database;
     expect(await count(db, "SELECT count(*) AS n FROM campaign_enrollments WHERE status IN ('active', 'paused') OR next_wake_at IS NOT NULL")).toBe(0);
+    // Launched before the first of its emails, as a campaign the console ran would have been.
+    expect(await count(db, "SELECT count(*) AS n FROM email_campaigns ec WHERE ec.launched_at IS NULL OR ec.launched_at > (SELECT min(e.sent_at) FROM emails e WHERE e.campaign_id = ec.id)")).toBe(0);
     const cut = await db.all<{ stop_reason: string; last_event_at: number | null; last_sent: number }>(sql`
       SELECT ce.stop_reason, ce.last_event_at, (SELECT max(e.sent_at) FROM emails e WHERE e.contact_id = ce.contact_id AND e.campaign_id = ce.campaign_id) AS last_sent
       FROM campaign_enrollments ce WHERE ce.status = 'stopped' AND ce.stop_reason IS NOT NULL`);

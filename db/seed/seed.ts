@@ -89,6 +89,8 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
       maxTouches: c.cadenceDays.length,
       ownerId: DEMO_REPS[i % DEMO_REPS.length]!.id,
       createdAt: new Date(anchor - 100 * 86_400_000),
+      // Its history (the seeded emails) spans the 90 days before the anchor: launched then.
+      launchedAt: new Date(anchor - 90 * 86_400_000),
     })),
   );
 
