@@ -4,7 +4,8 @@
  *   times the due query alone (one range scan of enrollments_wake_idx, its plan printed) and a
  *   whole tick (claim + wake jobs queued, in one batch), medians over repeated runs.
  * - Launch: --launch (default 10,000) contacts through launchCampaign (guards, enrollments
- *   written in batches, first wake-ups due); enrollments/s.
+ *   written in batches, threads created through the graph client, first wake-ups due);
+ *   enrollments/s, and the same without the threads step for its share.
  * - Campaign page: getCampaign's server time against the raw queries it needs, run alone.
  * - Drafting: --draft contacts' first touches drafted offline through the job runner (scheduler
  *   tick, campaign_wake jobs, the typed client and the embedded runtime) against the
@@ -31,7 +32,6 @@ const { dueEnrollmentIds, queueDueWakes } = await import("@/db/queries/enrollmen
 const { campaignReach, enrollmentPage, enrollmentStatusCounts, getCampaignRow, stepFunnel } = await import("@/db/queries/campaigns");
 const svc = await import("@/lib/services/campaigns");
 const { embeddedRuntime } = await import("@/lib/runtime/instance");
-const embeddedRuntimeClose = () => embeddedRuntime().close();
 
 const operator = { id: "usr_demo_operator", name: "Olly Operator", email: "operator@demo.local", role: "operator" as const };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -80,10 +80,20 @@ try {
   // Launch: contacts past the scheduler's set, enrolled by the service.
   const audience = (await database.all<{ id: number }>(sql`SELECT id FROM contacts ORDER BY id LIMIT ${LAUNCH} OFFSET ${perCampaign}`)).map((r) => r.id);
   const { id: launchId } = await svc.createCampaign(operator, { name: "Bench launch" });
-  let launched = { enrolled: 0, excluded: [] as { reason: string; count: number }[] };
+  let launched: Awaited<ReturnType<typeof svc.launchCampaign>> | undefined;
   const launchMs = await time(async () => (launched = await svc.launchCampaign(operator, launchId, { contactIds: audience })));
-  const excluded = launched.excluded.reduce((n, e) => n + e.count, 0);
-  console.log(`launch: ${launched.enrolled.toLocaleString()} enrolled (+${excluded} excluded by guards) of ${audience.length.toLocaleString()} in ${launchMs.toFixed(0)} ms → ${Math.round((audience.length / launchMs) * 1000)} contacts/s, ${Math.round((launched.enrolled / launchMs) * 1000)} enrollments/s`);
+  const excluded = launched!.excluded.reduce((n, e) => n + e.count, 0);
+  const { threads } = launched!;
+  console.log(
+    `launch (rows + threads through the embedded runtime's client): ${launched!.enrolled.toLocaleString()} enrolled (+${excluded} excluded by guards) of ${audience.length.toLocaleString()}, ${threads.created.toLocaleString()} threads created (${threads.failed} failed) in ${launchMs.toFixed(0)} ms → ${Math.round((audience.length / launchMs) * 1000)} contacts/s, ${Math.round((launched!.enrolled / launchMs) * 1000)} enrollments/s`,
+  );
+  // The same launch without the threads step (they would then start on their first wake), for its share.
+  const rowsAudience = (await database.all<{ id: number }>(sql`SELECT id FROM contacts ORDER BY id LIMIT ${LAUNCH} OFFSET ${perCampaign + LAUNCH}`)).map((r) => r.id);
+  const { id: rowsId } = await svc.createCampaign(operator, { name: "Bench launch, rows only" });
+  const noThreads = { threads: { create: async () => ({}) as never } };
+  let rowsOnly = 0;
+  const rowsMs = await time(async () => (rowsOnly = (await svc.launchCampaign(operator, rowsId, { contactIds: rowsAudience }, undefined, noThreads)).enrolled));
+  console.log(`launch (rows only, no threads step): ${rowsOnly.toLocaleString()} enrolled in ${rowsMs.toFixed(0)} ms → ${Math.round((rowsOnly / rowsMs) * 1000)} enrollments/s`);
 
   // The campaign page: the service against the raw queries it runs.
   const id = campaignIds[0]!;
@@ -159,8 +169,9 @@ try {
   const directRate = (direct.length / directMs) * 1000;
   const jobsRate = ((await drafted()) / jobsMs) * 1000;
   console.log(`drafting offline at concurrency ${concurrency}: orchestrator in-process ${directRate.toFixed(1)} drafts/s, campaign touches through the job runner ${jobsRate.toFixed(1)} drafts/s → ${(jobsRate / directRate).toFixed(2)}× (goal ≥ 0.8×)`);
-  embeddedRuntimeClose();
 } finally {
+  // The launch started the embedded runtime (threads): stop its lease loop before the database closes.
+  embeddedRuntime().close();
   db().$client.close();
   testEnv.removeDir();
 }

@@ -5,7 +5,7 @@ import { emailHash } from "../queries/suppression";
 import { seedIfEmpty } from "../setup";
 import { tempDatabase } from "../testing";
 import { CAMPAIGNS } from "./campaigns";
-import { DEMO_SCALE, seedDatabase } from "./seed";
+import { DEMO_SCALE, SEEDED_HISTORY_STOP, seedDatabase } from "./seed";
 
 const anchor = new Date("2026-11-01T00:00:00Z");
 const DAY = 86_400_000;
@@ -130,6 +130,21 @@ describe("the demo seed", () => {
     expect(never / countsA.contacts).toBeLessThan(0.3);
     // Every contact added in the last three weeks is a new lead, never written to.
     expect(await count(db, `SELECT count(*) AS n FROM contacts c WHERE c.created_at > ${anchor.getTime() - 22 * DAY} AND EXISTS (SELECT 1 FROM emails e WHERE e.contact_id = c.id)`)).toBe(0);
+  });
+
+  it("leaves its campaigns as history the scheduler never wakes: no live enrollment, a sequence cut off mid-way stopped with the reason", async () => {
+    const db = a.database;
+    expect(await count(db, "SELECT count(*) AS n FROM campaign_enrollments WHERE status IN ('active', 'paused') OR next_wake_at IS NOT NULL")).toBe(0);
+    // Launched before the first of its emails, as a campaign the console ran would have been.
+    expect(await count(db, "SELECT count(*) AS n FROM email_campaigns ec WHERE ec.launched_at IS NULL OR ec.launched_at > (SELECT min(e.sent_at) FROM emails e WHERE e.campaign_id = ec.id)")).toBe(0);
+    const cut = await db.all<{ stop_reason: string; last_event_at: number | null; last_sent: number }>(sql`
+      SELECT ce.stop_reason, ce.last_event_at, (SELECT max(e.sent_at) FROM emails e WHERE e.contact_id = ce.contact_id AND e.campaign_id = ce.campaign_id) AS last_sent
+      FROM campaign_enrollments ce WHERE ce.status = 'stopped' AND ce.stop_reason IS NOT NULL`);
+    expect(cut.length, "some seeded sequences were still running at the anchor").toBeGreaterThan(0);
+    for (const row of cut) {
+      expect(row.stop_reason).toBe(SEEDED_HISTORY_STOP);
+      expect(row.last_event_at).toBe(row.last_sent);
+    }
   });
 
   it("writes its emails as a person would: departments keep their acronyms, peers are named properly", async () => {

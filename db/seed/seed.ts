@@ -89,6 +89,8 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
       maxTouches: c.cadenceDays.length,
       ownerId: DEMO_REPS[i % DEMO_REPS.length]!.id,
       createdAt: new Date(anchor - 100 * 86_400_000),
+      // Its history (the seeded emails) spans the 90 days before the anchor: launched then.
+      launchedAt: new Date(anchor - 90 * 86_400_000),
     })),
   );
 
@@ -119,9 +121,12 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
   };
 }
 
+/** Why a seeded sequence that was cut off mid-way is not continued. */
+export const SEEDED_HISTORY_STOP = "Seeded history: this sequence ran before the campaign engine, so it is not continued.";
+
 async function seedOutreach(database: Database, prng: Prng, contacts: ContactSeed[], topFact: Map<number, string>, emailBudget: number, anchor: number, progress: (stage: string, done: number) => void) {
   const emailWriter = new BulkWriter(database, "emails", ["id", "contact_id", "campaign_id", "direction", "thread_id", "message_id", "in_reply_to", "subject", "body", "step", "sent_at", "opened_at", "replied_at", "bounced_at"], { rowsPerFlush: 10_000 });
-  const enrollmentWriter = new BulkWriter(database, "campaign_enrollments", ["campaign_id", "contact_id", "thread_id", "step", "status", "next_wake_at", "enrolled_at", "updated_at"]);
+  const enrollmentWriter = new BulkWriter(database, "campaign_enrollments", ["campaign_id", "contact_id", "thread_id", "step", "status", "next_wake_at", "stop_reason", "last_event", "last_event_at", "enrolled_at", "updated_at"]);
   const outcomeWriter = new BulkWriter(database, "outcomes", ["thread_id", "contact_id", "email_id", "label", "polarity", "confidence", "at"], { after: [emailWriter] });
   const order = contacts.filter((c) => !c.doNotContact && !c.newLead);
   for (let i = order.length - 1; i > 0; i--) {
@@ -151,8 +156,18 @@ async function seedOutreach(database: Database, prng: Prng, contacts: ContactSee
         await emailWriter.push([emailId, contact.id, campaignId, e.direction, e.threadId, e.messageId, e.inReplyTo, e.subject, e.body, e.step, e.sentAt, e.openedAt, e.repliedAt, e.bouncedAt]);
       }
       const threadId = convo.emails[0]!.threadId;
-      const status = convo.reply ? "replied" : convo.bounced ? "stopped" : convo.nextWakeAt ? "active" : "completed";
-      await enrollmentWriter.push([campaignId, contact.id, threadId, convo.touches, status, convo.nextWakeAt, convo.emails[0]!.sentAt, convo.emails.at(-1)!.sentAt]);
+      // Seeded sequences are history: they have no campaign thread (no plan, no checkpoint), so
+      // one cut off mid-way is ended with a reason rather than left active for the scheduler to
+      // wake, which would start its thread from touch 1 again.
+      const lastAt = convo.emails.at(-1)!.sentAt;
+      const [status, stopReason, lastEvent] = convo.reply
+        ? (["replied", null, "replied"] as const)
+        : convo.bounced
+          ? (["stopped", null, "bounced"] as const)
+          : convo.nextWakeAt
+            ? (["stopped", SEEDED_HISTORY_STOP, SEEDED_HISTORY_STOP] as const)
+            : (["completed", null, "sequence complete"] as const);
+      await enrollmentWriter.push([campaignId, contact.id, threadId, convo.touches, status, null, stopReason, lastEvent, lastAt, convo.emails[0]!.sentAt, lastAt]);
       if (convo.reply) {
         await outcomeWriter.push([threadId, contact.id, inboundId, convo.reply.label, convo.reply.polarity, 0.9, convo.reply.at]);
       }

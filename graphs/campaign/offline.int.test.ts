@@ -49,7 +49,7 @@ async function launchFor(name: string, contactCount: number, extra: Record<strin
   const { id } = await createCampaign(operator, { name, plan: PLAN, ...extra });
   const contacts = await freshContacts(db(), contactCount);
   const launched = await launchCampaign(operator, id, { contactIds: contacts.map((c) => c.id) }, clock);
-  expect(launched.enrolled).toBe(contactCount);
+  expect(launched).toMatchObject({ enrolled: contactCount, threads: { created: contactCount, failed: 0 } });
   return { campaignId: id, contacts };
 }
 
@@ -122,6 +122,30 @@ describe("a campaign sequence, offline", () => {
     const detail = await getCampaign(operator, campaignId);
     expect(detail.funnel.map((f) => [f.step, f.sent])).toEqual([[1, 1], [2, 1], [3, 1]]);
     expect(detail.summary).toMatchObject({ enrolled: 1, active: 0 });
+  });
+
+  it("an operator's launch creates each contact's thread, named and tagged with campaign and contact, before any wake; the first wake runs on it", async () => {
+    const { campaignId, contacts } = await launchFor("Threads at launch", 2);
+    for (const contact of contacts) {
+      const e = await enrollmentOf(campaignId, contact.id);
+      const thread = await one<{ status: string; metadata: string } | undefined>(sql`SELECT status, metadata FROM threads WHERE thread_id = ${e.thread_id}`);
+      expect(thread?.status).toBe("idle");
+      expect(JSON.parse(thread!.metadata)).toEqual({ campaign_thread: `campaign-${campaignId}-${contact.id}`, campaign_id: campaignId, contact_id: contact.id, graph_id: "campaign" });
+    }
+    await jobs.tick();
+    for (const contact of contacts) expect((await pendingDraft((await enrollmentOf(campaignId, contact.id)).id))?.step).toBe(1);
+  });
+
+  it("a launch whose thread creation fails still enrolls the contact, counts the failure, and the first wake creates the thread", async () => {
+    const { id } = await createCampaign(operator, { name: "Threads fall back", plan: PLAN });
+    const contacts = await freshContacts(db(), 1);
+    const down = { threads: { create: () => Promise.reject(new Error("runtime unreachable")) } };
+    const launched = await launchCampaign(operator, id, { contactIds: contacts.map((c) => c.id) }, clock, down);
+    expect(launched).toMatchObject({ enrolled: 1, threads: { created: 0, failed: 1, firstError: "runtime unreachable" } });
+    const e = await enrollmentOf(id, contacts[0]!.id);
+    expect(await db().all(sql`SELECT thread_id FROM threads WHERE thread_id = ${e.thread_id}`)).toEqual([]);
+    await jobs.tick();
+    expect((await pendingDraft(e.id))?.step).toBe(1);
   });
 
   it("a reply via /api/inbound between touches stops the enrollment, withdraws the waiting touch with the reason, and ends the thread", async () => {

@@ -21,8 +21,8 @@ describe("the campaign's check at the moment of sending", () => {
     expect(sendVerdict(facts({ enrollment: { status: "removed", stopReason: "Removed by Olly." } }), now)).toEqual({ allowed: false, reason: "enrollment_ended", final: true, retryAt: null, message: "Removed by Olly." });
   });
 
-  it("the last touch, approved and queued, went out although queuing it completed the enrollment, unless a stop rule fired since", () => {
-    expect(sendVerdict(facts({ enrollment: { status: "completed" } }), now)).toEqual({ allowed: true });
+  it("the last touch of a sequence that just completed still goes, unless a stop rule fires", () => {
+    expect(sendVerdict(facts({ enrollment: { status: "completed", step: 3 } }), now)).toEqual({ allowed: true });
     expect(sendVerdict(facts({ enrollment: { status: "completed" }, gate: { ...clear, replied: true } }), now)).toMatchObject({ allowed: false, reason: "replied", final: true });
   });
 

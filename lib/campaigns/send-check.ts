@@ -13,12 +13,17 @@ export type CampaignSendRefusal = StopReason | "out_of_office" | "enrollment_end
  */
 export type CampaignSendVerdict = { allowed: true } | { allowed: false; reason: CampaignSendRefusal; message: string; final: boolean; retryAt: Date | null };
 
+/**
+ * Enrollment states whose approved touches still go: live ones, and `completed`, which the
+ * thread records as soon as it has queued its last touch (the sequence is over, not stopped:
+ * that last touch is sent, unless a stop rule below fires).
+ */
+const SENDING_STATES: ReadonlySet<string> = new Set(["active", "paused", "completed"]);
+
 /** The pure part: the verdict from what stopFactsOf read. */
 export function sendVerdict(facts: StopFacts, now: Date): CampaignSendVerdict {
   const { enrollment } = facts;
-  // "completed" is how an enrollment looks once its last touch was approved and queued: that touch
-  // still goes (the stop rules below still apply to it); every other ended state stops it.
-  if (enrollment.status !== "active" && enrollment.status !== "paused" && enrollment.status !== "completed") {
+  if (!SENDING_STATES.has(enrollment.status)) {
     return { allowed: false, reason: "enrollment_ended", final: true, retryAt: null, message: enrollment.stopReason ?? `The enrollment is ${enrollment.status}.` };
   }
   const decision = stopDecision({

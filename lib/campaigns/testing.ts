@@ -3,23 +3,27 @@ import type { Database } from "@/db/client";
 import { emailHash } from "@/db/queries/suppression";
 import type { Fleet } from "@/graphs/registry";
 import type { TestClock } from "@/lib/clock";
-import { JOB_SPECS } from "@/lib/jobs/catalog";
+import { JOB_SPECS, type JobSpecs } from "@/lib/jobs/catalog";
 import { consoleJobs } from "@/lib/jobs/handlers";
 import { createJobQueue } from "@/lib/jobs/queue";
 import { createJobRunner } from "@/lib/jobs/runner";
 import type { GraphClient } from "@/lib/langgraph/client";
 import { openGovernance } from "@/lib/mail/testing/governance";
-import { createTransport } from "@/lib/mail/transport";
+import { createTransport, type MailTransport } from "@/lib/mail/transport";
 
 /**
  * Test support: a job runner over every console kind (campaign wakes, approvals, delivery) on an
  * injected clock and a given graph client, so a test moves days without sleeping and can swap the
- * runtime (a restart) under the same database.
+ * runtime (a restart) under the same database. `only` limits it to some kinds (a test that holds
+ * delivery back while something happens to the queued touch); `transport` sends elsewhere than
+ * the local outbox (a loopback SMTP server).
  */
-export function campaignRunner(database: Database, graphs: GraphClient<Fleet>, clock: TestClock) {
+export function campaignRunner(database: Database, graphs: GraphClient<Fleet>, clock: TestClock, options: { only?: readonly (keyof JobSpecs)[]; transport?: MailTransport } = {}) {
   const queue = createJobQueue({ database, specs: JOB_SPECS, now: clock.now });
-  const { kinds, periodic } = consoleJobs({ database, mail: { transport: createTransport(undefined), from: "Sales <sales@test.local>" }, queue, graphs, governor: openGovernance(clock) });
-  return createJobRunner({ database, kinds, periodic, now: clock.now, random: () => 1, log: { warn: () => {}, error: () => {} } });
+  const transport = options.transport ?? createTransport(undefined);
+  const { kinds, periodic } = consoleJobs({ database, mail: { transport, from: "Sales <sales@test.local>" }, queue, graphs, governor: openGovernance(clock) });
+  const chosen = options.only ? Object.fromEntries(Object.entries(kinds).filter(([kind]) => options.only!.includes(kind as keyof JobSpecs))) : kinds;
+  return createJobRunner({ database, kinds: chosen, periodic, now: clock.now, random: () => 1, log: { warn: () => {}, error: () => {} } });
 }
 
 /** Contacts with no flags, no suppression, no mail and no drafts, with an owner: fit to enroll. */

@@ -43,6 +43,20 @@ afterAll(async () => {
 });
 
 describe("the typed graph client", () => {
+  it("a caller creates a thread by id before its first run: a second create leaves it and its metadata alone, and a run then takes it", async () => {
+    const c = client();
+    const threadId = crypto.randomUUID();
+    const created = await c.threads.create(threadId, { metadata: { campaign_id: 7, contact_id: 9 }, graphId: "approval" });
+    expect(created).toMatchObject({ thread_id: threadId, status: "idle", metadata: { campaign_id: 7, contact_id: 9, graph_id: "approval" } });
+    const again = await c.threads.create(threadId, { metadata: { campaign_id: 8 } });
+    expect(again.metadata).toEqual(created.metadata);
+    expect(await db.database.all(sql`SELECT thread_id FROM threads WHERE thread_id = ${threadId}`)).toHaveLength(1);
+    const paused = await c.run("approval", { subject: "renewal" }, { threadId });
+    expect(paused.threadId).toBe(threadId);
+    expect(paused.interrupts).toHaveLength(1);
+    await expect(c.threads.create("not-a-uuid")).rejects.toMatchObject({ status: 422 });
+  });
+
   it("runs a stateless graph and returns values with the run's identity", async () => {
     const result = await client().run("echo", { message: "typed" });
     expect(result.values).toMatchObject({ message: "typed", echoed: "typed", length: 5 });

@@ -229,6 +229,19 @@ export function createGraphClient<R extends Registry>(registry: R, options: Grap
       });
     },
 
+    threads: {
+      /**
+       * Creates a thread with this id before its first run, or leaves an existing one as it is
+       * (`if_exists: "do_nothing"`, as LangGraph Platform's POST /threads has it), so calling it
+       * again, or racing the thread's first run, is harmless. `graphId` is recorded in its metadata.
+       */
+      create(threadId: string, opts: { metadata?: Record<string, unknown>; graphId?: AssistantIdOf<R> } = {}) {
+        return sdk.threads.create({ threadId, metadata: opts.metadata, graphId: opts.graphId, ifExists: "do_nothing" }).catch((e: unknown) => {
+          throw fromHttpError(e) ?? e;
+        });
+      },
+    },
+
     /** Threads waiting on a person, newest first. */
     interruptedThreads(metadata: Record<string, unknown> = {}, limit = 50) {
       return sdk.threads.search({ status: "interrupted", metadata, limit });

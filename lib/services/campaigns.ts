@@ -13,10 +13,12 @@ import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { COACH_RULES_VERSION, planFrom } from "@/lib/campaigns/coach-plan";
 import { EXCLUSION_MESSAGES, partitionAudience, type ExclusionReason } from "@/lib/campaigns/enrollment-guards";
+import { createCampaignThreads, type ThreadLaunch } from "@/lib/campaigns/launch-threads";
 import { systemClock, type Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { validate } from "@/lib/http/body";
 import { wakeJobs } from "@/lib/jobs/instance";
+import { graphClient } from "@/lib/langgraph/instance";
 
 /** The most contacts one campaign enrolls (the audience preview counts up to it). */
 export const MAX_AUDIENCE = 100_000;
@@ -164,15 +166,23 @@ export async function previewAudience(
   return { count: ids.length, eligible: eligible.length, excluded: describeExcluded(excluded) };
 }
 
-export type LaunchResult = { campaignId: number; enrolled: number; excluded: AudiencePreview["excluded"]; launchedAt: string };
+export type LaunchResult = { campaignId: number; enrolled: number; threads: ThreadLaunch; excluded: AudiencePreview["excluded"]; launchedAt: string };
 
 /**
  * Launches a campaign: the guards pick who may be enrolled, the enrollments are written in
- * batches, each due to wake now. The threads start as the scheduler wakes them (lib/jobs
- * campaign_wake), so drafting proceeds through jobs, under the governor, not in this request.
- * Launching again adds new contacts of the audience (once per campaign holds).
+ * batches, each due to wake now, and each gets its thread (created through the graph client, a
+ * few at a time; one that fails is created by its first wake instead, and is counted in
+ * `threads`). The threads run as the scheduler wakes them (lib/jobs campaign_wake), so drafting
+ * proceeds through jobs, under the governor, not in this request. Launching again adds new
+ * contacts of the audience (once per campaign holds).
  */
-export async function launchCampaign(user: SessionUser, campaignId: number, audience: unknown, clock: Clock = systemClock): Promise<LaunchResult> {
+export async function launchCampaign(
+  user: SessionUser,
+  campaignId: number,
+  audience: unknown,
+  clock: Clock = systemClock,
+  graphs: Parameters<typeof createCampaignThreads>[0] = graphClient(),
+): Promise<LaunchResult> {
   requireOperator(user);
   const parsed = validate(AudienceInput, audience, "campaigns");
   const campaign = await loadCampaign(campaignId);
@@ -181,9 +191,10 @@ export async function launchCampaign(user: SessionUser, campaignId: number, audi
   const ids = await audienceIds(parsed);
   const { eligible, excluded } = await guardAudience(campaign, ids, now);
   const enrolled = await insertEnrollments(db(), campaignId, eligible, now);
+  const threads = await createCampaignThreads(graphs, campaignId, eligible);
   if (campaign.status === "draft") await updateCampaign(db(), campaignId, { status: "active", launchedAt: now }, ["draft"]);
   wakeJobs();
-  return { campaignId, enrolled, excluded: describeExcluded(excluded), launchedAt: now.toISOString() };
+  return { campaignId, enrolled, threads, excluded: describeExcluded(excluded), launchedAt: now.toISOString() };
 }
 
 /** Pauses a running campaign: its live enrollments stop waking until it is resumed. */
