@@ -2,6 +2,7 @@ import type { InStatement, InValue } from "@libsql/client";
 import { and, asc, desc, eq, gte, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { llmCalls, runSteps, runs, threads, type RunStatus } from "../schema";
+import { groupedWrite } from "./group-commit";
 import { threadOutcomeColumns, type ThreadOutcome } from "./threads";
 
 export type RunStart = {
@@ -24,14 +25,14 @@ export type RunStart = {
 
 /** Records a run as it starts (stateless runs; a run on a thread is recorded by its claim). */
 export async function insertRun(database: Database, run: RunStart): Promise<void> {
-  await database.$client.execute({
+  await groupedWrite(database, [{
     sql: `INSERT INTO runs (id, assistant_id, thread_id, status, started_at, trace_id, metadata, owner, lease_until, parent_run_id)
       VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`,
     args: [
       run.id, run.assistantId, run.threadId, run.startedAt.getTime(), run.traceId ?? null, run.metadata === undefined ? null : JSON.stringify(run.metadata),
       run.owner ?? null, run.leaseUntil?.getTime() ?? null, run.parentRunId ?? null,
     ],
-  });
+  }]);
 }
 
 /** Ends a run and records its node steps in one write. */
@@ -257,7 +258,7 @@ export async function endHeldRun(
     statements.push({ sql: text, args: params as InValue[] });
   }
   statements.push(...insertStepsStatements(id, steps));
-  const [ended] = await database.$client.batch(statements, "write");
+  const [ended] = await groupedWrite(database, statements);
   return ended!.rowsAffected > 0;
 }
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { MAX_BODY_BYTES, parseJson, tooLarge } from "@/lib/http/body";
-import type { RuntimeRequest } from "./request";
+import { plainTextOf, type RuntimeRequest } from "./request";
 import type { Runtime } from "./runtime";
 
 /**
@@ -74,6 +74,13 @@ async function bridge(runtime: Runtime, req: IncomingMessage, res: ServerRespons
   const outgoing = Object.fromEntries(response.headers);
   // A refused request (413) may leave body bytes unread; that connection cannot be reused.
   if (!read.complete) outgoing.connection = "close";
+  const text = plainTextOf(response);
+  if (text !== undefined) {
+    outgoing["content-length"] = String(Buffer.byteLength(text));
+    res.writeHead(response.status, outgoing);
+    res.end(text);
+    return;
+  }
   res.writeHead(response.status, outgoing);
   if (!response.body) {
     res.end();

@@ -1,5 +1,5 @@
 import { beginRun, errorBody, executeTraced, type RunDeps } from "./runs";
-import type { RuntimeRequest } from "./request";
+import { plainResponse, type RuntimeRequest } from "./request";
 
 const HEARTBEAT_MS = 1_000;
 /** How long a run may take and still be answered with a plain (non-streamed) body. */
@@ -23,9 +23,7 @@ export async function waitRun(deps: RunDeps, request: RuntimeRequest, threadId: 
   ]);
   clearTimeout(timer);
   if (quick) {
-    const text = JSON.stringify(quick.values);
-    headers.set("content-length", String(Buffer.byteLength(text)));
-    return new Response(text, { status: 200, headers });
+    return plainResponse(JSON.stringify(quick.values), 200, headers);
   }
   return new Response(streamResult(execution), { status: 200, headers });
 }

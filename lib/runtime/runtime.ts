@@ -10,7 +10,7 @@ import { waitRun } from "./run-wait";
 import { getRun } from "@/db/queries/runs";
 import { DEFAULT_LEASE, newOwner, retireOwner, type LeaseTiming } from "./leases";
 import { cancelAbandoned, recoverAbandoned, releaseAbandonedRuns, renewLeases, type RecoveryReport } from "./recovery";
-import { fromWebRequest, type RuntimeRequest } from "./request";
+import { fromWebRequest, plainResponse, toWebResponse, type RuntimeRequest } from "./request";
 import { RunMetadataSaver } from "./run-metadata-saver";
 import { cancelRun, type RunDeps } from "./runs";
 import { AssistantSearch } from "./schemas";
@@ -50,7 +50,7 @@ export type Runtime = {
 
 type Route = { method: string; pattern: RegExp; open?: boolean; run: (request: RuntimeRequest, params: string[]) => Promise<Response> };
 
-const json = (value: unknown, status = 200) => Response.json(value, { status });
+const json = (value: unknown, status = 200) => plainResponse(JSON.stringify(value), status, new Headers({ "content-type": "application/json" }));
 const BOOTED_AT = new Date().toISOString();
 
 function assistantJson(spec: GraphSpec) {
@@ -194,7 +194,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   timer.unref();
 
   return {
-    handle: (request, path) => serve(fromWebRequest(request), path),
+    handle: async (request, path) => toWebResponse(await serve(fromWebRequest(request), path)),
     serve,
     health,
     owner,
