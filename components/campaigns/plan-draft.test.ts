@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftFromAgreed, editedFields, planProblems, resize } from "./plan-draft";
+import { draftFromAgreed, editedFields, editedInWords, planProblems, resize } from "./plan-draft";
 
 const panel = draftFromAgreed({ angle: "Ramp new reps", tone: "direct", cadenceDays: [0, 5, 9], maxTouches: 3, perTouchAngles: ["a", "b", "c"], stopCriteria: "Stop on reply." });
 
@@ -19,5 +19,12 @@ describe("the plan the operator edits", () => {
   it("the campaign records which fields the operator changed from the panel's plan", () => {
     expect(editedFields({ ...panel, tone: "warm", cadenceDays: [0, 5, 10] }, panel)).toEqual(["tone", "cadenceDays"]);
     expect(editedFields(panel, panel)).toEqual([]);
+  });
+
+  it("a reader of the campaign page sees the operator's edits in words, never the record's field names", () => {
+    expect(editedInWords(editedFields({ ...panel, angle: "Other", cadenceDays: [0, 6, 9] }, panel))).toBe("the angle and the cadence");
+    expect(editedInWords(["tone", "maxTouches", "stopCriteria"])).toBe("the tone, the number of touches and the stop rule");
+    expect(editedInWords(["touchAngles"])).toBe("the per-touch angles");
+    expect(editedInWords(["someOldField"])).toBe("");
   });
 });

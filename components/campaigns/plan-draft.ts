@@ -46,3 +46,17 @@ export function touchDays(cadenceDays: readonly number[]): number[] {
   let day = 0;
   return cadenceDays.map((gap) => (day += gap));
 }
+
+const EDITED_WORDS: Record<string, string> = {
+  angle: "the angle", tone: "the tone", maxTouches: "the number of touches", cadenceDays: "the cadence", touchAngles: "the per-touch angles", stopCriteria: "the stop rule",
+};
+
+/**
+ * The operator's edits as the campaign page says them ("the angle and the cadence"): the record
+ * keeps field names, which are not words a reader should see. A name this list does not know
+ * (an older record) is left out rather than shown raw.
+ */
+export function editedInWords(fields: readonly string[]): string {
+  const words = fields.map((f) => EDITED_WORDS[f]).filter((w): w is string => w !== undefined);
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}

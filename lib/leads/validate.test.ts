@@ -33,6 +33,18 @@ describe("validateRow", () => {
     expect(row({ ...good, email: "ada@gmail.com", companyDomain: "https://www.Acme.io/about" })).toMatchObject({ ok: true, lead: { company: { domain: "acme.io" } } });
   });
 
+  it("tells an importer why a row has no company domain, blaming a free mailbox only when the address is at one", () => {
+    const domainMessage = (values: Partial<Record<ImportField, string>>) => {
+      const result = row(values);
+      return result.ok ? null : result.problems.find((p) => p.field === "companyDomain")?.message;
+    };
+    expect(domainMessage({ ...good, email: "ada@gmail.com" })).toMatch(/free mailbox provider/);
+    expect(domainMessage({ ...good, email: "" })).toBe("is empty");
+    expect(domainMessage({ ...good, email: "not-an-email" })).toBe("is empty");
+    expect(problemsOf({ ...good, companyDomain: "https://" })).toEqual(["companyDomain:bad_value"]);
+    expect(domainMessage({ ...good, companyDomain: "https://" })).toBe('"https://" is not a domain');
+  });
+
   it("splits a full name when first and last are absent", () => {
     expect(row({ email: "m@acme.io", fullName: "Mary Ann Smith" })).toMatchObject({ ok: true, lead: { contact: { firstName: "Mary Ann", lastName: "Smith" } } });
     expect(problemsOf({ email: "m@acme.io", fullName: "Cher" })).toEqual(["lastName:missing_field"]);

@@ -150,7 +150,10 @@ export function validateRow(read: (field: ImportField) => string): RowResult {
   const domainText = read("companyDomain");
   const emailDomain = email.includes("@") ? email.slice(email.lastIndexOf("@") + 1) : "";
   const domain = domainText ? normalizeDomain(domainText) : FREE_MAIL.has(emailDomain) ? "" : emailDomain;
-  if (!domain) problem("companyDomain", "missing_field", domainText ? "is empty" : "is empty, and the email is at a free mailbox provider, so it names no company");
+  // Say which of three cases it is: a value that reads as no domain, an address at a free
+  // mailbox provider, or simply nothing to take one from (no column value, no usable address).
+  if (!domain && domainText) problem("companyDomain", "bad_value", `"${domainText.slice(0, 80)}" is not a domain`);
+  else if (!domain) problem("companyDomain", "missing_field", FREE_MAIL.has(emailDomain) ? "is empty, and the email is at a free mailbox provider, so it names no company" : "is empty");
   else if (!HOSTNAME.test(domain)) problem("companyDomain", "bad_value", `"${domainText.slice(0, 80)}" is not a domain`);
 
   const verticalText = read("vertical").toLowerCase();

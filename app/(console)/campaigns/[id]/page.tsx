@@ -5,6 +5,7 @@ import { CampaignControls } from "@/components/campaigns/campaign-controls";
 import { EnrollmentsTable } from "@/components/campaigns/enrollments-table";
 import { PanelArguments } from "@/components/campaigns/panel-arguments";
 import { readPanel } from "@/components/campaigns/panel-record";
+import { editedInWords } from "@/components/campaigns/plan-draft";
 import { PlanSummary } from "@/components/campaigns/plan-summary";
 import { CampaignStatus } from "@/components/campaigns/status-badges";
 import { StepFunnel } from "@/components/campaigns/step-funnel";
@@ -78,7 +79,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
         <Card title="Panel">
           {panel ? (
             <>
-              <p className="mb-3 text-sm text-slate-600">How the strategist, the skeptic and the brand voice argued the sequence before launch{panel.edited?.length ? `; the operator then edited ${panel.edited.join(", ")}` : ""}.</p>
+              <p className="mb-3 text-sm text-slate-600">How the strategist, the skeptic and the brand voice argued the sequence before launch{panel.edited && editedInWords(panel.edited) ? `; the operator then edited ${editedInWords(panel.edited)}` : ""}.</p>
               <PanelArguments lenses={panel.lenses} />
             </>
           ) : (
