@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_REPS } from "../seed/demo-users";
 import { seedDatabase } from "../seed/seed";
 import { tempDatabase } from "../testing";
-import { contactIdsMatching, listContacts, likePattern, suppressionOf, type ContactListFilter } from "./contacts";
+import { contactCountries, contactIdsMatching, listContacts, likePattern, suppressionOf, type ContactListFilter } from "./contacts";
 import { emailHash } from "./suppression";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
@@ -157,5 +157,11 @@ describe("contactIdsMatching (a campaign's audience)", () => {
     const all = await contactIdsMatching(a.database, { country: "US", tier: "C" }, 1_000);
     expect(all.length).toBeGreaterThan(expected.length);
     expect(await contactIdsMatching(a.database, { country: "US", tier: "C" }, 2)).toEqual(all.slice(0, 2));
+  });
+
+  it("an operator choosing a country is offered each country that has contacts, with their number, and no empty country", async () => {
+    const expected = await a.database.all<{ country: string; contacts: number }>(sql`SELECT co.country AS country, count(*) AS contacts FROM contacts c JOIN companies co ON co.id = c.company_id WHERE co.country IS NOT NULL GROUP BY co.country ORDER BY co.country`);
+    expect(expected.map((r) => r.country)).toEqual(["DE", "US"]);
+    expect(await contactCountries(a.database)).toEqual(expected);
   });
 });

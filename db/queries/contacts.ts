@@ -226,6 +226,14 @@ export async function contactIdsMatching(database: Database, filter: Omit<Contac
   return rows.map((r) => r.id);
 }
 
+/** The countries contacts' companies are in, each with its number of contacts, for an audience's country choice. */
+export async function contactCountries(database: Database): Promise<{ country: string; contacts: number }[]> {
+  return database.all<{ country: string; contacts: number }>(sql`
+    SELECT co.country AS country, count(*) AS contacts
+    FROM contacts c JOIN companies co ON co.id = c.company_id
+    WHERE co.country IS NOT NULL GROUP BY co.country ORDER BY co.country`);
+}
+
 /** What the safety gate reads for each of these contacts (flags and suppression), for audience guards. */
 export async function gateInputsOf(database: Database, contactIds: readonly number[]) {
   const rows: { id: number; email: string; doNotContact: boolean; bounced: boolean; unsubscribed: boolean; replied: boolean }[] = [];
