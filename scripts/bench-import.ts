@@ -5,8 +5,8 @@
  * file's rows are a realistic mix: new contacts at new companies (HQ strings for the country
  * resolver), contacts already known (merges), duplicates, suppressed and bad rows. Prints the
  * time of each phase, rows/s and the process's peak RSS (sampled every 50 ms). Goal (issue #13):
- * 100,000 rows in < 60 s without running out of memory. `--only import` is accepted so the
- * section can be folded into `npm run bench:leads`.
+ * 100,000 rows in < 60 s without running out of memory. `npm run bench:leads` runs it as its
+ * `import` section; `--only import` is accepted here for symmetry.
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";

@@ -2,7 +2,7 @@
 import { humanize } from "@/lib/format";
 import { input, label } from "./form-styles";
 
-export type AudienceFilters = { q: string; vertical: string; seniority: string; ownerId: string };
+export type AudienceFilters = { q: string; vertical: string; seniority: string; ownerId: string; country: string; tier: string };
 export type CampaignOptions = { stopOnCompanyReply: boolean; allowOverlap: boolean; cooldownDays: number };
 
 type Props = {
@@ -13,7 +13,15 @@ type Props = {
   onClearSelection: () => void;
   options: CampaignOptions;
   onOptions: (o: CampaignOptions) => void;
-  choices: { verticals: readonly string[]; seniorities: readonly string[]; tones?: readonly string[]; owners: { id: string; name: string; contacts: number }[] };
+  choices: {
+    verticals: readonly string[];
+    seniorities: readonly string[];
+    tones?: readonly string[];
+    owners: { id: string; name: string; contacts: number }[];
+    /** Countries of contacts' companies (ISO code, English name, contacts there). */
+    countries: { country: string; name: string; contacts: number }[];
+    tiers: readonly string[];
+  };
   errors: Record<string, string>;
 };
 
@@ -28,7 +36,7 @@ export function AudienceForm({ filters, onFilters, selection, onClearSelection, 
           <button type="button" className="font-medium underline underline-offset-2" onClick={onClearSelection}>Use filters instead</button>
         </p>
       ) : (
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           <div>
             <label className={label} htmlFor="aud-vertical">Vertical</label>
             <select id="aud-vertical" className={input} value={filters.vertical} onChange={set("vertical")}>
@@ -42,6 +50,21 @@ export function AudienceForm({ filters, onFilters, selection, onClearSelection, 
               <option value="">Any seniority</option>
               {choices.seniorities.map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
             </select>
+          </div>
+          <div>
+            <label className={label} htmlFor="aud-country">Country of the company</label>
+            <select id="aud-country" className={input} value={filters.country} onChange={set("country")}>
+              <option value="">Any country</option>
+              {choices.countries.map((c) => <option key={c.country} value={c.country}>{c.name} ({c.contacts})</option>)}
+            </select>
+          </div>
+          <div>
+            <label className={label} htmlFor="aud-tier">Lead tier</label>
+            <select id="aud-tier" className={input} value={filters.tier} onChange={set("tier")} aria-describedby="aud-tier-note">
+              <option value="">Any tier</option>
+              {choices.tiers.map((t) => <option key={t} value={t}>Tier {t}</option>)}
+            </select>
+            <p id="aud-tier-note" className="mt-1 text-xs text-slate-500">A tier leaves out contacts not yet scored.</p>
           </div>
           <div>
             <label className={label} htmlFor="aud-owner">Owner</label>

@@ -13,7 +13,14 @@ import { LaunchProgress } from "./launch-progress";
 import { draftFromAgreed, editedFields, planProblems, type PlanDraft } from "./plan-draft";
 import { PlanEditor } from "./plan-editor";
 
-type Choices = { verticals: readonly string[]; seniorities: readonly string[]; tones: readonly string[]; owners: { id: string; name: string; contacts: number }[] };
+type Choices = {
+  verticals: readonly string[];
+  seniorities: readonly string[];
+  tones: readonly string[];
+  owners: { id: string; name: string; contacts: number }[];
+  countries: { country: string; name: string; contacts: number }[];
+  tiers: readonly string[];
+};
 type Failure = { ok: false; error: string; field?: string };
 
 const DEFAULT_PLAN: PlanDraft = { angle: "", tone: "consultative", maxTouches: DEFAULT_MAX_TOUCHES, cadenceDays: [...DEFAULT_CADENCE_DAYS], touchAngles: Array(DEFAULT_MAX_TOUCHES).fill(""), stopCriteria: "" };
@@ -41,7 +48,7 @@ function Step({ n, title, done, children }: { n: number; title: string; done: bo
 /** name → audience (count and exclusions) → panel → plan (editable) → review and forecast → launch, with progress. */
 export function CreateFlow({ choices, selection: initialSelection }: { choices: Choices; selection: number[] | null }) {
   const [name, setName] = useState("");
-  const [filters, setFilters] = useState<AudienceFilters>({ q: "", vertical: "", seniority: "", ownerId: "" });
+  const [filters, setFilters] = useState<AudienceFilters>({ q: "", vertical: "", seniority: "", ownerId: "", country: "", tier: "" });
   const [selection, setSelection] = useState(initialSelection);
   const [options, setOptions] = useState<CampaignOptions>({ stopOnCompanyReply: true, allowOverlap: false, cooldownDays: 30 });
   const [preview, setPreview] = useState<AudiencePreview | null>(null);

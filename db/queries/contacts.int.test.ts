@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_REPS } from "../seed/demo-users";
 import { seedDatabase } from "../seed/seed";
 import { tempDatabase } from "../testing";
-import { listContacts, likePattern, suppressionOf, type ContactListFilter } from "./contacts";
+import { contactCountries, contactIdsMatching, listContacts, likePattern, suppressionOf, type ContactListFilter } from "./contacts";
 import { emailHash } from "./suppression";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
@@ -117,5 +117,51 @@ describe("listContacts", () => {
     expect(likePattern("50%_off\\")).toBe("%50\\%\\_off\\\\%");
     expect((await page({ q: "%" })).total).toBe(0);
     expect((await page({ q: "_" })).total).toBe(0);
+  });
+});
+
+describe("contactIdsMatching (a campaign's audience)", () => {
+  let a: Awaited<ReturnType<typeof tempDatabase>>;
+  const ids = async (query: string) => (await a.database.all<{ id: number }>(sql.raw(query))).map((r) => r.id);
+  beforeAll(async () => {
+    a = await tempDatabase("audience");
+    await seedDatabase(a.database, { companies: 20, contacts: 200, emails: 0, anchor: new Date("2026-11-01T00:00:00Z") });
+    await a.database.run(sql`UPDATE companies SET country = CASE id % 3 WHEN 0 THEN 'DE' WHEN 1 THEN 'US' ELSE NULL END`);
+    // Stored scores by hand (db/ may not import the scorer): a spread of tiers, some contacts unscored.
+    await a.database.run(sql`INSERT INTO contact_scores (contact_id, score, tier, terms, source, confidence, reason, evidence, prompt_version, scored_at)
+      SELECT id, (id % 10) / 10.0, CASE id % 5 WHEN 0 THEN 'A' WHEN 1 THEN 'B' WHEN 2 THEN 'C' ELSE 'D' END, '{}', 'rules', 0.5, 'test', '[]', 'test', 0
+      FROM contacts WHERE id % 7 <> 0`);
+  });
+  afterAll(() => a.cleanup());
+
+  it("an operator's country filter keeps exactly the contacts whose company is in that country", async () => {
+    const expected = await ids("SELECT c.id FROM contacts c JOIN companies co ON co.id = c.company_id WHERE co.country = 'DE' ORDER BY c.id");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await contactIdsMatching(a.database, { country: "DE" }, 1_000)).toEqual(expected);
+    expect(await contactIdsMatching(a.database, { country: "FR" }, 1_000)).toEqual([]);
+  });
+
+  it("an operator's tier filter keeps exactly the contacts whose stored score has that tier, and leaves unscored contacts out", async () => {
+    await a.database.run(sql`DELETE FROM contact_scores WHERE contact_id = (SELECT min(contact_id) FROM contact_scores WHERE tier = 'C')`);
+    for (const tier of ["A", "B", "C", "D"] as const) {
+      expect(await contactIdsMatching(a.database, { tier }, 1_000)).toEqual(await ids(`SELECT contact_id AS id FROM contact_scores WHERE tier = '${tier}' ORDER BY contact_id`));
+    }
+    const tierC = await ids("SELECT contact_id AS id FROM contact_scores WHERE tier = 'C'");
+    expect(tierC.length).toBeGreaterThan(0);
+  });
+
+  it("an operator's country and tier filters combine with the others, all of them holding at once", async () => {
+    const expected = await ids(`SELECT c.id FROM contacts c JOIN companies co ON co.id = c.company_id JOIN contact_scores s ON s.contact_id = c.id
+      WHERE co.country = 'US' AND s.tier = 'C' AND co.vertical = 'saas' ORDER BY c.id`);
+    expect(await contactIdsMatching(a.database, { country: "US", tier: "C", vertical: "saas" }, 1_000)).toEqual(expected);
+    const all = await contactIdsMatching(a.database, { country: "US", tier: "C" }, 1_000);
+    expect(all.length).toBeGreaterThan(expected.length);
+    expect(await contactIdsMatching(a.database, { country: "US", tier: "C" }, 2)).toEqual(all.slice(0, 2));
+  });
+
+  it("an operator choosing a country is offered each country that has contacts, with their number, and no empty country", async () => {
+    const expected = await a.database.all<{ country: string; contacts: number }>(sql`SELECT co.country AS country, count(*) AS contacts FROM contacts c JOIN companies co ON co.id = c.company_id WHERE co.country IS NOT NULL GROUP BY co.country ORDER BY co.country`);
+    expect(expected.map((r) => r.country)).toEqual(["DE", "US"]);
+    expect(await contactCountries(a.database)).toEqual(expected);
   });
 });

@@ -71,6 +71,8 @@ export type ContactListFilter = {
   status?: ContactStatus;
   ownerId?: string;
   companyId?: number;
+  /** Only contacts whose company is in this country (ISO 3166-1 alpha-2, as companies.country stores it). */
+  country?: string;
   /** Only contacts whose stored score has this tier. */
   tier?: (typeof contactScores.$inferSelect)["tier"];
   /** `name` (default): by last and first name; `score`: highest score first, then unscored contacts by name. */
@@ -123,6 +125,7 @@ async function listConditions(database: Database, filter: ContactListFilter): Pr
   if (filter.status) conditions.push(await statusCondition(database, filter.status));
   if (filter.ownerId) conditions.push(eq(contacts.ownerId, filter.ownerId));
   if (filter.companyId) conditions.push(eq(contacts.companyId, filter.companyId));
+  if (filter.country) conditions.push(eq(companies.country, filter.country));
   if (filter.tier) conditions.push(eq(contactScores.tier, filter.tier));
   return conditions.length ? and(...conditions) : undefined;
 }
@@ -214,14 +217,21 @@ export async function listContacts(database: Database, filter: ContactListFilter
 /** Every contact id the list's filters match (a campaign's audience), at most `cap`, in id order. */
 export async function contactIdsMatching(database: Database, filter: Omit<ContactListFilter, "page" | "pageSize">, cap: number): Promise<number[]> {
   const where = await listConditions(database, { ...filter, page: 1, pageSize: cap });
-  const rows = await database
-    .select({ id: contacts.id })
-    .from(contacts)
-    .innerJoin(companies, eq(companies.id, contacts.companyId))
+  const base = database.select({ id: contacts.id }).from(contacts).innerJoin(companies, eq(companies.id, contacts.companyId));
+  // The scores table only when a tier is asked for: listConditions reads its tier column.
+  const rows = await (filter.tier ? base.innerJoin(contactScores, eq(contactScores.contactId, contacts.id)) : base)
     .where(where)
     .orderBy(asc(contacts.id))
     .limit(cap);
   return rows.map((r) => r.id);
+}
+
+/** The countries contacts' companies are in, each with its number of contacts, for an audience's country choice. */
+export async function contactCountries(database: Database): Promise<{ country: string; contacts: number }[]> {
+  return database.all<{ country: string; contacts: number }>(sql`
+    SELECT co.country AS country, count(*) AS contacts
+    FROM contacts c JOIN companies co ON co.id = c.company_id
+    WHERE co.country IS NOT NULL GROUP BY co.country ORDER BY co.country`);
 }
 
 /** What the safety gate reads for each of these contacts (flags and suppression), for audience guards. */

@@ -194,6 +194,13 @@ export async function writeLeadBatch(database: Database, plan: LeadBatchWrite, p
   await database.$client.batch(statements, "write");
 }
 
+/** The ids of the contacts with these addresses (unknown addresses are skipped). */
+export async function contactIdsByEmail(database: Database, emails: readonly string[]): Promise<number[]> {
+  if (!emails.length) return [];
+  const rows = await database.select({ id: contacts.id }).from(contacts).where(inArray(contacts.email, [...emails]));
+  return rows.map((r) => r.id);
+}
+
 /** One page of an import's refused rows, in file order. */
 export async function refusalsAfter(database: Database, importId: number, afterId: number, limit: number) {
   return database

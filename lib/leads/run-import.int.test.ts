@@ -120,6 +120,29 @@ describe("runLeadImport on a real SQLite file", () => {
     expect((await refusalsAfter(env.database, first.id, 0, 10)).map((r) => r.reasons)).toEqual([["email: repeats the address on line 5"]]);
   });
 
+  it("an operator's import leaves every contact it created or merged scored by the rules, so the list sorted by score shows their tiers", async () => {
+    const csv = ["email,first name,last name,title,company,website,industry", "vp@scored.io,Val,Pres,VP Sales,Scored,scored.io,saas", "intern@scored.io,Ian,Tern,Intern,Scored,scored.io,saas", "ada@acme.io,Ada,Lovelace,,Acme,acme.io,saas"].join("\n");
+    await env.database.run(sql`UPDATE contacts SET department = NULL WHERE email = 'ada@acme.io'`);
+    await env.database.run(sql`DELETE FROM contact_scores`);
+    const done = await (await importFile(csv)).run();
+    expect(done).toMatchObject({ contactsCreated: 2, contactsMerged: 0 });
+    const scores = await env.database.all<{ email: string; tier: string; source: string; score: number }>(sql`SELECT c.email, s.tier, s.source, s.score FROM contact_scores s JOIN contacts c ON c.id = s.contact_id ORDER BY c.email`);
+    // Ada is unchanged by this file (nothing to fill): the import leaves her unscored.
+    expect(scores.map((s) => [s.email, s.source])).toEqual([["intern@scored.io", "rules"], ["vp@scored.io", "rules"]]);
+    for (const s of scores) expect(["A", "B", "C", "D"]).toContain(s.tier);
+    expect(scores[1]!.score).toBeGreaterThan(scores[0]!.score);
+    const list = await listContacts(env.database, { sort: "score", page: 1, pageSize: 2 });
+    expect(list.rows.map((r) => [r.email, r.tier])).toEqual([["vp@scored.io", scores[1]!.tier], ["intern@scored.io", scores[0]!.tier]]);
+  });
+
+  it("a merge that fills a contact's empty field rescores that contact", async () => {
+    await env.database.run(sql`DELETE FROM contact_scores`);
+    const done = await (await importFile(["email,first name,last name,linkedin", "ada@acme.io,Ada,Lovelace,https://www.linkedin.com/in/ada-scored"].join("\n"))).run();
+    expect(done).toMatchObject({ contactsMerged: 1 });
+    const rows = await env.database.all<{ email: string; source: string }>(sql`SELECT c.email, s.source FROM contact_scores s JOIN contacts c ON c.id = s.contact_id`);
+    expect(rows).toEqual([{ email: "ada@acme.io", source: "rules" }]);
+  });
+
   it("the sweep drops an upload nobody started after a day, removing its file, and leaves a newer one alone", async () => {
     const path = (name: string) => join(env.dir, name);
     writeFileSync(path("old.csv"), "email\na@b.io\n");

@@ -1,8 +1,9 @@
 import { rm } from "node:fs/promises";
 import type { Database } from "@/db/client";
-import { getLeadImport, lookupLeads, moveLeadImport, writeLeadBatch, type BatchProgress, type LeadImport } from "@/db/queries/lead-imports";
+import { contactIdsByEmail, getLeadImport, lookupLeads, moveLeadImport, writeLeadBatch, type BatchProgress, type LeadImport } from "@/db/queries/lead-imports";
 import type { ConflictSample } from "@/db/schema";
 import { RESOLVER_VERSION } from "@/lib/geo/resolve";
+import { scoreContactsOffline } from "@/lib/scoring/bulk";
 import type { ColumnMapping, ImportField } from "./columns";
 import { headerNames, readCsv } from "./csv";
 import { planBatch, type BatchPlan, type PlannedRow } from "./plan";
@@ -87,7 +88,8 @@ export type ImportRunDeps = {
 
 /**
  * Runs one uploaded import to the end: streams the file, validates, plans and writes it in
- * batches (each batch and the import's counters in one transaction), then removes the file.
+ * batches (each batch and the import's counters in one transaction), scores each batch's new and
+ * merged contacts with the rules (lib/scoring/bulk.ts), then removes the file.
  * Resumable: a run that stopped part-way starts after the rows its counters already describe
  * (the rows before are read again only to know which addresses the file has already used).
  */
@@ -111,6 +113,11 @@ export async function runLeadImport(deps: ImportRunDeps, importId: number): Prom
       for (const conflict of outcome.conflicts) if (samples.length < CONFLICT_SAMPLES) samples.push({ line: outcome.line, email: outcome.email ?? "", ...conflict });
     }
     await writeLeadBatch(database, plan, { importId, rowsDone: index, bytesDone: bytes, counts: countsOf(plan), conflictSamples: samples }, { ownerId: row.ownerId, actorId: row.createdBy, resolverVersion: RESOLVER_VERSION });
+    // The batch's new and merged contacts get a rules score now, so the list shows their tiers when
+    // the import is done. After the write, not in its batch: a job that dies between the two
+    // leaves those contacts unscored until the next bulk score, never half-imported.
+    const changed = plan.outcomes.flatMap((o) => ((o.action === "create" || o.action === "merge") && o.email ? [o.email] : []));
+    if (changed.length) await scoreContactsOffline(database, await contactIdsByEmail(database, changed), { clock: { now } });
     deps.onBatch?.(index, bytes);
     batch = [];
     // libSQL frees finished statements only when the event loop turns (db/seed/bulk.ts).

@@ -2,9 +2,11 @@ import "server-only";
 import { db } from "@/db/client";
 import { campaignDraftsOfContact, campaignEmailsOfContact, contactOwners, launchProgress } from "@/db/queries/campaign-views";
 import { getCampaignRow } from "@/db/queries/campaigns";
+import { contactCountries } from "@/db/queries/contacts";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { countryName } from "@/lib/geo/gazetteer";
 import { enrollmentsForContact } from "@/lib/services/campaigns";
 
 export type LaunchProgress = Awaited<ReturnType<typeof launchProgress>> & { status: string };
@@ -39,8 +41,9 @@ export async function contactCampaigns(user: SessionUser, contactId: number) {
 }
 export type ContactCampaign = Awaited<ReturnType<typeof contactCampaigns>>[number];
 
-/** What the create flow offers as audience filters: the owners of contacts (operators and admins plan campaigns). */
+/** What the create flow offers as audience filters: the owners of contacts and their companies' countries (operators and admins plan campaigns). */
 export async function audienceOptions(user: SessionUser) {
   if (!hasRole(user.role, "operator")) throw new AppError("forbidden:campaigns");
-  return { owners: await contactOwners(db()) };
+  const countries = (await contactCountries(db())).map((c) => ({ ...c, name: countryName(c.country) }));
+  return { owners: await contactOwners(db()), countries };
 }

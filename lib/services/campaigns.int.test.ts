@@ -47,6 +47,26 @@ describe("campaigns service", () => {
     expect(await one<{ n: number }>(sql`SELECT count(*) AS n FROM email_campaigns`)).toEqual(before);
   });
 
+  it("an operator's audience with an unknown country or tier is refused naming that filter", async () => {
+    await expect(svc.previewAudience(operator, { filters: { country: "XX" } })).rejects.toMatchObject({ status: 422, field: "filters.country" });
+    await expect(svc.previewAudience(operator, { filters: { country: "Germany" } })).rejects.toMatchObject({ status: 422, field: "filters.country" });
+    await expect(svc.previewAudience(operator, { filters: { tier: "E" } })).rejects.toMatchObject({ status: 422, field: "filters.tier" });
+    const { id } = await svc.createCampaign(operator, { name: "Bad audience" });
+    await expect(svc.launchCampaign(operator, id, { filters: { tier: "a+" } }, clock)).rejects.toMatchObject({ status: 422, field: "filters.tier" });
+    expect(await one<{ n: number }>(sql`SELECT count(*) AS n FROM campaign_enrollments WHERE campaign_id = ${id}`)).toEqual({ n: 0 });
+  });
+
+  it("an operator's audience by country and tier counts the contacts of companies in that country whose score has that tier", async () => {
+    const { scoreAllContactsOffline } = await import("@/lib/scoring/bulk");
+    await scoreAllContactsOffline(db());
+    await db().run(sql`UPDATE companies SET country = CASE id % 2 WHEN 0 THEN 'DE' ELSE 'FR' END`);
+    const tier = (await db().all<{ tier: "A" | "B" | "C" | "D" }>(sql`SELECT tier FROM contact_scores GROUP BY tier ORDER BY count(*) DESC LIMIT 1`))[0]!.tier;
+    const expected = await one<{ n: number }>(sql`SELECT count(*) AS n FROM contacts c JOIN companies co ON co.id = c.company_id JOIN contact_scores s ON s.contact_id = c.id WHERE co.country = 'DE' AND s.tier = ${tier}`);
+    expect(expected.n).toBeGreaterThan(0);
+    expect((await svc.previewAudience(operator, { filters: { country: "de", tier } })).count).toBe(expected.n);
+    expect((await svc.previewAudience(operator, { filters: { country: "US" } })).count).toBe(0);
+  });
+
   it("an operator's plan is coerced before it is stored: clamps hold and an invalid tone fails open to the defaults", async () => {
     const clamped = await svc.createCampaign(operator, { name: "Clamped", plan: { angle: "A", tone: "warm", cadenceDays: [0, 99], maxTouches: 2, source: "operator" } });
     expect(clamped.plan).toMatchObject({ cadenceDays: [0, 60], maxTouches: 2, provenance: { source: "operator" } });

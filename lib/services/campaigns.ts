@@ -8,7 +8,7 @@ import { contactIdsMatching, gateInputsOf, getContactOwner } from "@/db/queries/
 import {
   enrollmentsOfContacts, getEnrollment, insertEnrollments, pauseCampaignEnrollments, pauseEnrollments, resumeCampaignEnrollments, resumeEnrollments, stopEnrollments,
 } from "@/db/queries/enrollments";
-import { ENROLLMENT_STATUSES, SENIORITIES, TONES, VERTICALS, type CampaignPlan, type EnrollmentStatus } from "@/db/schema";
+import { ENROLLMENT_STATUSES, SCORE_TIERS, SENIORITIES, TONES, VERTICALS, type CampaignPlan, type EnrollmentStatus } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { COACH_RULES_VERSION, planFrom } from "@/lib/campaigns/coach-plan";
@@ -16,6 +16,7 @@ import { EXCLUSION_MESSAGES, partitionAudience, type ExclusionReason } from "@/l
 import { createCampaignThreads, type ThreadLaunch } from "@/lib/campaigns/launch-threads";
 import { systemClock, type Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { isCountryCode } from "@/lib/geo/gazetteer";
 import { validate } from "@/lib/http/body";
 import { wakeJobs } from "@/lib/jobs/instance";
 import { graphClient } from "@/lib/langgraph/instance";
@@ -37,6 +38,20 @@ export const AudienceInput = z.union([
           seniority: z.enum(SENIORITIES).optional(),
           ownerId: z.string().min(1).optional(),
           companyId: id.optional(),
+          /** The country of the contact's company (ISO 3166-1 alpha-2, any case). */
+          country: z.string().trim().toUpperCase().refine(isCountryCode, "Name a country by its two-letter ISO code, such as DE.").optional(),
+          /**
+           * The tier of the contact's stored score; unscored contacts never match. A refinement
+           * rather than z.enum: inside the union an enum failure fails both branches and the 422
+           * would name only "body", while a refinement's issue keeps the path "filters.tier".
+           */
+          tier: z
+            .string()
+            .trim()
+            .toUpperCase()
+            .refine((t) => (SCORE_TIERS as readonly string[]).includes(t), `A tier is one of ${SCORE_TIERS.join(", ")}.`)
+            .transform((t) => t as (typeof SCORE_TIERS)[number])
+            .optional(),
         })
         .strict(),
     })

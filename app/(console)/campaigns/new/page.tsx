@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateFlow } from "@/components/campaigns/create-flow";
 import { PageHeader } from "@/components/ui/page-header";
-import { SENIORITIES, TONES, VERTICALS } from "@/db/schema";
+import { SCORE_TIERS, SENIORITIES, TONES, VERTICALS } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { audienceOptions } from "@/lib/services/campaign-views";
 
@@ -19,12 +19,12 @@ function selectionOf(raw: string | string[] | undefined): number[] | null {
 
 export default async function NewCampaignPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("operator");
-  const { owners } = await audienceOptions(user);
+  const { owners, countries } = await audienceOptions(user);
   return (
     <>
       <Link href="/campaigns" className="text-sm text-slate-500 hover:text-slate-800">← Campaigns</Link>
       <PageHeader title="New campaign" description="Pick who it is for, let the panel argue the sequence, edit the plan, check the forecast, then launch." />
-      <CreateFlow choices={{ verticals: VERTICALS, seniorities: SENIORITIES, tones: TONES, owners }} selection={selectionOf((await searchParams).contacts)} />
+      <CreateFlow choices={{ verticals: VERTICALS, seniorities: SENIORITIES, tones: TONES, owners, countries, tiers: SCORE_TIERS }} selection={selectionOf((await searchParams).contacts)} />
     </>
   );
 }
