@@ -43,11 +43,20 @@ export function forgetSession(email: string) {
   sessions.delete(sessionKey(email));
 }
 
-const clientFor = (server: E2eServer) => createClient({ url: `file:./${server.dataDir}/sales.db` });
+/**
+ * A connection to an e2e server's database. It waits up to 10 s for the server's own writes (the
+ * job runner, a launch) instead of failing at once with SQLITE_BUSY: a spec's setup write could
+ * otherwise fail whenever it met one, which made the walk flaky, not wrong.
+ */
+async function clientFor(server: E2eServer) {
+  const client = createClient({ url: `file:./${server.dataDir}/sales.db` });
+  await client.execute("PRAGMA busy_timeout = 10000");
+  return client;
+}
 
 /** Reads an e2e server's own database (the offline one unless told), to check what the browser shows against the rows. */
 export async function queryE2eDb<T>(sql: string, args: InValue[] = [], server: E2eServer = OFFLINE_SERVER): Promise<T[]> {
-  const client = clientFor(server);
+  const client = await clientFor(server);
   try {
     return (await client.execute({ sql, args })).rows as unknown as T[];
   } finally {
@@ -57,7 +66,7 @@ export async function queryE2eDb<T>(sql: string, args: InValue[] = [], server: E
 
 /** Writes to an e2e server's own database, to give a page rows it did not make itself. */
 export async function writeE2eDb(sql: string, args: InValue[] = [], server: E2eServer = OFFLINE_SERVER): Promise<void> {
-  const client = clientFor(server);
+  const client = await clientFor(server);
   try {
     await client.execute({ sql, args });
   } finally {
