@@ -156,6 +156,9 @@ export async function receiveCsv(body: ReadableStream<Uint8Array> | null, target
   } catch (e) {
     out.destroy();
     parser?.destroy();
+    // The file is opened asynchronously: a refusal on the first chunk can come before the open,
+    // which then still creates the file. Removing it only after the stream closed leaves nothing.
+    if (!out.closed) await new Promise<void>((resolve) => out.once("close", () => resolve()));
     await rm(target, { force: true });
     await drain(reader, limit - bytes);
     throw e;
