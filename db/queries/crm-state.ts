@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { campaignEnrollments, companies, contactEmailStats, contactScores, contacts, drafts, emailCampaigns, emails, outcomes, tasks, type Seniority } from "../schema";
 import { suppressionOf } from "./contacts";
@@ -80,7 +80,9 @@ export async function readCrmState(database: Database, subject: { companyId: num
     database
       .select({ id: emailCampaigns.id, name: emailCampaigns.name })
       .from(emailCampaigns)
-      .where(and(eq(emailCampaigns.status, "active"), or(isNull(emailCampaigns.vertical), eq(emailCampaigns.vertical, company.vertical))))
+      // Only campaigns of the account's own vertical: one with no vertical stored may be aimed at
+      // any audience (a retail pitch would reach a fintech CFO), so it is never proposed.
+      .where(and(eq(emailCampaigns.status, "active"), eq(emailCampaigns.vertical, company.vertical)))
       .orderBy(desc(emailCampaigns.id))
       .limit(MOST_CAMPAIGNS),
   ]);

@@ -6,7 +6,7 @@ const testEnv = ownEnvironment("services-plans");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
-const { campaignEnrollments, companies, drafts, emails, outcomes, tasks } = await import("@/db/schema");
+const { campaignEnrollments, companies, drafts, emailCampaigns, emails, outcomes, tasks } = await import("@/db/schema");
 const { eq } = await import("drizzle-orm");
 const { getPlan } = await import("@/db/queries/plans");
 const { RULES_VERSION } = await import("@/graphs/crm-orchestrator/rules");
@@ -170,6 +170,19 @@ describe("planning offline", () => {
     const steps = await stepsOf(planId);
     expect(steps.map((s) => [s.action, s.status])).toEqual([["flag_for_person", "auto_ran"]]);
     expect(steps[0]!.verification).toContain("Verified");
+  });
+
+  it("a campaign stored with no vertical is never proposed: a retail account's VP is not enrolled in a campaign aimed who knows where", async () => {
+    const [unknown] = await db().insert(emailCampaigns).values({ name: "Fintech compliance automation", vertical: null, status: "active", cadenceDays: [0, 4, 7] }).returning({ id: emailCampaigns.id });
+    try {
+      const { contactIds } = await account(db(), { vertical: "retail", hqCity: "Dublin", country: "IE", contacts: [{ seniority: "vp", ownerId: rep.id }] });
+      const { planId } = await createPlan(rep, { goal: "book a meeting", contactId: contactIds[0]! });
+      const steps = await stepsOf(planId);
+      expect(steps.map((s) => s.action)).not.toContain("enroll_in_campaign");
+      expect(steps.map((s) => s.action)).toContain("draft_reply");
+    } finally {
+      await db().update(emailCampaigns).set({ status: "paused" }).where(eq(emailCampaigns.id, unknown!.id));
+    }
   });
 });
 
