@@ -172,6 +172,16 @@ describe("planning offline", () => {
     expect(steps[0]!.verification).toContain("Verified");
   });
 
+  it("a contact who just finished another campaign is not proposed for enrollment the guard would refuse: the plan says it is the cooldown", async () => {
+    const { contactIds } = await account(db(), { hqCity: "Berlin", country: "DE", contacts: [{ seniority: "vp", ownerId: rep.id }] });
+    const [earlier] = await db().insert(emailCampaigns).values({ name: "Earlier sequence", vertical: "saas", status: "completed", cadenceDays: [0, 4] }).returning({ id: emailCampaigns.id });
+    await db().insert(campaignEnrollments).values({ campaignId: earlier!.id, contactId: contactIds[0]!, status: "completed", step: 2 });
+    const { planId } = await createPlan(rep, { goal: "book a meeting", contactId: contactIds[0]! });
+    const { plan, steps } = (await getPlan(db(), planId))!;
+    expect(steps.map((s) => s.action)).not.toContain("enroll_in_campaign");
+    expect(plan.reasoning).toContain('cannot join "Campaign saas" (finished another campaign within the cooldown)');
+  });
+
   it("a campaign stored with no vertical is never proposed: a retail account's VP is not enrolled in a campaign aimed who knows where", async () => {
     const [unknown] = await db().insert(emailCampaigns).values({ name: "Fintech compliance automation", vertical: null, status: "active", cadenceDays: [0, 4, 7] }).returning({ id: emailCampaigns.id });
     try {
