@@ -250,6 +250,18 @@ export async function gateInputsOf(database: Database, contactIds: readonly numb
   return rows.map(({ email, id, ...flags }) => ({ contactId: id, gate: { ...flags, suppressed: suppressed.has(email) } }));
 }
 
+/** The distinct verticals of these contacts' companies, at most `limit` of them (2 tells "exactly one" from "several"). */
+export async function companyVerticalsOf(database: Database, contactIds: readonly number[], limit = 2): Promise<Vertical[]> {
+  if (contactIds.length === 0) return [];
+  const rows = await database
+    .selectDistinct({ vertical: companies.vertical })
+    .from(contacts)
+    .innerJoin(companies, eq(companies.id, contacts.companyId))
+    .where(sql`${contacts.id} IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))`)
+    .limit(limit);
+  return rows.map((r) => r.vertical);
+}
+
 export type ContactListPage = Awaited<ReturnType<typeof listContacts>>;
 export type ContactListRow = ContactListPage["rows"][number];
 

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { campaignEnrollments, companies, contactEmailStats, contactScores, contacts, drafts, emailCampaigns, emails, outcomes, tasks, type Seniority } from "../schema";
+import { campaignEnrollments, companies, contactEmailStats, contactScores, contacts, drafts, emailCampaigns, emails, outcomes, tasks, type EnrollmentStatus, type Seniority } from "../schema";
 import { suppressionOf } from "./contacts";
 
 /** Most contacts of an account the planner is shown (most senior first). */
@@ -22,7 +22,8 @@ export type ContactState = {
   lastEmail: { id: number; direction: "outbound" | "inbound"; sentAt: number } | null;
   outcomes: { positive: number; negative: number };
   openDrafts: number;
-  enrollments: { campaignId: number; status: string }[];
+  /** Every enrollment of the contact; `updatedAt` (ms) is when a finished one ended (the cooldown's start). */
+  enrollments: { campaignId: number; status: EnrollmentStatus; updatedAt: number }[];
   openTasks: number;
   /** The stored score (lib/scoring), or null when never scored. */
   score: { score: number; tier: string } | null;
@@ -32,7 +33,10 @@ export type ContactState = {
 export type CrmState = {
   company: { id: number; name: string; vertical: string; country: string | null; hqCity: string | null };
   contacts: ContactState[];
-  campaigns: { id: number; name: string }[];
+  /** Active campaigns of the account's vertical, with the settings the enrollment guard reads. */
+  campaigns: { id: number; name: string; allowOverlap: boolean; cooldownDays: number }[];
+  /** When the state was read (ms): the "now" the enrollment guard's cooldown is judged at. */
+  readAt: number;
 };
 
 const SENIORITY_RANK = sql`CASE ${contacts.seniority} WHEN 'c_level' THEN 0 WHEN 'vp' THEN 1 WHEN 'director' THEN 2 WHEN 'manager' THEN 3 WHEN 'senior' THEN 4 WHEN 'entry' THEN 5 ELSE 6 END`;
@@ -42,7 +46,7 @@ const SENIORITY_RANK = sql`CASE ${contacts.seniority} WHEN 'c_level' THEN 0 WHEN
  * the facts a plan is reasoned from. Null when the subject does not exist (or the contact is not
  * at that company).
  */
-export async function readCrmState(database: Database, subject: { companyId: number; contactId: number | null }): Promise<CrmState | null> {
+export async function readCrmState(database: Database, subject: { companyId: number; contactId: number | null }, now: Date): Promise<CrmState | null> {
   const [company] = await database
     .select({ id: companies.id, name: companies.name, vertical: companies.vertical, country: companies.country, hqCity: companies.hqCity })
     .from(companies)
@@ -75,12 +79,14 @@ export async function readCrmState(database: Database, subject: { companyId: num
           .groupBy(outcomes.contactId, outcomes.polarity)
       : [],
     ids.length ? database.select({ contactId: drafts.contactId, n: sql<number>`count(*)` }).from(drafts).where(and(inArray(drafts.contactId, ids), eq(drafts.status, "draft"))).groupBy(drafts.contactId) : [],
-    ids.length ? database.select({ contactId: campaignEnrollments.contactId, campaignId: campaignEnrollments.campaignId, status: campaignEnrollments.status }).from(campaignEnrollments).where(inArray(campaignEnrollments.contactId, ids)) : [],
+    ids.length ? database.select({ contactId: campaignEnrollments.contactId, campaignId: campaignEnrollments.campaignId, status: campaignEnrollments.status, updatedAt: campaignEnrollments.updatedAt }).from(campaignEnrollments).where(inArray(campaignEnrollments.contactId, ids)) : [],
     ids.length ? database.select({ contactId: tasks.contactId, n: sql<number>`count(*)` }).from(tasks).where(and(inArray(tasks.contactId, ids), eq(tasks.status, "open"))).groupBy(tasks.contactId) : [],
     database
-      .select({ id: emailCampaigns.id, name: emailCampaigns.name })
+      .select({ id: emailCampaigns.id, name: emailCampaigns.name, allowOverlap: emailCampaigns.allowOverlap, cooldownDays: emailCampaigns.cooldownDays })
       .from(emailCampaigns)
-      .where(and(eq(emailCampaigns.status, "active"), or(isNull(emailCampaigns.vertical), eq(emailCampaigns.vertical, company.vertical))))
+      // Only campaigns of the account's own vertical: one with no vertical stored may be aimed at
+      // any audience (a retail pitch would reach a fintech CFO), so it is never proposed.
+      .where(and(eq(emailCampaigns.status, "active"), eq(emailCampaigns.vertical, company.vertical)))
       .orderBy(desc(emailCampaigns.id))
       .limit(MOST_CAMPAIGNS),
   ]);
@@ -88,6 +94,7 @@ export async function readCrmState(database: Database, subject: { companyId: num
   return {
     company,
     campaigns,
+    readAt: now.getTime(),
     contacts: people.map(({ contact: c, stats, score }) => {
       const last = lastEmails.find((e) => e.contactId === c.id);
       const listed = suppressed.get(c.email);
@@ -104,7 +111,7 @@ export async function readCrmState(database: Database, subject: { companyId: num
         lastEmail: last ? { id: last.id, direction: last.direction, sentAt: last.sentAt.getTime() } : null,
         outcomes: { positive: countOf(outcomeRows.filter((o) => o.polarity === "positive"), c.id), negative: countOf(outcomeRows.filter((o) => o.polarity === "negative"), c.id) },
         openDrafts: countOf(draftRows, c.id),
-        enrollments: enrollmentRows.filter((e) => e.contactId === c.id).map(({ campaignId, status }) => ({ campaignId, status })),
+        enrollments: enrollmentRows.filter((e) => e.contactId === c.id).map(({ campaignId, status, updatedAt }) => ({ campaignId, status, updatedAt: updatedAt.getTime() })),
         openTasks: countOf(taskRows, c.id),
         score: score ? { score: score.score, tier: score.tier } : null,
       };

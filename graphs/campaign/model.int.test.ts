@@ -89,7 +89,9 @@ describe("a campaign sequence with a model", () => {
       const writer = stub.requests.filter((r) => system(r).startsWith("You write short") && !system(r).includes("reviewing")).at(-1)!;
       const brief = String(writer.messages[1]!.content);
       expect(brief).toContain(`Touch ${touch} of 3`);
-      expect(brief).toContain(["Open: the nine-day close", "Proof: audit-ready books", "Last call: a pilot"][touch - 1]);
+      // The campaign's angle is the wording; the touch's angle reaches the model as an instruction, never as the angle.
+      expect(brief).toContain("Angle: Month-end close in four days.");
+      expect(brief).toContain(`Writer's note for this touch (an instruction, not wording to copy): ${["Open: the nine-day close", "Proof: audit-ready books", "Last call: a pilot"][touch - 1]}`);
       await approveWithUndo(admin, draft.id);
       await jobs.tick();
       const e = await enrollmentOf(campaignId);

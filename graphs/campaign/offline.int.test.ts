@@ -91,7 +91,9 @@ afterAll(() => {
 
 describe("a campaign sequence, offline", () => {
   it("an operator's three-touch campaign drafts, and after each approval sends, one touch per wake as the clock moves, then completes", async () => {
-    const { campaignId, contacts } = await launchFor("Three touches", 1);
+    // Per-touch angles are notes to the writer; the campaign's name is the operator's label: neither may reach the prospect.
+    const touchAngles = ["open on reported growth: keeping growth from outpacing the team", "share a peer example", "close the loop politely and leave the door open"];
+    const { campaignId, contacts } = await launchFor("QA internal batch 7", 1, { plan: { ...PLAN, touchAngles } });
     const contactId = contacts[0]!.id;
     await jobs.tick();
     const enrollment = await enrollmentOf(campaignId, contactId);
@@ -119,6 +121,13 @@ describe("a campaign sequence, offline", () => {
     // Drafts carry the campaign, enrollment and touch, written by the labelled template path.
     const drafts = await db().all<{ step: number; campaign_id: number; model: string; status: string }>(sql`SELECT step, campaign_id, model, status FROM drafts WHERE enrollment_id = ${enrollment.id} ORDER BY step`);
     expect(drafts).toEqual([1, 2, 3].map((step) => ({ step, campaign_id: campaignId, model: "offline template", status: "sent" })));
+    const emails = await db().all<{ subject: string; body: string }>(sql`SELECT subject, body FROM emails WHERE campaign_id = ${campaignId} AND contact_id = ${contactId} AND direction = 'outbound' ORDER BY step`);
+    expect(emails).toHaveLength(3);
+    for (const email of emails) {
+      expect(`${email.subject}\n${email.body}`).not.toContain("QA internal batch 7");
+      for (const note of touchAngles) expect(email.body).not.toContain(note);
+      expect(email.body).toContain("with exactly that: close the books in four days, not nine.");
+    }
     const detail = await getCampaign(operator, campaignId);
     expect(detail.funnel.map((f) => [f.step, f.sent])).toEqual([[1, 1], [2, 1], [3, 1]]);
     expect(detail.summary).toMatchObject({ enrolled: 1, active: 0 });

@@ -1,4 +1,6 @@
 import type { ContactState, CrmState } from "@/db/queries/crm-state";
+import { enrollmentGuard, EXCLUSION_MESSAGES, type ExclusionReason } from "@/lib/campaigns/enrollment-guards";
+import { inSentence } from "@/lib/format";
 import { resolveCountry } from "@/lib/geo/resolve";
 import type { ProposedAction } from "./state";
 
@@ -42,6 +44,23 @@ export function targetOf(crm: CrmState, contactId: number | null): ContactState 
 }
 
 /**
+ * The first campaign the enrollment guard (the rule approval runs) would let the contact into,
+ * or, when it refuses them all, why it refuses the first: a plan never proposes what approving
+ * would refuse. Blocked contacts never get here, so the gate's only open question is a reply.
+ */
+function campaignFor(crm: CrmState, target: ContactState): { chosen: CrmState["campaigns"][number] | null; refused: { name: string; reason: ExclusionReason } | null } {
+  const gate = { suppressed: false, doNotContact: false, bounced: false, unsubscribed: false, replied: target.replied };
+  const past = target.enrollments.map((e) => ({ campaignId: e.campaignId, status: e.status, updatedAt: new Date(e.updatedAt) }));
+  let refused: { name: string; reason: ExclusionReason } | null = null;
+  for (const campaign of crm.campaigns) {
+    const verdict = enrollmentGuard(campaign, gate, past, new Date(crm.readAt));
+    if (verdict.allowed) return { chosen: campaign, refused: null };
+    refused ??= { name: campaign.name, reason: verdict.reason };
+  }
+  return { chosen: null, refused };
+}
+
+/**
  * The deterministic plan: the rules a careful rep follows, each with its documented confidence.
  * Returns the actions and the reasoning in words.
  */
@@ -72,6 +91,8 @@ export function planOffline(crm: CrmState, contactId: number | null, goal: strin
 
   const inboundWaiting = target.lastEmail?.direction === "inbound" && !target.openDrafts;
   const enrolled = target.enrollments.some((e) => e.status === "active" || e.status === "paused");
+  const { chosen, refused } = enrolled ? { chosen: null, refused: null } : campaignFor(crm, target);
+  const refusal = refused ? `No campaign is proposed: ${target.name} cannot join "${refused.name}" (${inSentence(EXCLUSION_MESSAGES[refused.reason]).replace(/\.$/, "")}).` : null;
   if (inboundWaiting && target.outcomes.negative > 0) {
     add("handle_objection", { contactId: target.id, emailId: target.lastEmail!.id }, RULE_CONFIDENCE.objection, "Their latest email is unanswered and they have a negative outcome: likely an objection to answer.");
     why.push("An objection waits for an answer.");
@@ -80,10 +101,14 @@ export function planOffline(crm: CrmState, contactId: number | null, goal: strin
     why.push("Their reply waits for an answer.");
   } else if (target.openDrafts > 0) {
     why.push(`A draft for ${target.name} already waits in the queue; nothing new is drafted.`);
-  } else if (!enrolled && crm.campaigns[0]) {
-    add("enroll_in_campaign", { contactId: target.id, campaignId: crm.campaigns[0].id }, RULE_CONFIDENCE.enroll, `Not in a campaign; "${crm.campaigns[0].name}" is active for this vertical.`);
+  } else if (!enrolled && chosen) {
+    add("enroll_in_campaign", { contactId: target.id, campaignId: chosen.id }, RULE_CONFIDENCE.enroll, `Not in a campaign; "${chosen.name}" is active for this vertical.`);
     why.push("A campaign could carry the outreach; that starts sends, so a person decides.");
+  } else if (!enrolled && refused?.reason === "cooldown") {
+    // The cooldown exists so the contact gets a rest from outreach: a fresh email would defeat it.
+    why.push(`${refusal} Nothing new is drafted during the rest.`);
   } else if (!enrolled) {
+    if (refusal) why.push(refusal);
     add("draft_reply", { contactId: target.id }, RULE_CONFIDENCE.nextEmail, "No draft waits and no campaign runs: a next email moves the goal on.");
     why.push("A next email is drafted for a person to review.");
   }

@@ -3,7 +3,7 @@ import type { ChatMessage } from "@/lib/llm/types";
 import { fenceUntrusted } from "@/lib/safety/fence";
 
 /** Bump on any change to the prompt below; it is stamped on every plan the model makes. */
-export const PROMPT_VERSION = "crm-orchestrator-v1-2026-12";
+export const PROMPT_VERSION = "crm-orchestrator-v2-2026-12";
 
 // The vocabulary and its parameters are written out here because the model must use them exactly;
 // lib/crm-actions/vocabulary.ts is the contract that checks what comes back.

@@ -4,6 +4,8 @@ import { planOffline, targetOf } from "./offline-planner";
 import { checkSteps, ModelPlan, planningOf, RULES_VERSION } from "./rules";
 import type { ProposedAction } from "./state";
 
+const NOW = Date.parse("2030-03-04T10:00:00Z");
+const DAY = 86_400_000;
 const person = (id: number, over: Partial<ContactState> = {}): ContactState => ({
   id,
   name: `Person ${id}`,
@@ -24,7 +26,8 @@ const person = (id: number, over: Partial<ContactState> = {}): ContactState => (
 const crm = (over: Partial<CrmState> = {}): CrmState => ({
   company: { id: 7, name: "Acme", vertical: "saas", country: "DE", hqCity: "Berlin" },
   contacts: [person(1), person(2, { seniority: "vp", title: "VP Finance" })],
-  campaigns: [{ id: 30, name: "SaaS Q1" }],
+  campaigns: [{ id: 30, name: "SaaS Q1", allowOverlap: false, cooldownDays: 30 }],
+  readAt: NOW,
   ...over,
 });
 const proposal = (action: string, params: Record<string, unknown>, confidence = 0.9): ProposedAction => ({ action, params, confidence, reason: "because" });
@@ -147,6 +150,27 @@ describe("the offline planner", () => {
     const steps = checkSteps(plan.actions, crm(), "granted", 8);
     expect(steps[1]).toMatchObject({ verdict: "needs_approval" });
     expect(plan.actions[2]!.params).toEqual({ contactId: 1, title: "Follow up with Person 1: book a meeting with the economic buyer", dueInDays: 3 });
+  });
+
+  it("a contact who finished another campaign within its cooldown is not proposed for it, the plan says why, and nothing new is drafted", () => {
+    const rested = (days: number) => crm({ contacts: [person(1, { enrollments: [{ campaignId: 12, status: "completed", updatedAt: NOW - days * DAY }] })] });
+    const plan = planOffline(rested(5), 1, "book a meeting");
+    expect(plan.actions.map((a) => a.action)).toEqual(["score", "create_follow_up_task"]);
+    expect(plan.reasoning).toContain('Person 1 cannot join "SaaS Q1" (finished another campaign within the cooldown).');
+    // Past the campaign's 30-day cooldown the guard lets them in, so the plan proposes it.
+    expect(planOffline(rested(31), 1, "book a meeting").actions.map((a) => a.action)).toEqual(["score", "enroll_in_campaign", "create_follow_up_task"]);
+  });
+
+  it("a planner skips a campaign the guard refuses (once per campaign) for the next that admits the contact, and drafts when none does", () => {
+    const two = [
+      { id: 30, name: "SaaS Q1", allowOverlap: false, cooldownDays: 0 },
+      { id: 31, name: "SaaS Q2", allowOverlap: false, cooldownDays: 0 },
+    ];
+    const once = crm({ campaigns: two, contacts: [person(1, { enrollments: [{ campaignId: 30, status: "completed", updatedAt: NOW - DAY }] })] });
+    expect(planOffline(once, 1, "g").actions.find((a) => a.action === "enroll_in_campaign")?.params).toEqual({ contactId: 1, campaignId: 31 });
+    const replied = planOffline(crm({ contacts: [person(1, { replied: true })] }), 1, "g");
+    expect(replied.actions.map((a) => a.action)).toEqual(["score", "draft_reply", "create_follow_up_task"]);
+    expect(replied.reasoning).toContain('cannot join "SaaS Q1" (has replied; a person takes over).');
   });
 
   it("every offline plan passes its own vocabulary and scope checks: the rules never propose what would be dropped", () => {

@@ -4,7 +4,7 @@ import type { ComposeBrief } from "@/lib/outreach/brief";
 import type { ComposedDraft } from "./state";
 
 /** Bump on any change to the prompts below; it is stored with every draft and model call. */
-export const PROMPT_VERSION = "email-compose-v3-2026-12";
+export const PROMPT_VERSION = "email-compose-v4-2026-12";
 
 const SYSTEM = `You write short B2B sales emails for a sales rep, who reviews every draft before it is sent.
 Rules:
@@ -23,6 +23,7 @@ function briefText(brief: ComposeBrief): string {
     campaign ? `Campaign: ${campaign.name}. Angle: ${campaign.angle ?? "—"}. Tone: ${campaign.tone}.` : "Tone: consultative.",
     brief.previousSubject ? `Previous subject: ${brief.previousSubject}` : null,
     brief.touch ? `Touch ${brief.touch.number} of ${brief.touch.of} in a sequence: build on the earlier touches, never repeat their argument.` : null,
+    brief.touch?.angle ? `Writer's note for this touch (an instruction, not wording to copy): ${brief.touch.angle}` : null,
   ];
   if (brief.roles.includes("researcher") && brief.facts.length) {
     lines.push(fenceUntrusted("company facts (with confidence)", brief.facts.map((f) => `- ${f.fact} (${Math.round(f.confidence * 100)}%)`).join("\n")));

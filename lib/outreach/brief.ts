@@ -30,8 +30,13 @@ export const ComposeBrief = z.object({
   previousSubject: z.string().nullable(),
   senderName: z.string().min(1),
   roles: z.array(z.enum(ROLES)),
-  /** A campaign touch's place in its sequence (touch 2 of 5), so it builds on the earlier ones. */
-  touch: z.object({ number: z.number().int().min(1), of: z.number().int().min(1) }).nullish(),
+  /**
+   * A campaign touch's place in its sequence (touch 2 of 5), so it builds on the earlier ones, and
+   * the plan's angle for this touch: a note to the writer ("open on reported growth"), given to a
+   * model as an instruction and never written into the email (the campaign's angle is the
+   * prospect-facing wording).
+   */
+  touch: z.object({ number: z.number().int().min(1), of: z.number().int().min(1), angle: z.string().nullish() }).nullish(),
   /**
    * A person's request to redraft (Agent Inbox "respond"): their instruction ("shorter, mention
    * the pilot"), or null to regenerate, and the version it replaces. Only a model can follow it;

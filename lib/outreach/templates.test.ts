@@ -30,7 +30,7 @@ describe("factClause", () => {
 describe("the offline template", () => {
   it("writes a real email: subject, greeting, grounded facts, a call to action and a signature", () => {
     const draft = templateDraft(brief, "no model configured");
-    expect(draft.subject).toBe("Peak-season readiness for Pinelogic Market");
+    expect(draft.subject).toBe("Pinelogic Market: be ready for peak volume without adding headcount");
     expect(draft.body).toMatch(/^Hi Laura,\n\n/);
     expect(draft.body).toContain("Pinelogic Market opened 29 new stores in the last year");
     expect(draft.body).toContain("Pinelogic Market is hiring 38 store managers in Rotterdam");
@@ -54,6 +54,31 @@ describe("the offline template", () => {
   it("replies in the thread and follows up on the previous subject", () => {
     expect(templateDraft({ ...brief, action: "reply", inbound: { subject: "Re: Re: Idea", body: "Tell me more" } }, "x").subject).toBe("Re: Idea");
     expect(templateDraft({ ...brief, action: "followup", previousSubject: "Idea for Pinelogic Market" }, "x").subject).toBe("Re: Idea for Pinelogic Market");
+  });
+
+  it("a prospect never reads the campaign's internal name: the subject comes from the angle and the company", () => {
+    const named = { ...brief, campaign: { ...brief.campaign!, name: "QA xxxx batch 3" } };
+    for (const action of ["initial", "followup"] as const) {
+      const draft = templateDraft({ ...named, action }, "x");
+      expect(draft.subject).not.toContain("QA xxxx");
+      expect(draft.body).not.toContain("QA xxxx");
+    }
+    expect(templateDraft(named, "x").subject).toBe("Pinelogic Market: be ready for peak volume without adding headcount");
+    // An angle too long for a subject falls back to the company, still not the campaign name.
+    const long = { ...named, campaign: { ...named.campaign, angle: "Keep every store's rota, stock counts and returns in one place so managers stop chasing spreadsheets" } };
+    expect(templateDraft(long, "x").subject).toBe("An idea for Pinelogic Market");
+  });
+
+  it("a prospect never reads the touch's note to the writer: the email carries the campaign angle, and the last touch closes the loop", () => {
+    const first = templateDraft({ ...brief, touch: { number: 1, of: 3, angle: "open on reported growth: keeping growth from outpacing the team" } }, "x");
+    expect(first.body).not.toContain("open on reported growth");
+    expect(first.body).toContain("with exactly that: be ready for peak volume without adding headcount.");
+    const last = templateDraft({ ...brief, action: "followup", previousSubject: "Idea", touch: { number: 3, of: 3, angle: "close the loop politely and leave the door open" } }, "x");
+    expect(last.body).not.toMatch(/close the loop politely|leave the door open/);
+    expect(last.body).toContain("I will not keep filling your inbox");
+    const middle = templateDraft({ ...brief, action: "followup", previousSubject: "Idea", touch: { number: 2, of: 3, angle: "share a peer example" } }, "x");
+    expect(middle.body).not.toContain("share a peer example");
+    expect(middle.body).toContain("should I check back next quarter?");
   });
 
   it("still writes a grounded email with no facts and no campaign", () => {

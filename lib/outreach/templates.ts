@@ -7,7 +7,7 @@ import type { ComposeBrief, OutreachDraft } from "./brief";
  * The offline templates' version: stamped on a template draft where a prompt version would go,
  * since no prompt ran. Bump it on any change to the wording below.
  */
-export const TEMPLATE_VERSION = "template-v2";
+export const TEMPLATE_VERSION = "template-v3";
 
 /**
  * A template draft's confidence is how much grounded material it was filled from, never a
@@ -52,6 +52,27 @@ function angleSentence(brief: ComposeBrief): string {
     : `We help ${team} like yours spend less time on manual pipeline work.`;
 }
 
+/**
+ * A first email's subject, from the campaign's angle and the company, never from the campaign's
+ * name: that is the operator's internal label ("QA retail batch 3"), not something a prospect reads.
+ */
+function initialSubject(brief: ComposeBrief): string {
+  const angle = brief.campaign?.angle ? stripPeriod(brief.campaign.angle) : "";
+  const fromAngle = angle ? `${brief.company.name}: ${lowerFirst(angle)}` : "";
+  return fromAngle && fromAngle.length <= 70 ? fromAngle : `An idea for ${brief.company.name}`;
+}
+
+/**
+ * The follow-up's question. The sequence's last touch closes the loop instead of asking to check
+ * back; the touch's position picks the shape, its writer's note is never copied in.
+ */
+function followupAsk(brief: ComposeBrief): string {
+  const last = brief.touch && brief.touch.number >= brief.touch.of;
+  return last
+    ? "I will not keep filling your inbox: if the timing is ever right, just reply and I will pick it up from there."
+    : "Is this worth a quick conversation, or should I check back next quarter?";
+}
+
 const reSubject = (subject: string) => `Re: ${subject.replace(/^(re:\s*)+/i, "")}`;
 
 /**
@@ -71,13 +92,13 @@ export function templateDraft(brief: ComposeBrief, reason: string): OutreachDraf
       "Would a 20-minute call on Tuesday or Wednesday next week suit you?",
     ];
   } else if (brief.action === "followup") {
-    subject = brief.previousSubject ? reSubject(brief.previousSubject) : `Following up: ${brief.campaign?.name ?? company.name}`;
+    subject = brief.previousSubject ? reSubject(brief.previousSubject) : `Following up: ${initialSubject(brief)}`;
     paragraphs = [
       `I wanted to follow up on my earlier note.${top ? ` Since ${factClause(company.name, top.fact)}, a short example from a similar team might be useful.` : ""} ${angleSentence(brief)}`,
-      "Is this worth a quick conversation, or should I check back next quarter?",
+      followupAsk(brief),
     ];
   } else {
-    subject = brief.campaign ? `${brief.campaign.name} for ${company.name}` : `An idea for ${company.name}`;
+    subject = initialSubject(brief);
     const hook = top ? `I noticed that ${factClause(company.name, top.fact)}.` : `I have been following ${company.name}'s work in ${tokenInSentence(company.vertical)}.`;
     const more = second ? ` With ${factClause(company.name, second.fact)} as well, it seemed worth reaching out.` : "";
     paragraphs = [`${hook}${more} ${angleSentence(brief)}`, "Would you be open to a 20-minute call next week to see whether it fits?"];

@@ -74,6 +74,22 @@ describe("campaigns service", () => {
     expect(refused.plan).toMatchObject({ tone: "formal", cadenceDays: [0, 4, 7, 7, 7, 7], maxTouches: 6, provenance: { source: "default_plan" } });
   });
 
+  it("an operator's campaign created for a one-vertical audience is stored with that vertical; a mixed audience leaves it unknown", async () => {
+    const verticalOf = async (id: number) => (await one<{ vertical: string | null }>(sql`SELECT vertical FROM email_campaigns WHERE id = ${id}`)).vertical;
+    const byFilter = await svc.createCampaign(operator, { name: "Retail by filter" }, { filters: { vertical: "retail" } });
+    expect(await verticalOf(byFilter.id)).toBe("retail");
+    const picked = await db().all<{ id: number; vertical: string }>(sql`SELECT c.id, co.vertical FROM contacts c JOIN companies co ON co.id = c.company_id ORDER BY c.id`);
+    const oneVertical = picked.filter((p) => p.vertical === picked[0]!.vertical).slice(0, 3);
+    const byHand = await svc.createCampaign(operator, { name: "Hand-picked" }, { contactIds: oneVertical.map((p) => p.id) });
+    expect(await verticalOf(byHand.id)).toBe(picked[0]!.vertical);
+    const other = picked.find((p) => p.vertical !== picked[0]!.vertical)!;
+    const mixed = await svc.createCampaign(operator, { name: "Mixed" }, { contactIds: [oneVertical[0]!.id, other.id] });
+    expect(await verticalOf(mixed.id)).toBeNull();
+    // The operator's own vertical wins over the audience's.
+    const stated = await svc.createCampaign(operator, { name: "Stated", vertical: "saas" }, { filters: { vertical: "retail" } });
+    expect(await verticalOf(stated.id)).toBe("saas");
+  });
+
   it("the audience preview counts who the guards leave out and why; launch enrolls the rest once, due at once", async () => {
     const contacts = await freshContacts(db(), 8);
     const ids = contacts.map((c) => c.id);

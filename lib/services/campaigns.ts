@@ -4,7 +4,7 @@ import {
   campaignReach, enrollmentPage, enrollmentsOfContact, enrollmentStatusCounts, getCampaignRow, insertCampaign, listCampaignRows,
   stepFunnel, touchesPerDay, updateCampaign, type CampaignRow, type StatusCounts,
 } from "@/db/queries/campaigns";
-import { contactIdsMatching, gateInputsOf, getContactOwner } from "@/db/queries/contacts";
+import { companyVerticalsOf, contactIdsMatching, gateInputsOf, getContactOwner } from "@/db/queries/contacts";
 import {
   enrollmentsOfContacts, getEnrollment, insertEnrollments, pauseCampaignEnrollments, pauseEnrollments, resumeCampaignEnrollments, resumeEnrollments, stopEnrollments,
 } from "@/db/queries/enrollments";
@@ -115,15 +115,21 @@ function planOf(input: z.output<typeof CreateCampaignInput>): CampaignPlan {
   return planFrom(given ?? {}, provenance, COACH_RULES_VERSION, defaults);
 }
 
-/** Creates a campaign as a draft (nothing is enrolled until launch). Operators and admins. */
-export async function createCampaign(user: SessionUser, input: unknown): Promise<{ id: number; plan: CampaignPlan }> {
+/**
+ * Creates a campaign as a draft (nothing is enrolled until launch). Operators and admins. Given
+ * the audience it will launch to, a campaign created with no vertical takes the audience's when
+ * the audience is all one vertical: the CRM planner only proposes campaigns of the account's own
+ * vertical, so an unknown one is never offered.
+ */
+export async function createCampaign(user: SessionUser, input: unknown, audience?: AudienceInput): Promise<{ id: number; plan: CampaignPlan }> {
   requireOperator(user);
   const parsed = validate(CreateCampaignInput, input, "campaigns");
   const plan = planOf(parsed);
+  const vertical = parsed.vertical ?? (audience === undefined ? null : await audienceVertical(validate(AudienceInput, audience, "campaigns", "audience")));
   const campaignId = await insertCampaign(db(), {
     name: parsed.name,
     description: parsed.description ?? null,
-    vertical: parsed.vertical,
+    vertical,
     angle: plan.angle || parsed.angle,
     tone: plan.tone,
     cadenceDays: plan.cadenceDays,
@@ -150,6 +156,13 @@ export type AudiencePreview = {
 async function audienceIds(audience: z.output<typeof AudienceInput>): Promise<number[]> {
   if ("contactIds" in audience) return [...new Set(audience.contactIds)];
   return contactIdsMatching(db(), audience.filters, MAX_AUDIENCE);
+}
+
+/** The audience's one vertical: its filter's, else the one all its contacts' companies share; null when mixed or empty. */
+async function audienceVertical(audience: z.output<typeof AudienceInput>) {
+  if ("filters" in audience && audience.filters.vertical) return audience.filters.vertical;
+  const verticals = await companyVerticalsOf(db(), await audienceIds(audience));
+  return verticals.length === 1 ? verticals[0]! : null;
 }
 
 async function guardAudience(campaign: { id: number; allowOverlap: boolean; cooldownDays: number }, ids: number[], now: Date) {

@@ -6,7 +6,7 @@ const testEnv = ownEnvironment("services-plans");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
-const { campaignEnrollments, companies, drafts, emails, outcomes, tasks } = await import("@/db/schema");
+const { campaignEnrollments, companies, drafts, emailCampaigns, emails, outcomes, tasks } = await import("@/db/schema");
 const { eq } = await import("drizzle-orm");
 const { getPlan } = await import("@/db/queries/plans");
 const { RULES_VERSION } = await import("@/graphs/crm-orchestrator/rules");
@@ -170,6 +170,29 @@ describe("planning offline", () => {
     const steps = await stepsOf(planId);
     expect(steps.map((s) => [s.action, s.status])).toEqual([["flag_for_person", "auto_ran"]]);
     expect(steps[0]!.verification).toContain("Verified");
+  });
+
+  it("a contact who just finished another campaign is not proposed for enrollment the guard would refuse: the plan says it is the cooldown", async () => {
+    const { contactIds } = await account(db(), { hqCity: "Berlin", country: "DE", contacts: [{ seniority: "vp", ownerId: rep.id }] });
+    const [earlier] = await db().insert(emailCampaigns).values({ name: "Earlier sequence", vertical: "saas", status: "completed", cadenceDays: [0, 4] }).returning({ id: emailCampaigns.id });
+    await db().insert(campaignEnrollments).values({ campaignId: earlier!.id, contactId: contactIds[0]!, status: "completed", step: 2 });
+    const { planId } = await createPlan(rep, { goal: "book a meeting", contactId: contactIds[0]! });
+    const { plan, steps } = (await getPlan(db(), planId))!;
+    expect(steps.map((s) => s.action)).not.toContain("enroll_in_campaign");
+    expect(plan.reasoning).toContain('cannot join "Campaign saas" (finished another campaign within the cooldown)');
+  });
+
+  it("a campaign stored with no vertical is never proposed: a retail account's VP is not enrolled in a campaign aimed who knows where", async () => {
+    const [unknown] = await db().insert(emailCampaigns).values({ name: "Fintech compliance automation", vertical: null, status: "active", cadenceDays: [0, 4, 7] }).returning({ id: emailCampaigns.id });
+    try {
+      const { contactIds } = await account(db(), { vertical: "retail", hqCity: "Dublin", country: "IE", contacts: [{ seniority: "vp", ownerId: rep.id }] });
+      const { planId } = await createPlan(rep, { goal: "book a meeting", contactId: contactIds[0]! });
+      const steps = await stepsOf(planId);
+      expect(steps.map((s) => s.action)).not.toContain("enroll_in_campaign");
+      expect(steps.map((s) => s.action)).toContain("draft_reply");
+    } finally {
+      await db().update(emailCampaigns).set({ status: "paused" }).where(eq(emailCampaigns.id, unknown!.id));
+    }
   });
 });
 

@@ -47,8 +47,8 @@ const LaunchInput = z.object({ campaign: z.unknown(), audience: z.unknown() });
 export async function createAndLaunchAction(input: z.input<typeof LaunchInput>) {
   return runAction("campaigns", "operator", LaunchInput, input, async (user, { campaign, audience }) => {
     // The audience is checked before anything is written, so a bad one leaves no draft campaign behind.
-    validate(AudienceInput, audience, "campaigns", "audience");
-    const created = await createCampaign(user, campaign);
+    const checked = validate(AudienceInput, audience, "campaigns", "audience");
+    const created = await createCampaign(user, campaign, checked);
     const launched = await launchCampaign(user, created.id, audience);
     revalidatePath("/campaigns");
     return { campaignId: created.id, enrolled: launched.enrolled, excluded: launched.excluded };

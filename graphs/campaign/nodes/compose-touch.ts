@@ -13,8 +13,8 @@ import type { CampaignStateType } from "../state";
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);
 
 /**
- * Drafts touch step + 1 through the email_compose subgraph with the coach's angle (this touch's
- * own, when the plan has one per touch) and tone, and puts it in the contact's rep's queue tagged
+ * Drafts touch step + 1 through the email_compose subgraph with the plan's campaign angle (the
+ * prospect-facing wording) and tone, and this touch's own angle as a separate note to the writer, and puts it in the contact's rep's queue tagged
  * with the campaign, the enrollment and the touch number. Once per touch: a step re-run from its
  * checkpoint finds the draft it stored instead of storing a second one.
  */
@@ -28,13 +28,13 @@ export async function composeTouch(state: CampaignStateType, config?: LangGraphR
     contact: { firstName: contact.firstName, lastName: contact.lastName, title: contact.title, seniority: contact.seniority, department: contact.department },
     company: { name: company.name, vertical: company.vertical, size: company.size, hqCity: company.hqCity },
     facts,
-    campaign: { name: campaign.name, angle: touchAngle(plan, touch) || null, tone: plan.tone },
+    campaign: { name: campaign.name, angle: plan.angle || null, tone: plan.tone },
     memories: [],
     inbound: null,
     previousSubject: touch > 1 ? (state.draft?.subject ?? null) : null,
     senderName,
     roles: ["researcher", "composer"],
-    touch: { number: touch, of: plan.maxTouches },
+    touch: { number: touch, of: plan.maxTouches, angle: touchAngle(plan, touch) || null },
   };
   const result = await composeGraph.invoke({ brief }, config);
   const draft = result.draft!;
