@@ -70,8 +70,8 @@ describe("campaign views for people", () => {
     const { id } = await createCampaign(operator, { name: "Progress check" });
     const { enrolled } = await launchCampaign(operator, id, { contactIds: ids });
     expect(enrolled).toBeGreaterThan(0);
-    // No job runner in this process: the enrollments are written, no thread has started yet.
-    expect(await launchProgressFor(operator, id)).toEqual({ enrolled, started: 0, awaiting: 0, sent: 0, status: "active" });
+    // The launch created each enrollment's thread; with no job runner in this process, nothing is drafted yet.
+    expect(await launchProgressFor(operator, id)).toEqual({ enrolled, started: enrolled, awaiting: 0, sent: 0, status: "active" });
   });
 
   it("a rep sees the campaign touches of their own contacts only", async () => {
