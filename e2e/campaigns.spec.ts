@@ -80,6 +80,11 @@ test("an operator launches a campaign to ten contacts; a rep approves touch 1, t
   const touch1 = (await touchesOf(campaign!.id)).find((d) => d.contact_id === first!.id)!;
   await rep.goto(`/drafts?campaign=${campaign!.id}&id=${touch1.id}`);
   await expect(rep.getByTestId("draft-rows").locator(`[data-draft-id="${touch1.id}"]`).getByTestId("draft-campaign")).toContainText(`${name}Touch 1`);
+  // The queue gathers the campaign's touches under "Campaign · Touch N" with how many sit there.
+  const group1 = rep.getByTestId("draft-group").filter({ has: rep.locator(`[data-draft-id="${touch1.id}"]`) });
+  await expect(group1.getByRole("heading")).toContainText(`${name} · Touch 1`);
+  const shown = await group1.locator("[data-draft-id]").count();
+  await expect(group1.getByTestId("draft-group-count")).toHaveText(`${shown} draft${shown === 1 ? "" : "s"}`);
   await rep.getByTestId("draft-detail").getByRole("button", { name: "Approve", exact: true }).click();
   await expect.poll(async () => (await db<{ status: string }>("SELECT status FROM drafts WHERE id = ?", [touch1.id]))[0]!.status, { timeout: 60_000 }).toBe("sent");
   await expect.poll(() => readReceivedMail(server.smtpLog).filter((m) => m.envelope.to.includes(first!.email)).length, { timeout: 30_000 }).toBe(1);
@@ -92,6 +97,7 @@ test("an operator launches a campaign to ten contacts; a rep approves touch 1, t
   const touch2 = (await touchesOf(campaign!.id)).find((d) => d.contact_id === first!.id && d.step === 2)!;
   await rep.goto(`/drafts?campaign=${campaign!.id}&id=${touch2.id}`);
   await expect(rep.getByTestId("draft-rows").locator(`[data-draft-id="${touch2.id}"]`).getByTestId("draft-campaign")).toContainText("Touch 2");
+  await expect(rep.getByTestId("draft-group").filter({ has: rep.locator(`[data-draft-id="${touch2.id}"]`) }).getByRole("heading")).toContainText(`${name} · Touch 2`);
 
   // The contact answers touch 1: the enrollment stops as replied and the waiting touch 2 is withdrawn.
   const [sent] = await db<{ message_id: string; subject: string }>("SELECT message_id, subject FROM emails WHERE campaign_id = ? AND contact_id = ? AND direction = 'outbound'", [campaign!.id, first!.id]);

@@ -1,11 +1,14 @@
 "use client";
+import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime, formatPercent, humanize } from "@/lib/format";
 import { DraftStatus } from "./draft-status";
+import type { TouchGroup } from "./queue-order";
 import type { DraftListRow } from "./types";
 
 type Props = {
-  rows: DraftListRow[];
+  /** The queue already grouped (groupByTouch), so what is shown is the order j/k walks. */
+  groups: TouchGroup<DraftListRow>[];
   selectedId: number | null;
   onSelect: (id: number) => void;
   checked: ReadonlySet<number>;
@@ -14,10 +17,36 @@ type Props = {
   showOwner: boolean;
 };
 
-/** The queue, newest first. Only drafts still waiting (not approved into their undo window) can be checked for a batch. */
-export function DraftList({ rows, selectedId, onSelect, checked, onCheck, showOwner }: Props) {
+/**
+ * The queue, newest first, campaign touches under a "Campaign · Touch N" header with their count.
+ * Only drafts still waiting (not approved into their undo window) can be checked for a batch.
+ */
+export function DraftList({ groups, selectedId, onSelect, checked, onCheck, showOwner }: Props) {
+  const rowsOf = (rows: DraftListRow[]) => <DraftRows rows={rows} selectedId={selectedId} onSelect={onSelect} checked={checked} onCheck={onCheck} showOwner={showOwner} />;
   return (
     <ul className="divide-y divide-slate-100" data-testid="draft-rows">
+      {groups.map((group) =>
+        group.label === null ? (
+          <Fragment key={group.key}>{rowsOf(group.rows)}</Fragment>
+        ) : (
+          <li key={group.key} data-testid="draft-group" aria-label={group.label}>
+            <h3 className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-slate-100 bg-slate-50 px-3 py-1.5 text-xs font-semibold text-slate-700">
+              <span className="truncate">{group.label}</span>
+              <span className="font-normal text-slate-600" data-testid="draft-group-count">
+                {group.rows.length} draft{group.rows.length === 1 ? "" : "s"}
+              </span>
+            </h3>
+            <ul className="divide-y divide-slate-100">{rowsOf(group.rows)}</ul>
+          </li>
+        ),
+      )}
+    </ul>
+  );
+}
+
+function DraftRows({ rows, selectedId, onSelect, checked, onCheck, showOwner }: Omit<Props, "groups"> & { rows: DraftListRow[] }) {
+  return (
+    <>
       {rows.map((row) => {
         const selected = row.id === selectedId;
         const name = `${row.contactName} ${row.contactLastName}`;
@@ -63,6 +92,6 @@ export function DraftList({ rows, selectedId, onSelect, checked, onCheck, showOw
           </li>
         );
       })}
-    </ul>
+    </>
   );
 }

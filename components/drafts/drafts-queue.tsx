@@ -9,7 +9,7 @@ import { DraftDetail } from "./draft-detail";
 import { DraftFilters, type Owner } from "./draft-filters";
 import { DraftList } from "./draft-list";
 import { apiParams, isDefaultView, sameParams, type DraftParams } from "./draft-params";
-import { nextAfter } from "./queue-order";
+import { groupByTouch, nextAfter } from "./queue-order";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import type { BatchResult, DecisionResult, DraftListPage, DraftListRow, DraftView } from "./types";
 import { UndoToast, type PendingSend } from "./undo-toast";
@@ -47,7 +47,9 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
     apiParams(params),
     sameParams(params, initialParams) ? { pages: [initial], pageParams: [null] } : undefined,
   );
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
+  // Grouped by campaign touch; `rows` is the shown order, which j/k and moving on after a decision walk.
+  const groups = useMemo(() => groupByTouch(list.data?.pages.flatMap((p) => p.rows) ?? []), [list.data]);
+  const rows = useMemo(() => groups.flatMap((g) => g.rows), [groups]);
   // The first page carries the count (capped by the service: "1,000+"); later pages do not.
   const total = list.data?.pages[0]?.total ?? 0;
   const totalIsCapped = list.data?.pages[0]?.totalIsCapped ?? false;
@@ -148,7 +150,7 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
             {rows.length ? (
               // On wide screens the list scrolls on its own, so the draft beside it stays in view.
               <div className="lg:max-h-[calc(100vh-14rem)] lg:overflow-y-auto">
-                <DraftList rows={rows} selectedId={selectedId} onSelect={select} checked={checked} onCheck={check} showOwner={owners.length > 0} />
+                <DraftList groups={groups} selectedId={selectedId} onSelect={select} checked={checked} onCheck={check} showOwner={owners.length > 0} />
               </div>
             ) : (
               <p className="px-4 py-10 text-center text-sm text-slate-500">{isDefaultView(params) ? "No drafts are waiting for review." : "No drafts match these filters."}</p>

@@ -15,7 +15,18 @@ export type ReceivedMessage = { from: string | null; to: string[]; subject: stri
  * A real SMTP server on loopback for delivery tests, scripted per message: `answer(n)` decides
  * the n-th message (0-based). Plain SMTP, no auth. `accepted` lists what it took, in order.
  */
-export async function startScriptedSmtp(answer: (n: number) => SmtpAnswer = () => "accept", options: { onAccept?: (message: ReceivedMessage) => void } = {}) {
+export async function startScriptedSmtp(
+  answer: (n: number) => SmtpAnswer = () => "accept",
+  options: {
+    onAccept?: (message: ReceivedMessage) => void;
+    /**
+     * A slow server: a message it takes is kept (listed in `accepted`) as soon as its data has
+     * arrived, as a real server commits it before replying, and the 250 comes this much later —
+     * so a sender that dies in between has delivered without ever hearing so.
+     */
+    replyDelayMs?: number;
+  } = {},
+) {
   const accepted: ReceivedMessage[] = [];
   let seen = 0;
   let stalled = 0;
@@ -48,7 +59,8 @@ export async function startScriptedSmtp(answer: (n: number) => SmtpAnswer = () =
           };
           accepted.push(message);
           options.onAccept?.(message);
-          callback();
+          if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
+          else callback();
         })
         .catch((e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
     },
