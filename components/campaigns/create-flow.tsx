@@ -1,6 +1,7 @@
 "use client";
 import { useState, useTransition, type ReactNode } from "react";
 import { convenePanelAction, createAndLaunchAction, forecastAction, previewAudienceAction } from "@/app/(console)/campaigns/actions";
+import { CAMPAIGN_NAME_MAX } from "@/lib/campaigns/limits";
 import { DEFAULT_CADENCE_DAYS, DEFAULT_MAX_TOUCHES } from "@/lib/governor/cadence";
 import { formatNumber } from "@/lib/format";
 import type { PanelResult } from "@/lib/services/campaign-panel";
@@ -94,10 +95,10 @@ export function CreateFlow({ choices, selection: initialSelection }: { choices: 
 
   return (
     <div className="space-y-5">
-      <Step n={1} title="Name and audience" done={preview !== null}>
+      <Step n={1} title="Name and audience" done={preview !== null && name.trim() !== "" && name.trim().length <= CAMPAIGN_NAME_MAX}>
         <div className="mb-4 max-w-md">
           <label className={label} htmlFor="campaign-name">Campaign name</label>
-          <input id="campaign-name" className={input} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(shown.name)} />
+          <input id="campaign-name" className={input} value={name} maxLength={CAMPAIGN_NAME_MAX} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(shown.name)} />
           {shown.name ? <p className={fieldError} role="alert">{shown.name}</p> : null}
         </div>
         <AudienceForm

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownEnvironment } from "@/db/testing";
+import { CAMPAIGN_NAME_MAX } from "@/lib/campaigns/limits";
 
 // This file owns its process's environment: a fresh database, offline, no job runner (nothing
 // here runs a thread; launches only write enrollments and their first wake-ups).
@@ -42,6 +43,7 @@ describe("campaigns service", () => {
   it("an operator's bad input is refused naming the field, and nothing is written", async () => {
     const before = await one<{ n: number }>(sql`SELECT count(*) AS n FROM email_campaigns`);
     await expect(svc.createCampaign(operator, { name: "  " })).rejects.toMatchObject({ status: 422, field: "name" });
+    await expect(svc.createCampaign(operator, { name: "x".repeat(CAMPAIGN_NAME_MAX + 1) })).rejects.toMatchObject({ status: 422, field: "name", message: expect.stringMatching(/campaign name/i) });
     await expect(svc.createCampaign(operator, { name: "x", cooldownDays: -1 })).rejects.toMatchObject({ status: 422, field: "cooldownDays" });
     await expect(svc.previewAudience(operator, { contactIds: [] })).rejects.toMatchObject({ status: 422 });
     expect(await one<{ n: number }>(sql`SELECT count(*) AS n FROM email_campaigns`)).toEqual(before);

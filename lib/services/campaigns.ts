@@ -14,6 +14,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { COACH_RULES_VERSION, planFrom } from "@/lib/campaigns/coach-plan";
 import { EXCLUSION_MESSAGES, partitionAudience, type ExclusionReason } from "@/lib/campaigns/enrollment-guards";
 import { createCampaignThreads, type ThreadLaunch } from "@/lib/campaigns/launch-threads";
+import { CAMPAIGN_NAME_MAX } from "@/lib/campaigns/limits";
 import { systemClock, type Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { isCountryCode } from "@/lib/geo/gazetteer";
@@ -73,7 +74,7 @@ export const PlanInput = z.object({
 
 export const CreateCampaignInput = z
   .object({
-    name: z.string().trim().min(1, "Name the campaign.").max(120),
+    name: z.string().trim().min(1, "Name the campaign.").max(CAMPAIGN_NAME_MAX, `The campaign name can be at most ${CAMPAIGN_NAME_MAX} characters.`),
     description: z.string().trim().max(2_000).optional(),
     vertical: z.enum(VERTICALS).nullable().default(null),
     angle: z.string().trim().max(200).nullable().default(null),

@@ -41,10 +41,10 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           <Link href="/campaigns" className="text-sm text-slate-500 hover:text-slate-800">← Campaigns</Link>
-          <h1 className="mt-2 flex items-center gap-3 text-2xl font-semibold tracking-tight">
-            {campaign.name} <CampaignStatus status={campaign.status} />
+          <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
+            <span className="min-w-0 break-words [overflow-wrap:anywhere]">{campaign.name}</span> <CampaignStatus status={campaign.status} />
           </h1>
           <p className="mt-1 text-sm text-slate-600">
             {campaign.launchedAt ? `Launched ${formatDate(campaign.launchedAt)}` : campaign.status === "draft" ? "Not launched" : `Created ${formatDate(campaign.createdAt)}`}
