@@ -1,7 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { campaignStateAction, enrollmentAction } from "@/app/(console)/campaigns/actions";
+
+/** Said when any campaign or row action starts, so an older result stops reading as the latest. */
+const ACTION_STARTED = "campaign-action-started";
+const announceActionStart = () => window.dispatchEvent(new Event(ACTION_STARTED));
 
 const secondary = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50";
 
@@ -10,6 +14,11 @@ export function CampaignControls({ campaignId, status }: { campaignId: number; s
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    const clear = () => setMessage(null);
+    window.addEventListener(ACTION_STARTED, clear);
+    return () => window.removeEventListener(ACTION_STARTED, clear);
+  }, []);
   if (status !== "active" && status !== "paused") return null;
   const op = status === "active" ? "pause" : "resume";
   return (
@@ -21,6 +30,7 @@ export function CampaignControls({ campaignId, status }: { campaignId: number; s
         disabled={pending}
         onClick={() =>
           start(async () => {
+            announceActionStart();
             const r = await campaignStateAction({ campaignId, op });
             setMessage(r.ok ? `${op === "pause" ? "Paused" : "Resumed"} ${r.changed} enrollment${r.changed === 1 ? "" : "s"}.` : r.error);
             router.refresh();
@@ -41,6 +51,7 @@ export function EnrollmentControls({ campaignId, enrollmentId, status, name }: {
   const act = (op: "pause" | "resume" | "remove") =>
     start(async () => {
       if (op === "remove" && !window.confirm(`Remove ${name} from this campaign? Their waiting touch is withdrawn.`)) return;
+      announceActionStart();
       const r = await enrollmentAction({ campaignId, enrollmentId, op });
       setError(r.ok ? null : r.error);
       router.refresh();
