@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { userMessage } from "@/lib/errors";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { describeJobKinds } from "@/lib/jobs/kind-labels";
 import { JobListQuery, listJobsFor, OPEN_JOB_STATUSES, parseJobListQuery } from "@/lib/services/jobs";
 
 export const metadata: Metadata = { title: "Jobs" };
@@ -25,7 +26,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const select = "rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
   return (
     <>
-      <PageHeader title="Background jobs" description="Mail delivery and memory reflection, waiting, running, failed (retrying after a backoff) or dead (out of attempts, waiting for a person)." />
+      <PageHeader title="Background jobs" description={`${describeJobKinds()}: waiting, running, failed (retrying after a backoff) or dead (out of attempts, waiting for a person).`} />
       {problem ? <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{problem} Showing all jobs.</p> : null}
       <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="job-counts">
         {OPEN_JOB_STATUSES.map((status) => (
