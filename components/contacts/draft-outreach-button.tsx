@@ -9,7 +9,7 @@ export function DraftOutreachButton({ contact }: { contact: { id: number; name: 
     <div className="space-y-3">
       <button
         type="button"
-        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         disabled={outreach.isPending}
         onClick={() => outreach.mutate([contact])}
       >

@@ -19,7 +19,7 @@ export function DraftProposalButton({ target }: { target: Target }) {
   });
   const result = draft.data;
   return (
-    <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+    <div className="flex flex-wrap items-center gap-2 text-sm">
       <button
         type="button"
         onClick={() => draft.mutate()}

@@ -49,7 +49,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
             ]}
           />
           {hasRole(user.role, "operator") ? <ClassifyCountryButton companyId={company.id} /> : null}
-          {hasRole(user.role, "operator") ? <DraftProposalButton target={{ companyId: company.id }} /> : null}
+          {hasRole(user.role, "operator") ? <div className="mt-3"><DraftProposalButton target={{ companyId: company.id }} /></div> : null}
         </Card>
         {hasRole(user.role, "operator") ? (
           <Card title="Plan next steps for the account">

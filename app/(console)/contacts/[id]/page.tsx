@@ -51,23 +51,26 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           </p>
           <div className="mt-2"><ContactStatus flags={{ ...contact, suppression }} /></div>
         </div>
-        {mayDraft && outreach.allowed ? (
-          <div className="max-w-md">
-            <DraftOutreachButton contact={{ id: contact.id, name }} />
-          </div>
-        ) : null}
-        {/* A proposal is a document, never sent: offered beside outreach to the owner and to operators. */}
-        {mayDraft || hasRole(user.role, "operator") ? (
-          <div className="max-w-md">
-            <DraftProposalButton target={{ contactId: contact.id }} />
-          </div>
-        ) : null}
-        {mayDraft && !outreach.allowed ? (
-          // The safety gate would refuse a draft, so none is offered: say why instead.
-          <p className="max-w-md rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="outreach-refusal">
-            <span className="font-medium">No outreach to {name}.</span> {outreach.message}
-          </p>
-        ) : null}
+        {/* The page's actions, one aligned group at the top right; results open below each button. */}
+        <div className="flex max-w-xl flex-wrap items-start gap-3">
+          {mayDraft && outreach.allowed ? (
+            <div className="max-w-md">
+              <DraftOutreachButton contact={{ id: contact.id, name }} />
+            </div>
+          ) : null}
+          {/* A proposal is a document, never sent: offered beside outreach to the owner and to operators. */}
+          {mayDraft || hasRole(user.role, "operator") ? (
+            <div className="max-w-md">
+              <DraftProposalButton target={{ contactId: contact.id }} />
+            </div>
+          ) : null}
+          {mayDraft && !outreach.allowed ? (
+            // The safety gate would refuse a draft, so none is offered: say why instead.
+            <p className="max-w-md rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="outreach-refusal">
+              <span className="font-medium">No outreach to {name}.</span> {outreach.message}
+            </p>
+          ) : null}
+        </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Contact">
