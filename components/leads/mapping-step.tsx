@@ -6,6 +6,7 @@ import { FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping, type ImportField } fro
 import { leadImportKeys } from "@/lib/query-keys";
 import type { LeadImportView } from "@/lib/services/lead-imports";
 import { previewImport, startImport, type PreviewRow, type Uploaded } from "./api";
+import { importButtonLabel } from "./import-label";
 
 const ACTION: Record<PreviewRow["action"], [string, BadgeTone]> = {
   create: ["new", "good"],
@@ -72,7 +73,7 @@ export function MappingStep({ uploaded, onStarted }: { uploaded: Uploaded; onSta
           disabled={start.isPending || !preview.data || preview.isError}
           className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          {start.isPending ? "Starting…" : `Import ${uploaded.rows.toLocaleString("en")} rows`}
+          {start.isPending ? "Starting…" : importButtonLabel(uploaded.rows, preview.data?.rows)}
         </button>
         <span className="text-sm text-slate-600">Refused rows are listed in the report and can be downloaded to fix.</span>
       </div>
