@@ -60,8 +60,8 @@ export function DraftFilters({ params, onChange, busy, owners }: { params: Draft
         type="number"
         min={1}
         inputMode="numeric"
-        aria-label="Campaign number"
-        placeholder="Campaign #"
+        aria-label="Campaign id"
+        placeholder="Campaign id"
         value={campaign}
         onChange={(e) => setCampaign(e.target.value)}
         className="w-32 rounded-md border border-slate-300 px-3 py-2 text-sm"
