@@ -97,3 +97,17 @@ export function contextOf(loaded: Loaded): TouchContext {
     senderName: loaded.ownerName ?? "The Sales Team",
   };
 }
+
+const PLAN_ORIGIN: Record<string, string> = {
+  campaign_panel: "Plan from the campaign panel",
+  operator: "Plan written by the operator",
+  model: "Plan from the model",
+  rule_based_fallback: "Plan from the audience rules (offline)",
+  default_plan: "Default plan",
+};
+
+/** The touch's evidence line in words: the reviewer reads it, so no internal source codes. */
+export function touchEvidence(touch: number, maxTouches: number, source: string, version: string): string {
+  const origin = PLAN_ORIGIN[source] ?? `Plan from ${source.replace(/_/g, " ")}`;
+  return `Touch ${touch} of ${maxTouches}. ${origin} (version ${version}).`;
+}
