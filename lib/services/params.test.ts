@@ -29,7 +29,7 @@ describe("contact list parameters", () => {
         expect(e).toBeInstanceOf(AppError);
         expect((e as AppError).status).toBe(400);
         expect((e as AppError).field).toBe(field);
-        expect((e as AppError).message).toContain(field);
+        expect((e as AppError).message.toLowerCase()).toContain(field.toLowerCase());
       }
     }
   });
