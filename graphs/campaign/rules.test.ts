@@ -44,5 +44,6 @@ describe("campaign rules", () => {
   it("a reviewer reads where a touch's plan came from in words, never as a source code", () => {
     expect(touchEvidence(2, 3, "campaign_panel", "v1")).toBe("Touch 2 of 3. Plan from the campaign panel (version v1).");
     expect(touchEvidence(1, 3, "some_new_source", "v2")).toBe("Touch 1 of 3. Plan from some new source (version v2).");
+    expect(offlinePlan(campaign, "no model configured").provenance.evidence).toContain("Plan written by the operator.");
   });
 });

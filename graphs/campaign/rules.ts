@@ -43,7 +43,7 @@ export function coachedPlan(answer: ModelPlanAnswer, campaign: CampaignSnapshot,
     confidence: clamp01(answer.confidence ?? 0.5),
     reason: `${answer.reason?.trim() || `Planned by ${model} for this contact.`}${note}`,
     source: "model",
-    evidence: launched ? [`Cadence and touches from the launched plan (${launched.provenance.source}).`] : [],
+    evidence: launched ? [`Cadence and touches from the launched plan. ${planOrigin(launched.provenance.source)}.`] : [],
   };
   return { ok: true, plan: { ...result.plan, provenance, version: promptVersion } };
 }
@@ -57,7 +57,7 @@ export function offlinePlan(campaign: CampaignSnapshot, why: string): CampaignPl
   if (!launched) return defaultPlan({ angle: campaign.angle, tone: campaign.tone }, `${why}, and the campaign has no plan`);
   return {
     ...launched,
-    provenance: { ...launched.provenance, reason: `The campaign's plan as launched, taken as is (${why}). ${launched.provenance.reason}`, evidence: [...launched.provenance.evidence, `source: ${launched.provenance.source}`] },
+    provenance: { ...launched.provenance, reason: `The campaign's plan as launched, taken as is (${why}). ${launched.provenance.reason}`, evidence: [...launched.provenance.evidence, `${planOrigin(launched.provenance.source)}.`] },
     version: RULES_VERSION,
   };
 }
@@ -108,6 +108,10 @@ const PLAN_ORIGIN: Record<string, string> = {
 
 /** The touch's evidence line in words: the reviewer reads it, so no internal source codes. */
 export function touchEvidence(touch: number, maxTouches: number, source: string, version: string): string {
-  const origin = PLAN_ORIGIN[source] ?? `Plan from ${source.replace(/_/g, " ")}`;
-  return `Touch ${touch} of ${maxTouches}. ${origin} (version ${version}).`;
+  return `Touch ${touch} of ${maxTouches}. ${planOrigin(source)} (version ${version}).`;
+}
+
+/** "campaign_panel" → "Plan from the campaign panel": a plan's source as a reviewer reads it. */
+export function planOrigin(source: string): string {
+  return PLAN_ORIGIN[source] ?? `Plan from ${source.replace(/_/g, " ")}`;
 }
