@@ -75,4 +75,10 @@ describe("invalidInput for a choice", () => {
     expect(error.field).toBe("tier");
     expect(error.message).toBe("Tier must be one of A, B, C, D.");
   });
+
+  it("a schema author's own enum message is kept as written", () => {
+    const result = z.object({ v: z.enum(["x", "y"], { error: "Choose x or y." }) }).safeParse({ v: "z" });
+    const error = invalidInput(result.success ? [] : result.error.issues, "bad_request:contacts");
+    expect(error.message).toBe('Invalid "v": Choose x or y.');
+  });
 });

@@ -80,8 +80,9 @@ export function invalidInput(
   // A problem with the whole value (not an object, say) names the value itself.
   const field = path.join(".") || (options.root ?? "body");
   const named = options.named ?? true;
-  // zod's enum sentence (`Invalid option: expected one of "A"|"B"`) is not for people: list the choices.
-  const choices = issue.code === "invalid_value" ? issue.values : undefined;
+  // zod's default enum sentence (`Invalid option: expected one of "A"|"B"`) is not for people: list
+  // the choices. A schema's own message (`{ error: "Choose a vertical…" }`) is kept as written.
+  const choices = issue.code === "invalid_value" && issue.message.startsWith("Invalid option") ? issue.values : undefined;
   if (choices?.length && choices.every((v) => typeof v === "string")) {
     const name = String(issue.path.at(-1) ?? field).replace(/_/g, " ");
     return new AppError(code, { field, message: `${name.charAt(0).toUpperCase()}${name.slice(1)} must be one of ${choices.join(", ")}.` });

@@ -13,6 +13,10 @@ describe("contact list parameters", () => {
     expect(q).toMatchObject({ q: "acme", page: 3, pageSize: 50, vertical: "saas" });
   });
 
+  it("a user who edits the URL to a tier that does not exist is told the tiers in words", () => {
+    expect(() => parseContactListQuery({ tier: "Z" })).toThrow("Tier must be one of A, B, C, D.");
+  });
+
   it("reject a bad parameter with a 400 that names it", () => {
     const attempts: [Record<string, string>, string][] = [
       [{ page: "0" }, "page"],
