@@ -67,3 +67,18 @@ describe("invalidInput", () => {
     expect(error).toMatchObject({ field: "subject", message: "Subject cannot be empty.", status: 400 });
   });
 });
+
+describe("invalidInput for a choice", () => {
+  it("a user who typed a value outside an enum is told the choices in words, naming the field", () => {
+    const result = z.object({ tier: z.enum(["A", "B", "C", "D"]) }).safeParse({ tier: "Z" });
+    const error = invalidInput(result.success ? [] : result.error.issues, "bad_request:contacts");
+    expect(error.field).toBe("tier");
+    expect(error.message).toBe("Tier must be one of A, B, C, D.");
+  });
+
+  it("a schema author's own enum message is kept as written", () => {
+    const result = z.object({ v: z.enum(["x", "y"], { error: "Choose x or y." }) }).safeParse({ v: "z" });
+    const error = invalidInput(result.success ? [] : result.error.issues, "bad_request:contacts");
+    expect(error.message).toBe('Invalid "v": Choose x or y.');
+  });
+});

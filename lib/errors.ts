@@ -57,7 +57,7 @@ const MESSAGES: Partial<Record<ErrorCode | ErrorType, string>> = {
 };
 
 /** The parts of a zod issue this module reads (zod stays out of the error vocabulary's imports). */
-type ZodIssueLike = { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] };
+type ZodIssueLike = { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[]; values?: readonly unknown[] };
 
 /**
  * The one translation from a failed zod parse to an AppError naming the field at fault (a dotted
@@ -80,6 +80,13 @@ export function invalidInput(
   // A problem with the whole value (not an object, say) names the value itself.
   const field = path.join(".") || (options.root ?? "body");
   const named = options.named ?? true;
+  // zod's default enum sentence (`Invalid option: expected one of "A"|"B"`) is not for people: list
+  // the choices. A schema's own message (`{ error: "Choose a vertical…" }`) is kept as written.
+  const choices = issue.code === "invalid_value" && issue.message.startsWith("Invalid option") ? issue.values : undefined;
+  if (choices?.length && choices.every((v) => typeof v === "string")) {
+    const name = String(issue.path.at(-1) ?? field).replace(/_/g, " ");
+    return new AppError(code, { field, message: `${name.charAt(0).toUpperCase()}${name.slice(1)} must be one of ${choices.join(", ")}.` });
+  }
   return new AppError(code, { field, message: named && field ? `Invalid "${field}": ${issue.message}` : issue.message });
 }
 

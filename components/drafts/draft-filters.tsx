@@ -14,15 +14,16 @@ const AGES: [string, string][] = [
 ];
 
 export type Owner = { id: string; name: string };
+export type CampaignOption = { id: number; name: string };
 
 /**
  * Status, tier, age, campaign and (for admins) owner; every change is a new server-side query
  * from the first page.
  */
-export function DraftFilters({ params, onChange, busy, owners }: { params: DraftParams; onChange: (key: string, value: string) => void; busy: boolean; owners: Owner[] }) {
+export function DraftFilters({ params, onChange, busy, owners, campaigns = [] }: { params: DraftParams; onChange: (key: string, value: string) => void; busy: boolean; owners: Owner[]; campaigns?: CampaignOption[] }) {
   const [campaign, setCampaign] = useState(params.campaign ?? "");
 
-  // Typing a campaign number settles for 300 ms before it becomes a query.
+  // A typed campaign id settles for 300 ms before it becomes a query (a picked name goes the same way).
   useEffect(() => {
     const timer = setTimeout(() => {
       if (campaign !== (params.campaign ?? "")) onChange("campaign", campaign.trim());
@@ -56,16 +57,25 @@ export function DraftFilters({ params, onChange, busy, owners }: { params: Draft
           ))}
         </select>
       ) : null}
-      <input
-        type="number"
-        min={1}
-        inputMode="numeric"
-        aria-label="Campaign number"
-        placeholder="Campaign #"
-        value={campaign}
-        onChange={(e) => setCampaign(e.target.value)}
-        className="w-32 rounded-md border border-slate-300 px-3 py-2 text-sm"
-      />
+      {campaigns.length ? (
+        <select aria-label="Campaign" className={select} value={campaign} onChange={(e) => setCampaign(e.target.value)}>
+          <option value="">Every campaign</option>
+          {campaigns.map((c) => (
+            <option key={c.id} value={String(c.id)}>{c.name}</option>
+          ))}
+        </select>
+      ) : (
+        <input
+          type="number"
+          min={1}
+          inputMode="numeric"
+          aria-label="Campaign id"
+          placeholder="Campaign id"
+          value={campaign}
+          onChange={(e) => setCampaign(e.target.value)}
+          className="w-32 rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
+      )}
       {busy ? <span className="text-sm text-slate-500" aria-live="polite">Loading…</span> : null}
     </form>
   );

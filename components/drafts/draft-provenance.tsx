@@ -59,7 +59,7 @@ export function DraftProvenance({ draft }: { draft: DraftRecord }) {
 
 /** The run that wrote the draft: its LangSmith trace when traced, else the console's own run page. */
 function RunLink({ draft }: { draft: DraftRecord }) {
-  if (!draft.runUrl) return <span className="text-slate-500">Not recorded</span>;
+  if (!draft.runUrl) return <span className="text-slate-500">No run recorded</span>;
   if (/^https?:\/\//.test(draft.runUrl)) {
     return (
       <a href={draft.runUrl} className="text-brand-700 hover:underline" rel="noreferrer noopener" target="_blank">

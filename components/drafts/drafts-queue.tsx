@@ -6,7 +6,7 @@ import { formatNumber } from "@/lib/format";
 import { BatchBar } from "./batch-bar";
 import { Key } from "./decision-ui";
 import { DraftDetail } from "./draft-detail";
-import { DraftFilters, type Owner } from "./draft-filters";
+import { DraftFilters, type CampaignOption, type Owner } from "./draft-filters";
 import { DraftList } from "./draft-list";
 import { apiParams, isDefaultView, sameParams, type DraftParams } from "./draft-params";
 import { groupByTouch, nextAfter } from "./queue-order";
@@ -25,6 +25,8 @@ type Props = {
   sendDelaySeconds: number;
   /** Whose drafts an admin may filter by; empty for a rep (who sees only their own). */
   owners: Owner[];
+  /** The campaigns the filter offers by name; empty leaves a campaign id box. */
+  campaigns: CampaignOption[];
 };
 
 const isWaiting = (row: DraftListRow) => row.status === "draft" && row.sendAt === null;
@@ -35,7 +37,7 @@ const nameOf = (row: DraftListRow) => `${row.contactName} ${row.contactLastName}
  * selects for a batch, ? lists every key. After a decision the queue moves on to the next
  * waiting draft below it, and an approval can be undone from the toast until its window passes.
  */
-export function DraftsQueue({ initial, initialParams, initialSelected, initialDetail, sendDelaySeconds, owners }: Props) {
+export function DraftsQueue({ initial, initialParams, initialSelected, initialDetail, sendDelaySeconds, owners, campaigns }: Props) {
   const [params, setParams] = useState<DraftParams>(initialParams);
   const [selectedId, setSelectedId] = useState<number | null>(initialSelected);
   const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
@@ -127,7 +129,7 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
 
   return (
     <div>
-      <DraftFilters params={params} onChange={onFilter} busy={list.isFetching && !list.isFetchingNextPage} owners={owners} />
+      <DraftFilters params={params} onChange={onFilter} busy={list.isFetching && !list.isFetchingNextPage} owners={owners} campaigns={campaigns} />
       {list.isError ? <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">{list.error.message}</p> : null}
 
       {nothingAtAll && selectedId === null ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultPlan } from "@/lib/campaigns/coach-plan";
-import { coachedPlan, gapAfter, isReplyStop, nowOf, offlinePlan, touchAction } from "./rules";
+import { coachedPlan, gapAfter, isReplyStop, nowOf, offlinePlan, touchAction, touchEvidence } from "./rules";
 
 const launched = { ...defaultPlan({ angle: "Faster close", tone: "warm" }, "test"), cadenceDays: [0, 2, 9], maxTouches: 3, provenance: { confidence: 1, reason: "Written by the operator.", source: "operator", evidence: [] } };
 const campaign = { id: 1, name: "Q1 close", angle: "Faster close", tone: "warm" as const, plan: launched, panel: null };
@@ -40,5 +40,10 @@ describe("campaign rules", () => {
     const fallback = () => new Date("2000-01-01T00:00:00Z");
     expect(nowOf("2030-03-04T10:00:00.000Z", fallback).toISOString()).toBe("2030-03-04T10:00:00.000Z");
     expect(nowOf(undefined, fallback)).toEqual(fallback());
+  });
+  it("a reviewer reads where a touch's plan came from in words, never as a source code", () => {
+    expect(touchEvidence(2, 3, "campaign_panel", "v1")).toBe("Touch 2 of 3. Plan from the campaign panel (version v1).");
+    expect(touchEvidence(1, 3, "some_new_source", "v2")).toBe("Touch 1 of 3. Plan from some new source (version v2).");
+    expect(offlinePlan(campaign, "no model configured").provenance.evidence).toContain("Plan written by the operator.");
   });
 });

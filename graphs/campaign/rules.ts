@@ -43,7 +43,7 @@ export function coachedPlan(answer: ModelPlanAnswer, campaign: CampaignSnapshot,
     confidence: clamp01(answer.confidence ?? 0.5),
     reason: `${answer.reason?.trim() || `Planned by ${model} for this contact.`}${note}`,
     source: "model",
-    evidence: launched ? [`Cadence and touches from the launched plan (${launched.provenance.source}).`] : [],
+    evidence: launched ? [`Cadence and touches from the launched plan. ${planOrigin(launched.provenance.source)}.`] : [],
   };
   return { ok: true, plan: { ...result.plan, provenance, version: promptVersion } };
 }
@@ -57,7 +57,7 @@ export function offlinePlan(campaign: CampaignSnapshot, why: string): CampaignPl
   if (!launched) return defaultPlan({ angle: campaign.angle, tone: campaign.tone }, `${why}, and the campaign has no plan`);
   return {
     ...launched,
-    provenance: { ...launched.provenance, reason: `The campaign's plan as launched, taken as is (${why}). ${launched.provenance.reason}`, evidence: [...launched.provenance.evidence, `source: ${launched.provenance.source}`] },
+    provenance: { ...launched.provenance, reason: `The campaign's plan as launched, taken as is (${why}). ${launched.provenance.reason}`, evidence: [...launched.provenance.evidence, `${planOrigin(launched.provenance.source)}.`] },
     version: RULES_VERSION,
   };
 }
@@ -96,4 +96,22 @@ export function contextOf(loaded: Loaded): TouchContext {
     campaign: { id: campaign.id, name: campaign.name, angle: campaign.angle, tone: campaign.tone, plan: campaign.plan, panel: campaign.panel },
     senderName: loaded.ownerName ?? "The Sales Team",
   };
+}
+
+const PLAN_ORIGIN: Record<string, string> = {
+  campaign_panel: "Plan from the campaign panel",
+  operator: "Plan written by the operator",
+  model: "Plan from the model",
+  rule_based_fallback: "Plan from the audience rules (offline)",
+  default_plan: "Default plan",
+};
+
+/** The touch's evidence line in words: the reviewer reads it, so no internal source codes. */
+export function touchEvidence(touch: number, maxTouches: number, source: string, version: string): string {
+  return `Touch ${touch} of ${maxTouches}. ${planOrigin(source)} (version ${version}).`;
+}
+
+/** "campaign_panel" → "Plan from the campaign panel": a plan's source as a reviewer reads it. */
+export function planOrigin(source: string): string {
+  return PLAN_ORIGIN[source] ?? `Plan from ${source.replace(/_/g, " ")}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ContactState, CrmState } from "@/db/queries/crm-state";
 import { planOffline, targetOf } from "./offline-planner";
-import { checkSteps, ModelPlan, planningOf, RULES_VERSION } from "./rules";
+import { checkSteps, evidenceOf, ModelPlan, planningOf, RULES_VERSION } from "./rules";
 import type { ProposedAction } from "./state";
 
 const NOW = Date.parse("2030-03-04T10:00:00Z");
@@ -180,5 +180,13 @@ describe("the offline planner", () => {
       const steps = checkSteps(planOffline(state, subject, "get a proposal out").actions, state, "reversible", 8);
       expect(steps.filter((s) => s.verdict === "dropped")).toEqual([]);
     }
+  });
+});
+
+describe("a plan's evidence", () => {
+  it("a reviewer reads the vertical and seniorities as the console's labels, not their codes", () => {
+    const lines = evidenceOf(crm({ contacts: [person(1, { seniority: "c_level", title: "CTO" })] }));
+    expect(lines[0]).toContain("(SaaS, country DE");
+    expect(lines[1]).toBe("contact 1: CTO (C-level), 0 sent, 0 opened, 0 replies");
   });
 });

@@ -3,6 +3,7 @@ import type { CrmState } from "@/db/queries/crm-state";
 import { whyInWords, type CallPath } from "@/graphs/shared/provenance";
 import { governanceGate, type AutonomyLevel } from "@/lib/crm-actions/gate";
 import { ACTION_PARAMS, isCrmAction, type CrmAction } from "@/lib/crm-actions/vocabulary";
+import { humanize } from "@/lib/format";
 import type { PlannedStep, Planning, PlanSource, ProposedAction } from "./state";
 
 /** The version stamped on a plan the rules made (offline-planner.ts) and on this file's checks. */
@@ -78,10 +79,10 @@ export function checkSteps(proposed: ProposedAction[], crm: CrmState, level: Aut
 
 /** A few lines of the state a plan was reasoned from, for its evidence. */
 export function evidenceOf(crm: CrmState): string[] {
-  const company = `account ${crm.company.id} ${crm.company.name} (${crm.company.vertical}, country ${crm.company.country ?? "unknown"}, HQ ${crm.company.hqCity ?? "unknown"})`;
+  const company = `account ${crm.company.id} ${crm.company.name} (${humanize(crm.company.vertical)}, country ${crm.company.country ?? "unknown"}, HQ ${crm.company.hqCity ?? "unknown"})`;
   const people = crm.contacts
     .slice(0, 4)
-    .map((c) => `contact ${c.id}: ${c.title ?? "no title"} (${c.seniority ?? "seniority unknown"}), ${c.stats.outbound} sent, ${c.stats.opened} opened, ${c.stats.inbound} replies${c.blocked ? `, ${c.blocked}` : ""}`);
+    .map((c) => `contact ${c.id}: ${c.title ?? "no title"} (${c.seniority ? humanize(c.seniority) : "seniority unknown"}), ${c.stats.outbound} sent, ${c.stats.opened} opened, ${c.stats.inbound} replies${c.blocked ? `, ${c.blocked}` : ""}`);
   return [company, ...people, `${crm.campaigns.length} active campaign(s) for the account`];
 }
 

@@ -120,7 +120,7 @@ describe("lead_to_proposal with a model", () => {
     const draft = await stored((result as { draftId: number }).draftId);
     expect(draft.provenance.source).toBe("model");
     const evidence = (draft.provenance as unknown as { evidence: string[] }).evidence;
-    expect(evidence).toContain("findings: facts_as_findings");
+    expect(evidence).toContain("Findings restated from the company's facts (offline)");
     expect(draft.document.findings.every((f) => f.factIds.length === 1)).toBe(true);
   });
 

@@ -64,7 +64,7 @@ describe("lead_to_proposal, offline", () => {
       reason: expect.stringContaining("Offline template (no model configured)"),
       path: { node: "draft_proposal", path: "fallback", fallback: "offline_template", why: "offline", templateVersion: TEMPLATE_VERSION },
     });
-    expect(provenance.evidence).toEqual(expect.arrayContaining(["findings: facts_as_findings", expect.stringMatching(/^qualified \(1\): Rules: base 0\.4/)]));
+    expect(provenance.evidence).toEqual(expect.arrayContaining(["Findings restated from the company's facts (offline)", expect.stringMatching(/^qualified \(1\): Rules: base 0\.4/)]));
 
     // Every company claim cites one of this company's facts, and the confidence is the grounded share.
     const facts = await db().all<{ id: number; fact: string }>(sql`SELECT f.id, f.fact FROM company_facts f JOIN contacts c ON c.company_id = f.company_id WHERE c.id = ${contactId}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkProposal, flaggedClaims, groundedShare, proposalMarkdown } from "@/lib/outreach/proposal";
 import { FACTS, TOOLS } from "@/db/seed/vocabulary";
 import { checkClaim } from "@/lib/outreach/faithfulness";
-import { allowedTerms, keepFindings, offlineFindings, offlineProposal } from "./rules";
+import { allowedTerms, findingsEvidence, keepFindings, offlineFindings, offlineProposal } from "./rules";
 import type { LeadSnapshot } from "./state";
 
 const snapshot: LeadSnapshot = {
@@ -72,5 +72,9 @@ describe("lead_to_proposal's offline path", () => {
     expect(exported).toContain("- Acme Analytics raised a Series B of $20M to expand its go-to-market team. [F31]");
     expect(exported).toContain("- *Assumption:* a call next week.");
     expect(exported).toContain("- [F31] Raised a Series B of $20M to expand its go-to-market team (news)");
+  });
+  it("a reviewer reads where the findings came from in a sentence, not the source code", () => {
+    expect(findingsEvidence("facts_as_findings")).toBe("Findings restated from the company's facts (offline)");
+    expect(findingsEvidence("model")).not.toContain("_");
   });
 });

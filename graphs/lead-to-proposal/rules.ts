@@ -105,3 +105,10 @@ export function allowedTerms(snapshot: LeadSnapshot): string[] {
   const { contact, company } = snapshot;
   return [company.name, contact.firstName, contact.lastName, contact.title, contact.department, company.vertical, company.hqCity, snapshot.senderName].filter((t): t is string => Boolean(t));
 }
+
+/** Where the proposal's findings came from, as the reviewer reads it in the evidence list. */
+export function findingsEvidence(source: "model" | "facts_as_findings" | undefined): string {
+  if (source === "model") return "Findings from the model's research, each citing a fact";
+  if (source === "facts_as_findings") return "Findings restated from the company's facts (offline)";
+  return "No findings recorded";
+}

@@ -17,6 +17,7 @@ import { handleObjection } from "@/lib/services/objections";
 import { draftProposalFor } from "@/lib/services/proposals";
 import { scoreSelected } from "@/lib/services/scores";
 import { createTask } from "@/lib/services/tasks";
+import { scoredSummary } from "./summaries";
 import type { ActionParams, CrmAction } from "./vocabulary";
 
 /**
@@ -54,7 +55,7 @@ const score: ActionExecutor<"score"> = {
     try {
       const [summary] = await scoreSelected(ctx.user, [contactId]);
       if (!summary) return { ok: false, reason: "The contact could not be scored." };
-      return { ok: true, ref: `score:${contactId}`, summary: `Scored ${summary.score.toFixed(2)}, tier ${summary.tier} (${summary.source}).` };
+      return { ok: true, ref: `score:${contactId}`, summary: scoredSummary(summary.score, summary.tier, summary.source) };
     } catch (e) {
       return refused(e);
     }

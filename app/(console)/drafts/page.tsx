@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError, userMessage } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { listCampaigns } from "@/lib/services/campaigns";
 import { draftOwnersFor, draftView, listDraftsFor, parseDraftListQuery, type DraftListQuery } from "@/lib/services/drafts";
 
 export const metadata: Metadata = { title: "Drafts" };
@@ -26,7 +27,8 @@ export default async function DraftsPage({ searchParams }: { searchParams: Searc
     params = { ...DEFAULT_PARAMS };
     query = parseDraftListQuery(apiParams(params));
   }
-  const [initial, owners] = await Promise.all([listDraftsFor(user, query), draftOwnersFor(user)]);
+  const [initial, owners, campaignList] = await Promise.all([listDraftsFor(user, query), draftOwnersFor(user), listCampaigns(user)]);
+  const campaigns = campaignList.map((c) => ({ id: c.id, name: c.name }));
 
   const asked = typeof raw.id === "string" && /^\d+$/.test(raw.id) ? Number(raw.id) : null;
   const selected = asked ?? initial.rows[0]?.id ?? null;
@@ -57,6 +59,7 @@ export default async function DraftsPage({ searchParams }: { searchParams: Searc
         initialDetail={detail}
         sendDelaySeconds={env().SEND_DELAY_SECONDS}
         owners={owners}
+        campaigns={campaigns}
       />
     </>
   );

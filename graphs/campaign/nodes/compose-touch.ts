@@ -7,7 +7,7 @@ import { versionOf } from "@/graphs/shared/provenance";
 import { systemClock } from "@/lib/clock";
 import type { ComposeBrief } from "@/lib/outreach/brief";
 import { meta } from "../meta";
-import { nowOf, touchAction, touchAngle } from "../rules";
+import { nowOf, touchAction, touchAngle, touchEvidence } from "../rules";
 import type { CampaignStateType } from "../state";
 
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);
@@ -53,7 +53,7 @@ export async function composeTouch(state: CampaignStateType, config?: LangGraphR
       tier: null,
       subject: draft.subject,
       body: draft.body,
-      provenance: { ...draft.provenance, evidence: [...draft.provenance.evidence, `Touch ${touch} of ${plan.maxTouches}; plan by ${plan.provenance.source} (${plan.version}).`] },
+      provenance: { ...draft.provenance, evidence: [...draft.provenance.evidence, touchEvidence(touch, plan.maxTouches, plan.provenance.source, plan.version)] },
       reviewFlags: [],
       promptVersion: versionOf(draft.provenance.path),
       model: draft.model,

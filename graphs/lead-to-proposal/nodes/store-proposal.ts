@@ -5,6 +5,7 @@ import { insertProposalDraft } from "@/db/queries/proposals";
 import { versionOf } from "@/graphs/shared/provenance";
 import { flaggedClaims, proposalMarkdown } from "@/lib/outreach/proposal";
 import { meta } from "../meta";
+import { findingsEvidence } from "../rules";
 import type { LeadToProposalStateType } from "../state";
 
 /**
@@ -31,7 +32,7 @@ export async function storeProposal(state: LeadToProposalStateType, config?: Lan
     document,
     provenance: {
       ...written.provenance,
-      evidence: [`${qualification.label} (${qualification.score}): ${qualification.provenance.reason}`, `findings: ${state.findingsSource}`, ...written.provenance.evidence],
+      evidence: [`${qualification.label} (${qualification.score}): ${qualification.provenance.reason}`, findingsEvidence(state.findingsSource), ...written.provenance.evidence],
     },
     reviewFlags: flagged ? ["unsupported_claims"] : [],
     promptVersion: versionOf(written.provenance.path),

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { VERTICALS } from "@/db/schema/crm";
 import { requirePageUser } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, humanize } from "@/lib/format";
 import { OBJECTION_LABELS } from "@/lib/objections/kinds";
 import { playbookEditor, VerticalParam } from "@/lib/services/playbooks";
 
@@ -24,16 +24,20 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Objection playbook" description="The approved answer and proof points for each of nine objections, per vertical. The objection coach drafts only from these and the company's facts; each save is a new version, and the old ones are kept." />
-      {parsed.success ? null : <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{parsed.error.issues[0]!.message} Showing saas.</p>}
+      {parsed.success ? null : <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{parsed.error.issues[0]!.message} Showing SaaS.</p>}
       <nav aria-label="Vertical" className="mb-4 flex flex-wrap gap-2 text-sm">
         {VERTICALS.map((v) => (
           <Link key={v} href={`/admin/playbook?vertical=${v}`} aria-current={v === vertical ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${v === vertical ? "bg-brand-600 text-white" : "bg-white ring-1 ring-slate-200 hover:bg-slate-50"}`}>
-            {v}
+            {humanize(v)}
           </Link>
         ))}
       </nav>
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title={viewing ? `${vertical}: version ${viewing.version} (read only)` : `${vertical}: version ${current.version}${current.version === 0 ? " (shipped default)" : ""}`} className="lg:col-span-2">
+        {/* Card titles are set in capitals, which would turn "SaaS" into "SAAS": the vertical and version go in a line of their own. */}
+        <Card title={viewing ? "Earlier version (read only)" : "Version in force"} className="lg:col-span-2">
+          <p className="mb-3 text-base font-medium text-slate-900">
+            {humanize(vertical)}: Version {(viewing ?? current).version}{(viewing ?? current).version === 0 ? " (shipped)" : ""}
+          </p>
           {viewing ? (
             <div className="space-y-4 text-sm">
               <Link href={`/admin/playbook?vertical=${vertical}`} className="text-brand-700 underline">Back to the version in force ({current.version})</Link>

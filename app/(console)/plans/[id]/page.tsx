@@ -8,6 +8,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime, formatPercent, humanize } from "@/lib/format";
 import { POLICY, isCrmAction } from "@/lib/crm-actions/vocabulary";
+import { sourceLabel } from "@/components/contacts/score-explanation";
+import { stepParamRows, type KnownNames } from "@/components/plans/step-params";
 import { planView } from "@/lib/services/plans";
 
 export const metadata: Metadata = { title: "Plan" };
@@ -27,6 +29,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
     <Link href={`/companies/${plan.companyId}`} className="text-brand-700 hover:underline">{detail.companyName} (account)</Link>
   );
   const provenance = plan.provenance;
+  const names = { contactId: plan.contactId, contactName: [detail.contactFirst, detail.contactLast].filter(Boolean).join(" ") || null, companyId: plan.companyId, companyName: detail.companyName };
   return (
     <div className="space-y-6">
       <div>
@@ -38,7 +41,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         <p className="text-sm text-slate-800" data-testid="plan-reasoning">{plan.reasoning ?? "—"}</p>
         <Fields
           rows={[
-            ["Planned by", provenance ? humanize(provenance.source) : "—"],
+            ["Planned by", provenance ? plannedBy(provenance.source) : "—"],
             ["Confidence", provenance ? formatPercent(provenance.confidence) : "—"],
             ["Version", plan.promptVersion ?? "—"],
             ["Autonomy", humanize(plan.autonomy)],
@@ -61,13 +64,12 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               <li key={s.id} className="py-3 text-sm" data-testid={`step-${s.action}`}>
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{s.position + 1}. {label}</span>
-                  <span className="font-mono text-xs text-slate-500">{s.action}</span>
                   <StepStatusBadge status={s.status} />
                   <span className="text-xs text-slate-500">confidence {formatPercent(s.confidence)}</span>
                 </div>
                 <p className="mt-1 text-slate-700">{s.reason || "No reason given."}</p>
                 <p className="mt-1 text-xs text-slate-600">Gate: {s.verdictReason}</p>
-                <p className="mt-1 break-all font-mono text-xs text-slate-500">{JSON.stringify(s.params)}</p>
+                <StepParams params={s.params} names={names} />
                 {s.verification ? <p className="mt-1 text-xs text-slate-700" data-testid="step-verification">{s.verification}</p> : null}
                 {s.rejectReason ? <p className="mt-1 text-xs text-slate-700">Rejected: {s.rejectReason}</p> : null}
                 {s.resultRef?.startsWith("draft:") ? <Link href={`/drafts?id=${s.resultRef.slice(6)}`} className="mt-1 inline-block text-xs text-brand-700 hover:underline">Open the draft</Link> : null}
@@ -78,5 +80,22 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         </ol>
       </Card>
     </div>
+  );
+}
+
+/** The same words the contact page uses for a model or its fallback; other planners (an operator) by name. */
+function plannedBy(source: string): string {
+  return source === "model" || source === "rule_based_fallback" ? sourceLabel(source) : humanize(source);
+}
+
+function StepParams({ params, names }: { params: Record<string, unknown> | null; names: KnownNames }) {
+  const rows = stepParamRows(params, names);
+  if (rows.length === 0) return null;
+  return (
+    <p className="mt-1 text-xs text-slate-600">
+      {rows.map(([label, value], i) => (
+        <span key={label}>{i ? " · " : ""}{label}: {value}</span>
+      ))}
+    </p>
   );
 }
