@@ -45,7 +45,8 @@ try {
   const database = db();
   await applyMigrations(database);
   const perCampaign = Math.ceil(ENROLLMENTS / CAMPAIGNS);
-  const contacts = perCampaign + LAUNCH + DRAFT * 3 + 200;
+  // The scheduler's enrollments, two launches (with and without threads) and the drafting pools.
+  const contacts = perCampaign + LAUNCH * 2 + DRAFT * 3 + 200;
   console.log(`seeding ${contacts.toLocaleString()} contacts…`);
   await seedDatabase(database, { companies: Math.round(contacts / 10), contacts, emails: 0, anchor: new Date() });
 
