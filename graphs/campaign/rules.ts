@@ -111,7 +111,7 @@ export function touchEvidence(touch: number, maxTouches: number, source: string,
   return `Touch ${touch} of ${maxTouches}. ${planOrigin(source)} (version ${version}).`;
 }
 
-/** "campaign_panel" → "Plan from the campaign panel": a plan's source as a reviewer reads it. */
+/** A plan's source (the panel, the coach, the defaults) as a reviewer reads it. */
 export function planOrigin(source: string): string {
   return PLAN_ORIGIN[source] ?? `Plan from ${source.replace(/_/g, " ")}`;
 }

@@ -73,7 +73,7 @@ describe("campaign threads across worker processes", () => {
     const c = worker();
     await c.waitFor(/\[worker\] ready/, 60_000);
     // A killed worker's wake jobs are taken again after their lease (a minute); its runs are carried on by the others' runtimes.
-    await until(async () => (await drafted()) >= 24, 150_000);
+    await until(async () => (await drafted()) >= 24, 240_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
 
     const perEnrollment = await env.database.all<{ n: number }>(sql`
@@ -94,7 +94,7 @@ describe("campaign threads across worker processes", () => {
       WHERE e.campaign_id = ${campaignId} GROUP BY e.id`);
     expect(emails.map((r) => r.n)).toEqual(Array(24).fill(1));
     expect(await count(sql`SELECT count(*) AS n FROM jobs WHERE kind = 'campaign_wake' AND status = 'dead'`)).toBe(0);
-  }, 400_000);
+  }, 600_000);
 
   it("a worker killed with kill -9 while its SMTP sends of approved touches are in flight, then replaced: no touch reaches the mail server twice and none is lost", async () => {
     // A slow server (2 s between taking a message and saying so) so the kill lands mid-conversation.
