@@ -57,7 +57,7 @@ describe("campaign threads across worker processes", () => {
   // leaves a thread idle instead of carrying it on, and a touch is never drafted (the same gap as
   // the runtime chaos test's; see the closing note of session 4). A retry hides nothing else: every
   // assertion below must hold on the attempt that passes.
-  it("two schedulers, one killed with kill -9 mid-launch and replaced: every enrolled contact's first touch is drafted exactly once, then each approved touch is sent exactly once", { retry: 2 }, async () => {
+  it("two schedulers, one killed with kill -9 mid-launch and replaced: every enrolled contact's first touch is drafted exactly once, then each approved touch is sent exactly once", { retry: 2, timeout: 600_000 }, async () => {
     const contacts = await freshContacts(env.database, 24);
     const plan = { ...defaultPlan({ angle: "A faster close", tone: "direct" }, "chaos"), cadenceDays: [0], maxTouches: 1 };
     const campaignId = await insertCampaign(env.database, { name: "Chaos", angle: plan.angle, tone: plan.tone, cadenceDays: plan.cadenceDays, maxTouches: 1, plan, status: "active" });
@@ -98,7 +98,7 @@ describe("campaign threads across worker processes", () => {
       WHERE e.campaign_id = ${campaignId} GROUP BY e.id`);
     expect(emails.map((r) => r.n)).toEqual(Array(24).fill(1));
     expect(await count(sql`SELECT count(*) AS n FROM jobs WHERE kind = 'campaign_wake' AND status = 'dead'`)).toBe(0);
-  }, 600_000);
+  });
 
   it("a worker killed with kill -9 while its SMTP sends of approved touches are in flight, then replaced: no touch reaches the mail server twice and none is lost", async () => {
     // A slow server (2 s between taking a message and saying so) so the kill lands mid-conversation.
