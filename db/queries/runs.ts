@@ -1,7 +1,7 @@
 import type { InStatement, InValue } from "@libsql/client";
 import { and, asc, desc, eq, gte, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
-import { llmCalls, runSteps, runs, threads, type RunStatus } from "../schema";
+import { llmCalls, runSteps, runs, threads, type RunKwargs, type RunStatus } from "../schema";
 import { groupedWrite } from "./group-commit";
 import { threadOutcomeColumns, type ThreadOutcome } from "./threads";
 
@@ -17,6 +17,8 @@ export type RunStart = {
   /** The process executing the run and until when its lease holds (see `renewRunLeases`). */
   owner?: string | null;
   leaseUntil?: Date | null;
+  /** A threaded run's request, for recovery (see `runs.kwargs`). */
+  kwargs?: RunKwargs | null;
 };
 
 // Recording a run's start and end is on every run's path, and the local driver blocks the event
@@ -205,9 +207,19 @@ export async function renewRunLeases(database: Database, owner: string, ids: str
 }
 
 /** A run in flight as another process holds it: who, and until when. */
-export type RunLease = { id: string; assistantId: string; threadId: string | null; owner: string | null; leaseUntil: Date | null; metadata: Record<string, unknown> | null };
+export type RunLease = {
+  id: string;
+  assistantId: string;
+  threadId: string | null;
+  owner: string | null;
+  leaseUntil: Date | null;
+  metadata: Record<string, unknown> | null;
+  kwargs: RunKwargs | null;
+};
 
-const leaseColumns = { id: runs.id, assistantId: runs.assistantId, threadId: runs.threadId, owner: runs.owner, leaseUntil: runs.leaseUntil, metadata: runs.metadata };
+const leaseColumns = {
+  id: runs.id, assistantId: runs.assistantId, threadId: runs.threadId, owner: runs.owner, leaseUntil: runs.leaseUntil, metadata: runs.metadata, kwargs: runs.kwargs,
+};
 
 /** Every run marked running, by any process (rows from before leases have no owner). */
 export async function runningRuns(database: Database): Promise<RunLease[]> {
@@ -227,9 +239,10 @@ export async function runningRunsOfThread(database: Database, threadId: string):
  */
 export function insertRunStatement(database: Database, run: RunStart, { onlyIfChanged = false } = {}) {
   const metadata = run.metadata === undefined ? null : JSON.stringify(run.metadata);
-  return database.run(sql`INSERT INTO runs (id, assistant_id, thread_id, status, started_at, trace_id, metadata, owner, lease_until, parent_run_id)
+  const kwargs = run.kwargs == null ? null : JSON.stringify(run.kwargs);
+  return database.run(sql`INSERT INTO runs (id, assistant_id, thread_id, status, started_at, trace_id, metadata, owner, lease_until, parent_run_id, kwargs)
     SELECT ${run.id}, ${run.assistantId}, ${run.threadId}, 'running', ${run.startedAt.getTime()}, ${run.traceId ?? null}, ${metadata},
-      ${run.owner ?? null}, ${run.leaseUntil?.getTime() ?? null}, ${run.parentRunId ?? null}
+      ${run.owner ?? null}, ${run.leaseUntil?.getTime() ?? null}, ${run.parentRunId ?? null}, ${kwargs}
     WHERE ${onlyIfChanged ? sql`changes() = 1` : sql`1`}`);
 }
 

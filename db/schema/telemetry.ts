@@ -75,6 +75,11 @@ export const llmCostRuns = sqliteTable(
 
 export const RUN_STATUSES = ["pending", "running", "success", "error", "interrupted", "timeout", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
+/** A threaded run's request as recovery needs it: `input` null carries the thread on from its last checkpoint. */
+export type RunKwargs = {
+  input: unknown;
+  config?: { configurable?: Record<string, unknown>; tags?: string[]; recursion_limit?: number };
+};
 
 /** Every graph run, recorded locally whether or not LangSmith is configured. */
 export const runs = sqliteTable(
@@ -90,6 +95,12 @@ export const runs = sqliteTable(
     traceId: text("trace_id"),
     runUrl: text("run_url"),
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
+    /**
+     * What a threaded run was asked to do (its input, or null to carry on from a checkpoint, and
+     * the caller's config), so that a restart can run it again when its process died before the
+     * run reached a checkpoint. LangGraph Platform keeps a run's kwargs for the same reason.
+     */
+    kwargs: text("kwargs", { mode: "json" }).$type<RunKwargs>(),
     /** The run that started this one (a background job's run under the run that enqueued it). */
     parentRunId: text("parent_run_id"),
     /** The process executing the run, and until when its lease holds; renewed while it works. */

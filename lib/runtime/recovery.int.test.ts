@@ -41,9 +41,17 @@ async function restarted() {
   return rt;
 }
 
-type RunRow = { id: string; status: string; error: string | null; owner: string | null; metadata: string | null };
+type RunRow = { id: string; status: string; error: string | null; owner: string | null; metadata: string | null; kwargs: string | null };
 const runsOf = (threadId: string) =>
-  db.database.all<RunRow>(sql`SELECT id, status, error, owner, metadata FROM runs WHERE thread_id = ${threadId} ORDER BY started_at, id`);
+  db.database.all<RunRow>(sql`SELECT id, status, error, owner, metadata, kwargs FROM runs WHERE thread_id = ${threadId} ORDER BY started_at, id`);
+const checkpointIds = async (threadId: string) =>
+  (await db.database.all<{ id: string }>(sql`SELECT checkpoint_id AS id FROM checkpoints WHERE thread_id = ${threadId}`)).map((r) => r.id);
+/** Removes the thread's checkpoints but `kept` (and their writes), as if they had never reached the file. */
+async function dropCheckpoints(threadId: string, kept: string[] = []) {
+  const keep = kept.length ? sql` AND checkpoint_id NOT IN (${sql.join(kept.map((k) => sql`${k}`), sql`, `)})` : sql``;
+  await db.database.run(sql`DELETE FROM checkpoint_writes WHERE thread_id = ${threadId}${keep}`);
+  await db.database.run(sql`DELETE FROM checkpoints WHERE thread_id = ${threadId}${keep}`);
+}
 const threadRow = async (threadId: string) =>
   (await db.database.all<{ status: string; error: string | null; interrupts: string }>(sql`SELECT status, error, interrupts FROM threads WHERE thread_id = ${threadId}`))[0]!;
 
@@ -76,6 +84,57 @@ describe("a runtime process killed with SIGKILL during a run", () => {
     await expect.poll(async () => (await runsOf(threadId))[1]?.status, { timeout: 10_000 }).toBe("success");
     const thread = await second.client.threads.get(threadId);
     expect(thread).toMatchObject({ status: "idle", values: { ms: 3_000, slept: true } });
+  });
+
+  it("a run whose input never reached a checkpoint (its process died first) is run again from its recorded input and config", async () => {
+    const first = await child();
+    const thread = await first.client.threads.create();
+    void first.client.runs.wait(thread.thread_id, "slow", { input: { ms: 2_500 }, config: { tags: ["again"] } }).catch(() => undefined);
+    await expect.poll(async () => (await runsOf(thread.thread_id))[0]?.status, { timeout: 5_000 }).toBe("running");
+    await first.kill();
+    // LangGraph writes checkpoints in the background while nodes run (durability "async"): a kill
+    // can land after a node's own writes and before any checkpoint of the run reached the file.
+    await dropCheckpoints(thread.thread_id);
+
+    const rt = await restarted();
+    expect(await rt.runtime.recover()).toMatchObject({ failed: 1, continued: 1 });
+    const [dead, again] = await runsOf(thread.thread_id);
+    expect(dead).toMatchObject({ status: "error", error: RESTART_ERROR });
+    expect(JSON.parse(again!.metadata!)).toMatchObject({ continues_run: dead!.id, attempt: 2 });
+    expect(JSON.parse(again!.kwargs!)).toEqual({ input: { ms: 2_500 }, config: { tags: ["again"] } });
+    await expect.poll(async () => (await runsOf(thread.thread_id))[1]?.status, { timeout: 10_000 }).toBe("success");
+    expect(await rt.client.threads.get(thread.thread_id)).toMatchObject({ status: "idle", values: { ms: 2_500, slept: true } });
+  });
+
+  it("a second run on a thread, killed before its first checkpoint, is run again rather than taken as done by the first run's checkpoint", async () => {
+    const first = await child();
+    const thread = await first.client.threads.create();
+    await first.client.runs.wait(thread.thread_id, "slow", { input: { ms: 1 } });
+    const kept = await checkpointIds(thread.thread_id);
+    void first.client.runs.wait(thread.thread_id, "slow", { input: { ms: 2_000 } }).catch(() => undefined);
+    await expect.poll(async () => (await runsOf(thread.thread_id))[1]?.status, { timeout: 5_000 }).toBe("running");
+    await first.kill();
+    await dropCheckpoints(thread.thread_id, kept);
+
+    const rt = await restarted();
+    expect(await rt.runtime.recover()).toMatchObject({ failed: 1, continued: 1 });
+    await expect.poll(async () => (await runsOf(thread.thread_id))[2]?.status, { timeout: 10_000 }).toBe("success");
+    expect(await rt.client.threads.get(thread.thread_id)).toMatchObject({ status: "idle", values: { ms: 2_000, slept: true } });
+  });
+
+  it("a finished run's thread is not run again: a run whose own checkpoint says done was cut off only while recording its end", async () => {
+    const first = await child();
+    const thread = await first.client.threads.create();
+    await first.client.runs.wait(thread.thread_id, "slow", { input: { ms: 1 } });
+    const [done] = await runsOf(thread.thread_id);
+    // The process died after the run's last checkpoint, before the write that ends the run.
+    await db.database.run(sql`UPDATE runs SET status = 'running', ended_at = NULL WHERE id = ${done!.id}`);
+    await db.database.run(sql`UPDATE threads SET status = 'busy' WHERE thread_id = ${thread.thread_id}`);
+    await first.kill();
+    const rt = await restarted();
+    expect(await rt.runtime.recover()).toMatchObject({ failed: 1, continued: 0, released: 1 });
+    expect(await runsOf(thread.thread_id)).toHaveLength(1);
+    expect(await threadRow(thread.thread_id)).toMatchObject({ status: "idle" });
   });
 
   it("a caller cancels a run whose process is gone, and deletes another such thread, without waiting for a sweep", async () => {

@@ -39,7 +39,7 @@ export async function recoverAbandoned(deps: RunDeps, now = Date.now()): Promise
   const candidates = (await runningRuns(deps.database)).filter((run) => !deps.active.has(run.id) && abandoned(run, now));
   for (const run of candidates) {
     const settled = await settle(deps, run, { status: "error", error: RESTART_ERROR, carryOn: true });
-    if (settled === "lost") continue;
+    if (settled === "lost" || settled === "deferred") continue;
     report.failed += 1;
     if (settled !== "ended") report[settled] += 1;
   }
@@ -67,7 +67,7 @@ export async function renewLeases(deps: RunDeps): Promise<void> {
   await renewRunLeases(deps.database, deps.owner, [...deps.active.keys()], new Date(Date.now() + deps.lease.leaseMs));
 }
 
-type Settled = "lost" | "ended" | "interrupted" | "continued" | "released";
+type Settled = "lost" | "deferred" | "ended" | "interrupted" | "continued" | "released";
 
 /**
  * Ends one abandoned run and settles its thread from the thread's last checkpoint, read first so
@@ -77,11 +77,15 @@ async function settle(deps: RunDeps, run: RunLease, end: { status: "error" | "ca
   const outcome = { status: end.status, error: end.error, endedAt: new Date() };
   if (!run.threadId) return (await endAbandonedRun(deps.database, run, outcome)) ? "ended" : "lost";
   const thread = { ...run, threadId: run.threadId };
-  const snapshot = await lastCheckpoint(deps, run.assistantId, run.threadId);
+  const read = await lastCheckpoint(deps, run.assistantId, run.threadId);
+  // A checkpoint that cannot be read now is read again by the next sweep: settling on a guess
+  // could release a thread that should be carried on (or run an input twice).
+  if (read === "unreadable" && end.carryOn) return "deferred";
+  const next = threadAfter(run, read === "unreadable" ? null : read, end.error);
   const attempt = Number(run.metadata?.attempt ?? 1);
-  const next = threadAfter(snapshot, end.error);
-  if (next.status === "mid-graph" && end.carryOn && attempt < MAX_ATTEMPTS && deps.registry.get(run.assistantId)) {
-    const start = continuationOf(deps, { id: run.id, assistantId: run.assistantId, threadId: run.threadId, metadata: run.metadata ?? {} }, attempt + 1);
+  if (next.status !== "waiting" && next.status !== "done" && end.carryOn && attempt < MAX_ATTEMPTS && deps.registry.get(run.assistantId)) {
+    const from = { id: run.id, assistantId: run.assistantId, threadId: run.threadId, metadata: run.metadata ?? {}, kwargs: run.kwargs };
+    const start = continuationOf(deps, from, attempt + 1, next.status === "not-started" ? "input" : "checkpoint");
     if (!(await endAbandonedRun(deps.database, thread, outcome, { continueWith: start }))) return "lost";
     await executeContinuation(deps, start);
     return "continued";
@@ -92,14 +96,24 @@ async function settle(deps: RunDeps, run: RunLease, end: { status: "error" | "ca
 
 /**
  * How a thread is left once its run is gone, from its last checkpoint: waiting on a person
- * (`interrupted`, with its interrupts), stopped mid-graph (idle, to be carried on), or idle.
+ * (`interrupted`, with its interrupts); stopped mid-graph (to be carried on from there); its
+ * input never checkpointed (to be run again: the process died before the run's first checkpoint
+ * reached the file, while its nodes may already have written elsewhere, so a thread released
+ * idle would hold their work, a stored draft say, with nothing to carry it on); or done.
  */
-function threadAfter(snapshot: StateSnapshotLike | null, error: string): { status: "waiting" | "mid-graph" | "done"; release: ThreadOutcome } {
+function threadAfter(
+  run: Pick<RunLease, "id" | "kwargs">,
+  snapshot: StateSnapshotLike | null,
+  error: string,
+): { status: "waiting" | "mid-graph" | "not-started" | "done"; release: ThreadOutcome } {
   const values = snapshot ? ((snapshot.values ?? {}) as Record<string, unknown>) : undefined;
   const interrupts = snapshot ? interruptsByTask(snapshot) : {};
   if (Object.keys(interrupts).length) return { status: "waiting", release: { status: "interrupted", values, interrupts } };
-  if ((snapshot?.next.length ?? 0) > 0) {
-    return { status: "mid-graph", release: { status: "idle", values, error: `${error} Carry on from its last checkpoint with a run without input.` } };
+  const carryOn = `${error} Carry on from its last checkpoint with a run without input.`;
+  if ((snapshot?.next.length ?? 0) > 0) return { status: "mid-graph", release: { status: "idle", values, error: carryOn } };
+  const checkpointedHere = snapshot?.metadata?.run_id === run.id;
+  if (run.kwargs && run.kwargs.input != null && !checkpointedHere) {
+    return { status: "not-started", release: { status: "idle", values, error: `${error} Its input never reached a checkpoint: run it again.` } };
   }
   return { status: "done", release: { status: "idle", values, error } };
 }
@@ -112,13 +126,17 @@ async function releaseStranded(deps: RunDeps, now: number): Promise<number> {
   let released = 0;
   for (const thread of await strandedThreads(deps.database, new Date(now - deps.lease.leaseMs))) {
     const snapshot = thread.assistantId ? await lastCheckpoint(deps, thread.assistantId, thread.threadId) : null;
-    if (await releaseStrandedThread(deps.database, thread.threadId, threadAfter(snapshot, RESTART_ERROR).release)) released += 1;
+    const read = snapshot === "unreadable" ? null : snapshot;
+    if (await releaseStrandedThread(deps.database, thread.threadId, threadAfter({ id: "", kwargs: null }, read, RESTART_ERROR).release)) released += 1;
   }
   return released;
 }
 
-/** The thread's last checkpoint, or null when it has none or its graph cannot be loaded here. */
-async function lastCheckpoint(deps: RunDeps, assistantId: string, threadId: string): Promise<StateSnapshotLike | null> {
+/**
+ * The thread's last checkpoint; null when it has none or its graph cannot be loaded here;
+ * "unreadable" when reading it failed.
+ */
+async function lastCheckpoint(deps: RunDeps, assistantId: string, threadId: string): Promise<StateSnapshotLike | null | "unreadable"> {
   if (!deps.registry.get(assistantId)) return null;
   try {
     const graph = (await deps.cache.get(assistantId)).persistent;
@@ -126,7 +144,7 @@ async function lastCheckpoint(deps: RunDeps, assistantId: string, threadId: stri
     const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
     return snapshot.config?.configurable?.checkpoint_id ? snapshot : null;
   } catch (e) {
-    console.error(`[runtime] could not read the last checkpoint of thread ${threadId}`, e);
-    return null;
+    console.error(`[runtime] could not read the last checkpoint of thread ${threadId}; the next sweep tries again`, e);
+    return "unreadable";
   }
 }

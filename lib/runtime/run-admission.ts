@@ -46,6 +46,8 @@ export async function prepare(deps: RunDeps, request: RuntimeRequest, threadId: 
   const start: RunStart = {
     id: runId, assistantId: spec.assistantId, threadId, startedAt, traceId, metadata: payload.metadata,
     parentRunId: payload.metadata?.parent_run_id ?? null, owner: deps.owner, leaseUntil: new Date(startedAt.getTime() + deps.lease.leaseMs),
+    // Kept for recovery: a fresh input is run again if the process dies before the run's first checkpoint.
+    kwargs: threadId ? { input: input === null || payload.command ? null : (payload.input ?? {}), config: payload.config } : null,
   };
   let graph = loaded.ephemeral;
   let threadMetadata: Record<string, unknown> = {};

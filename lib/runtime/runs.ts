@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import { endHeldRun, type RunStart, type StepRecord } from "@/db/queries/runs";
 import { getThread, releaseThread, type ThreadOutcome } from "@/db/queries/threads";
-import type { RunStatus } from "@/db/schema";
+import type { RunKwargs, RunStatus } from "@/db/schema";
+import type { ZodType } from "zod";
 import { BUDGET_SECONDS, type GraphSpec, type Registry, type RunnableGraph } from "@/graphs/spec";
 import { env } from "@/lib/env";
 import { taskErrorText } from "@/lib/errors";
@@ -320,20 +321,33 @@ export function cancelRun(deps: RunDeps, runId: string): boolean {
   return true;
 }
 
-/** The run that carries on a thread cut off mid-graph; recovery records it in the write that ends the dead run. */
-export function continuationOf(deps: RunDeps, from: { id: string; assistantId: string; threadId: string; metadata: Record<string, unknown> }, attempt: number): RunStart {
+/**
+ * The run that carries on a thread whose run was cut off; recovery records it in the write that
+ * ends the dead run. From `"checkpoint"` it runs without input (the nodes left at the last
+ * checkpoint); from `"input"` it runs the dead run's input again (it never reached a checkpoint).
+ * It keeps the caller's config either way.
+ */
+export function continuationOf(
+  deps: RunDeps,
+  from: { id: string; assistantId: string; threadId: string; metadata: Record<string, unknown>; kwargs: RunKwargs | null },
+  attempt: number,
+  carryOnFrom: "checkpoint" | "input",
+): RunStart {
   const startedAt = new Date();
+  const input = carryOnFrom === "input" ? (from.kwargs?.input ?? null) : null;
   return {
     id: randomUUID(), assistantId: from.assistantId, threadId: from.threadId, startedAt, traceId: null,
     metadata: { ...from.metadata, continues_run: from.id, attempt },
     owner: deps.owner, leaseUntil: new Date(startedAt.getTime() + deps.lease.leaseMs),
+    kwargs: { input, config: from.kwargs?.config },
   };
 }
 
 /**
- * Carries on a thread whose run was cut off mid-graph (its process died) from the thread's last
- * checkpoint, as the recorded run `start` owned by this process. The graph's nodes re-run from
- * that checkpoint, as LangGraph Platform retries a run whose worker died. Runs in the background.
+ * Carries on a thread whose run was cut off (its process died), as the recorded run `start`
+ * owned by this process: from the thread's last checkpoint, or its input again (see
+ * `continuationOf`); the graph's nodes re-run, as LangGraph Platform retries a run whose worker
+ * died, so they must be idempotent. Runs in the background.
  */
 export async function executeContinuation(deps: RunDeps, start: RunStart): Promise<void> {
   const spec = deps.registry.get(start.assistantId)!;
@@ -341,9 +355,16 @@ export async function executeContinuation(deps: RunDeps, start: RunStart): Promi
   const threadId = start.threadId!;
   holdThread(deps, threadId);
   const thread = await getThread(deps.database, threadId);
+  const given = start.kwargs?.input ?? null;
   const run: Prepared = {
-    spec, graph: loaded.persistent!, input: null, payload: { assistant_id: spec.assistantId, metadata: start.metadata }, threadId,
-    runId: start.id, traceId: null, streamModes: [], threadMetadata: thread?.metadata ?? {},
+    spec, graph: loaded.persistent!, input: given === null ? null : inputAgain(loaded.inputSchema, given), threadId, runId: start.id, traceId: null,
+    payload: { assistant_id: spec.assistantId, metadata: start.metadata, config: start.kwargs?.config }, streamModes: [], threadMetadata: thread?.metadata ?? {},
   };
   void execute(deps, run, { disconnect: null }).catch((e: unknown) => console.error(`[runtime] run ${start.id} (carrying on a thread after a restart) failed`, e));
+}
+
+/** A recorded input as the graph takes it: validated again (it was valid when first run), or as stored if the schema changed since. */
+function inputAgain(schema: ZodType, input: unknown): unknown {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? parsed.data : input;
 }

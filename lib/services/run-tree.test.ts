@@ -10,7 +10,7 @@ const t0 = Date.UTC(2026, 0, 5, 9);
 const at = (ms: number) => new Date(t0 + ms);
 
 function run(id: string, parentRunId: string | null = null): { run: RunArg } {
-  return { run: { id, assistantId: "g", threadId: null, status: "success", startedAt: at(0), endedAt: at(1_000), error: null, traceId: null, runUrl: null, metadata: null, parentRunId, owner: null, leaseUntil: null } };
+  return { run: { id, assistantId: "g", threadId: null, status: "success", startedAt: at(0), endedAt: at(1_000), error: null, traceId: null, runUrl: null, metadata: null, parentRunId, owner: null, leaseUntil: null, kwargs: null } };
 }
 
 let stepId = 0;
