@@ -147,6 +147,21 @@ function decidable(draft: PendingDraft): boolean {
   return pending.some((i) => i.value?.action_request?.args?.draft_id === draft.id);
 }
 
+/** An undecidable draft with what its thread went through: its runs and the last checkpoint's metadata, for whoever reads a failure. */
+async function explained(database: Database, drafts: PendingDraft[]) {
+  return Promise.all(
+    drafts.map(async (draft) => {
+      if (!draft.thread_id) return draft;
+      const runs = await database.all<{ id: string; status: string; error: string | null; metadata: string | null; kwargs: string | null }>(sql`
+        SELECT id, status, substr(error, 1, 80) AS error, metadata, kwargs FROM runs WHERE thread_id = ${draft.thread_id} ORDER BY started_at, id`);
+      const checkpoints = await database.all<{ metadata: string }>(sql`
+        SELECT CAST(metadata AS TEXT) AS metadata FROM checkpoints WHERE thread_id = ${draft.thread_id} AND checkpoint_ns = '' ORDER BY checkpoint_id`);
+      const last = checkpoints.at(-1)?.metadata;
+      return { ...draft, runs, checkpoints: checkpoints.length, lastCheckpoint: last ? last.slice(0, 300) : null };
+    }),
+  );
+}
+
 const invariant = (name: string, offenders: unknown[], what: string): Invariant => ({
   name,
   ok: offenders.length === 0,
@@ -164,7 +179,7 @@ async function checkBeforeDeciding(database: Database): Promise<Invariant[]> {
   return [
     invariant("no thread busy", busy, "threads busy"),
     invariant("no run running", running, "runs running"),
-    invariant("every pending draft decidable (its thread waits on a person for it)", pending.filter((d) => !decidable(d)), "drafts no one can decide"),
+    invariant("every pending draft decidable (its thread waits on a person for it)", await explained(database, pending.filter((d) => !decidable(d))), "drafts no one can decide"),
     invariant("no thread with two drafts", twicePerThread, "threads with duplicate drafts"),
     invariant("no contact with two pending drafts", twicePerContact, "contacts with duplicate pending drafts"),
   ];

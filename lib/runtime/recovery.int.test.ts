@@ -122,6 +122,27 @@ describe("a runtime process killed with SIGKILL during a run", () => {
     expect(await rt.client.threads.get(thread.thread_id)).toMatchObject({ status: "idle", values: { ms: 2_000, slept: true } });
   });
 
+  it("a run killed after a step's writes were saved but before the checkpoint that closes the step is carried on, not taken as done", async () => {
+    const first = await child();
+    const thread = await first.client.threads.create();
+    await first.client.runs.wait(thread.thread_id, "slow", { input: { ms: 1 } });
+    const [run] = await runsOf(thread.thread_id);
+    // The process died between saving the sleep task's writes and writing the next checkpoint:
+    // LangGraph's snapshot then lists no `next` node, though the step was never closed.
+    const last = (await db.database.all<{ id: string }>(sql`SELECT checkpoint_id AS id FROM checkpoints WHERE thread_id = ${thread.thread_id} ORDER BY checkpoint_id DESC LIMIT 1`))[0]!.id;
+    await db.database.run(sql`DELETE FROM checkpoints WHERE thread_id = ${thread.thread_id} AND checkpoint_id = ${last}`);
+    expect(await first.client.threads.getState(thread.thread_id)).toMatchObject({ next: [], tasks: [expect.objectContaining({ name: "sleep" })] });
+    await db.database.run(sql`UPDATE runs SET status = 'running', ended_at = NULL WHERE id = ${run!.id}`);
+    await db.database.run(sql`UPDATE threads SET status = 'busy' WHERE thread_id = ${thread.thread_id}`);
+    await first.kill();
+
+    const rt = await restarted();
+    expect(await rt.runtime.recover()).toMatchObject({ failed: 1, continued: 1 });
+    await expect.poll(async () => (await runsOf(thread.thread_id))[1]?.status, { timeout: 10_000 }).toBe("success");
+    expect(await rt.client.threads.get(thread.thread_id)).toMatchObject({ status: "idle", values: { ms: 1, slept: true } });
+    expect(await rt.client.threads.getState(thread.thread_id)).toMatchObject({ next: [], tasks: [] });
+  });
+
   it("a finished run's thread is not run again: a run whose own checkpoint says done was cut off only while recording its end", async () => {
     const first = await child();
     const thread = await first.client.threads.create();

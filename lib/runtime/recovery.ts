@@ -110,7 +110,9 @@ function threadAfter(
   const interrupts = snapshot ? interruptsByTask(snapshot) : {};
   if (Object.keys(interrupts).length) return { status: "waiting", release: { status: "interrupted", values, interrupts } };
   const carryOn = `${error} Carry on from its last checkpoint with a run without input.`;
-  if ((snapshot?.next.length ?? 0) > 0) return { status: "mid-graph", release: { status: "idle", values, error: carryOn } };
+  // Tasks left at the checkpoint, even ones whose writes were saved (LangGraph leaves those out of
+  // `next`): the process died before the checkpoint that would have followed them.
+  if ((snapshot?.tasks.length ?? 0) > 0) return { status: "mid-graph", release: { status: "idle", values, error: carryOn } };
   const checkpointedHere = snapshot?.metadata?.run_id === run.id;
   if (run.kwargs && run.kwargs.input != null && !checkpointedHere) {
     return { status: "not-started", release: { status: "idle", values, error: `${error} Its input never reached a checkpoint: run it again.` } };

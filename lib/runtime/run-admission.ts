@@ -63,10 +63,13 @@ export async function prepare(deps: RunDeps, request: RuntimeRequest, threadId: 
   return { spec, graph, input, payload, threadId, runId, traceId, streamModes, threadMetadata };
 }
 
-/** Whether the thread's last checkpoint still has nodes to run without waiting on a person. */
+/**
+ * Whether the thread's last checkpoint still has tasks to finish without waiting on a person
+ * (counting tasks whose writes were saved: `next` leaves them out, but the step was never closed).
+ */
 async function pendingNodes(graph: RunnableGraph, threadId: string): Promise<boolean> {
   const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
-  return snapshot.next.length > 0 && snapshot.tasks.every((t) => t.interrupts.length === 0);
+  return snapshot.tasks.length > 0 && snapshot.tasks.every((t) => t.interrupts.length === 0);
 }
 
 /**
