@@ -53,11 +53,7 @@ afterAll(async () => {
 });
 
 describe("campaign threads across worker processes", () => {
-  // KNOWN GAP, retried until it is fixed: now and then a kill lands where the runtime's recovery
-  // leaves a thread idle instead of carrying it on, and a touch is never drafted (the same gap as
-  // the runtime chaos test's; see the closing note of session 4). A retry hides nothing else: every
-  // assertion below must hold on the attempt that passes.
-  it("two schedulers, one killed with kill -9 mid-launch and replaced: every enrolled contact's first touch is drafted exactly once, then each approved touch is sent exactly once", { retry: 2, timeout: 600_000 }, async () => {
+  it("two schedulers, one killed with kill -9 mid-launch and replaced: every enrolled contact's first touch is drafted exactly once, then each approved touch is sent exactly once", { timeout: 600_000 }, async () => {
     const contacts = await freshContacts(env.database, 24);
     const plan = { ...defaultPlan({ angle: "A faster close", tone: "direct" }, "chaos"), cadenceDays: [0], maxTouches: 1 };
     const campaignId = await insertCampaign(env.database, { name: "Chaos", angle: plan.angle, tone: plan.tone, cadenceDays: plan.cadenceDays, maxTouches: 1, plan, status: "active" });
