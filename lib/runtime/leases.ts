@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 
 /** How long a run stays its process's without a renewal, and how often the process renews. */
@@ -38,8 +39,23 @@ export function ownerIsGone(owner: string | null): boolean {
   if (pid === process.pid) return !liveHere.has(owner);
   try {
     process.kill(pid, 0);
-    return false;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "ESRCH";
+  }
+  return isZombie(pid);
+}
+
+/**
+ * Linux: a process killed (kill -9) but not yet reaped by its parent still answers signal 0, as
+ * a zombie; it will never renew a lease. Elsewhere (no /proc) the lease decides.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // "pid (command) state …": the command may hold spaces and parentheses, the state follows the last ")".
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state === "Z" || state === "X";
+  } catch {
+    return false;
   }
 }
