@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { companies, contacts, planSteps, plans, users, type PlanStatus, type Provenance, type StepStatus } from "../schema";
 
@@ -82,11 +82,20 @@ export async function getStep(database: Database, stepId: number) {
  * Moves a step from one of `from` to `to` only if it is still there: two people deciding the same
  * step at once cannot both run it. True when this call moved it.
  */
-export async function claimStep(database: Database, stepId: number, from: StepStatus[], to: StepStatus, change: { decidedBy?: string; rejectReason?: string } = {}): Promise<boolean> {
+export async function claimStep(
+  database: Database,
+  stepId: number,
+  from: StepStatus[],
+  to: StepStatus,
+  change: { decidedBy?: string; rejectReason?: string } = {},
+  /** Also takes a step left "approved" (running) since before this time: its run was cut off. */
+  runningSince?: Date,
+): Promise<boolean> {
+  const cutOff = runningSince ? and(eq(planSteps.status, "approved"), lt(planSteps.updatedAt, runningSince)) : undefined;
   const moved = await database
     .update(planSteps)
     .set({ status: to, ...change, ...(change.decidedBy ? { decidedAt: new Date() } : {}), updatedAt: new Date() })
-    .where(and(eq(planSteps.id, stepId), inArray(planSteps.status, from)))
+    .where(and(eq(planSteps.id, stepId), cutOff ? or(inArray(planSteps.status, from), cutOff) : inArray(planSteps.status, from)))
     .returning({ id: planSteps.id });
   return moved.length > 0;
 }

@@ -13,7 +13,15 @@ export type NewTask = {
   planStepId: number | null;
 };
 
+/**
+ * Stores a task; one per plan step: a step run again (its first run cut off by a restart after
+ * the insert) gets the task it already made.
+ */
 export async function insertTask(database: Database, task: NewTask): Promise<number> {
+  if (task.planStepId !== null) {
+    const [made] = await database.select({ id: tasks.id }).from(tasks).where(eq(tasks.planStepId, task.planStepId)).limit(1);
+    if (made) return made.id;
+  }
   const [row] = await database.insert(tasks).values(task).returning({ id: tasks.id });
   return row!.id;
 }
@@ -34,4 +42,10 @@ export function openTasksOfContact(database: Database, contactId: number) {
     .where(and(eq(tasks.contactId, contactId), eq(tasks.status, "open")))
     .orderBy(asc(tasks.dueAt), asc(tasks.id))
     .limit(50);
+}
+
+/** Marks an open task done; null when it is not open (already done, or gone). */
+export async function markTaskDone(database: Database, id: number): Promise<{ contactId: number | null } | null> {
+  const [row] = await database.update(tasks).set({ status: "done" }).where(and(eq(tasks.id, id), eq(tasks.status, "open"))).returning({ contactId: tasks.contactId });
+  return row ?? null;
 }

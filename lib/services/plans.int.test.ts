@@ -6,13 +6,13 @@ const testEnv = ownEnvironment("services-plans");
 
 const { db } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
-const { campaignEnrollments, companies, drafts, emailCampaigns, emails, outcomes, tasks } = await import("@/db/schema");
+const { campaignEnrollments, companies, drafts, emailCampaigns, emails, outcomes, planSteps, tasks } = await import("@/db/schema");
 const { eq } = await import("drizzle-orm");
 const { getPlan } = await import("@/db/queries/plans");
 const { RULES_VERSION } = await import("@/graphs/crm-orchestrator/rules");
 const { EXECUTORS } = await import("@/lib/crm-actions/executors");
 const { systemClock } = await import("@/lib/clock");
-const { approveStep, createPlan, planView, plansFor, rejectStep } = await import("./plans");
+const { approveStep, createPlan, cutOff, planView, plansFor, rejectStep, STEP_CUT_OFF_MS } = await import("./plans");
 const { account, activeCampaign, people, seedPeople } = await import("./testing/plan-fixtures");
 
 const { operator, rep, rep2, admin } = people;
@@ -162,6 +162,30 @@ describe("planning offline", () => {
     expect(await step(planId, "draft_reply")).toMatchObject({ status: "rejected", rejectReason: "They asked us to wait until March.", decidedBy: rep.id });
     expect((await db().select().from(drafts).where(eq(drafts.contactId, contactIds[0]!))).length).toBe(before);
     expect((await getPlan(db(), planId))!.plan.status).toBe("done");
+  });
+
+  it("a step left Running by a process that died is decided again after the cut-off, and its task is not made twice; a step running now is not", async () => {
+    const { companyId } = await account(db(), { hqCity: "Austin, TX", country: "US", contacts: [{ seniority: "vp", ownerId: rep2.id }] });
+    const { planId } = await createPlan(operator, { goal: "book a meeting with the economic buyer", companyId });
+    const followUp = await step(planId, "create_follow_up_task");
+    expect(followUp.status).toBe("auto_ran");
+    const madeBefore = await db().select().from(tasks).where(eq(tasks.planStepId, followUp.id));
+    expect(madeBefore).toHaveLength(1);
+    // The step was approved and its task stored, then the process died before it settled the step.
+    await db().update(planSteps).set({ status: "approved", updatedAt: new Date() }).where(eq(planSteps.id, followUp.id));
+    await expect(approveStep(operator, followUp.id)).rejects.toThrow("This step was already decided.");
+    expect(cutOff(await step(planId, "create_follow_up_task"))).toBe(false);
+    await db().update(planSteps).set({ updatedAt: new Date(Date.now() - STEP_CUT_OFF_MS - 1_000) }).where(eq(planSteps.id, followUp.id));
+    expect(cutOff(await step(planId, "create_follow_up_task"))).toBe(true);
+    expect(await approveStep(operator, followUp.id)).toMatchObject({ planId, status: "done" });
+    const after = await step(planId, "create_follow_up_task");
+    expect(after.resultRef).toBe(`task:${madeBefore[0]!.id}`);
+    expect(await db().select().from(tasks).where(eq(tasks.planStepId, followUp.id))).toHaveLength(1);
+    // Rejecting works on a cut-off step too.
+    const score = await step(planId, "score");
+    await db().update(planSteps).set({ status: "approved", updatedAt: new Date(Date.now() - STEP_CUT_OFF_MS - 1_000) }).where(eq(planSteps.id, score.id));
+    await rejectStep(operator, score.id, "Scored by hand instead.");
+    expect(await step(planId, "score")).toMatchObject({ status: "rejected", rejectReason: "Scored by hand instead." });
   });
 
   it("a contact nobody may write to is flagged for a person, and the flag is a verified open task", async () => {

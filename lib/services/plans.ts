@@ -151,15 +151,29 @@ async function loadStepFor(user: SessionUser, stepId: number) {
 }
 
 /**
+ * How long a step may stay "Running" (approved, its action not yet settled) before it counts as
+ * cut off: well past the longest action's run (a draft through the orchestrator's budget).
+ */
+export const STEP_CUT_OFF_MS = 10 * 60_000;
+
+/** Whether a step is "Running" only because the process running it died (a person may decide it again). */
+export function cutOff(step: { status: StepStatus; updatedAt: Date }, now: Date = new Date()): boolean {
+  return step.status === "approved" && now.getTime() - step.updatedAt.getTime() > STEP_CUT_OFF_MS;
+}
+
+const runningSince = () => new Date(Date.now() - STEP_CUT_OFF_MS);
+
+/**
  * A person approves a waiting (or failed) step: it runs through the same executor and
  * verification as an unattended step, acting as the approver. A step someone else is deciding,
- * or has decided, is a conflict.
+ * or has decided, is a conflict; one left running by a process that died may be approved again
+ * (the executors check the state first: a draft already pending is found, not written twice).
  */
 export function approveStep(user: SessionUser, stepId: number, deps: PlanDeps = DEFAULTS): Promise<{ planId: number; status: StepStatus }> {
   return withSpan("plans.approve_step", SPAN, async () => {
     const { step, plan } = await loadStepFor(user, stepId);
     if (!isCrmAction(step.action)) throw new AppError("conflict:plans", { message: "A dropped step cannot be approved." });
-    if (!(await claimStep(db(), stepId, ["awaiting_approval", "failed"], "approved", { decidedBy: user.id }))) {
+    if (!(await claimStep(db(), stepId, ["awaiting_approval", "failed"], "approved", { decidedBy: user.id }, runningSince()))) {
       throw new AppError("conflict:plans", { message: "This step was already decided." });
     }
     await actAndVerify(deps, { user, companyId: plan.plan.companyId, stepId }, step, "done");
@@ -170,10 +184,10 @@ export function approveStep(user: SessionUser, stepId: number, deps: PlanDeps = 
 
 export const RejectReason = z.string().trim().min(1, "Say why you reject this step.").max(500, "The reason is too long (500 characters at most).");
 
-/** A person rejects a waiting (or failed) step, with the reason; it never runs. */
+/** A person rejects a waiting (or failed, or cut-off) step, with the reason; it never runs (again). */
 export async function rejectStep(user: SessionUser, stepId: number, reason: string): Promise<{ planId: number }> {
   const { plan } = await loadStepFor(user, stepId);
-  if (!(await claimStep(db(), stepId, ["awaiting_approval", "failed"], "rejected", { decidedBy: user.id, rejectReason: reason }))) {
+  if (!(await claimStep(db(), stepId, ["awaiting_approval", "failed"], "rejected", { decidedBy: user.id, rejectReason: reason }, runningSince()))) {
     throw new AppError("conflict:plans", { message: "This step was already decided." });
   }
   await refreshPlanStatus(db(), plan.plan.id);

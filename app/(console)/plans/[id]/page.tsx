@@ -10,7 +10,7 @@ import { formatDateTime, formatPercent, humanize } from "@/lib/format";
 import { POLICY, isCrmAction } from "@/lib/crm-actions/vocabulary";
 import { sourceLabel } from "@/components/contacts/score-explanation";
 import { stepParamRows, type KnownNames } from "@/components/plans/step-params";
-import { planView } from "@/lib/services/plans";
+import { cutOff, planView } from "@/lib/services/plans";
 
 export const metadata: Metadata = { title: "Plan" };
 
@@ -73,7 +73,13 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                 {s.verification ? <p className="mt-1 text-xs text-slate-700" data-testid="step-verification">{s.verification}</p> : null}
                 {s.rejectReason ? <p className="mt-1 text-xs text-slate-700">Rejected: {s.rejectReason}</p> : null}
                 {s.resultRef?.startsWith("draft:") ? <Link href={`/drafts?id=${s.resultRef.slice(6)}`} className="mt-1 inline-block text-xs text-brand-700 hover:underline">Open the draft</Link> : null}
-                {DECIDABLE.has(s.status) && isCrmAction(s.action) ? <StepDecision stepId={s.id} label={label} /> : null}
+                {cutOff(s) ? (
+                  <p className="mt-1 text-xs text-amber-800" data-testid="step-cut-off">
+                    Running since {formatDateTime(s.updatedAt)}: the console stopped before this step finished. Approve to run it again or reject it; a draft or
+                    task it already made is not made twice.
+                  </p>
+                ) : null}
+                {(DECIDABLE.has(s.status) || cutOff(s)) && isCrmAction(s.action) ? <StepDecision stepId={s.id} label={label} /> : null}
               </li>
             );
           })}
