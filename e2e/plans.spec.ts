@@ -39,6 +39,21 @@ test("an operator runs the CRM orchestrator on an account and approves one step,
 
   await page.goto("/plans");
   await expect(page.getByTestId("plan-rows").getByRole("link", { name: "Book a meeting with the economic buyer" }).first()).toBeVisible();
+
+  // The follow-up the plan made shows on its contact's page until someone marks it done.
+  const [task] = await queryE2eDb<{ id: number; contact_id: number; title: string }>(
+    "SELECT t.id, t.contact_id, t.title FROM tasks t JOIN plan_steps s ON s.id = t.plan_step_id WHERE s.plan_id = ? AND s.action = 'create_follow_up_task'",
+    [planId],
+  );
+  await page.goto(`/contacts/${task!.contact_id}`);
+  const open = page.getByTestId("open-tasks");
+  await expect(open).toContainText(task!.title);
+  const markDone = page.getByRole("button", { name: `Mark done: ${task!.title}` });
+  const before = await markDone.count();
+  await markDone.first().click();
+  await expect(markDone).toHaveCount(before - 1);
+  const [done] = await queryE2eDb<{ status: string }>("SELECT status FROM tasks WHERE id = ?", [task!.id]);
+  expect(done!.status).toBe("done");
 });
 
 test("a rep sees no plan button for an account, and a plan on another rep's contact is not found", async ({ page }) => {

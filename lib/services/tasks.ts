@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/db/client";
 import { getContactOwner } from "@/db/queries/contacts";
-import { insertTask, openTasksOfContact, type TaskRow } from "@/db/queries/tasks";
+import { getTask, insertTask, markTaskDone, openTasksOfContact, type TaskRow } from "@/db/queries/tasks";
 import type { TaskKind } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
@@ -50,4 +50,18 @@ export async function createTask(user: SessionUser, input: TaskInput, clock: Clo
 /** A contact's open tasks and flags, for its page. */
 export function openTasksFor(_user: SessionUser, contactId: number) {
   return openTasksOfContact(db(), contactId);
+}
+
+/**
+ * Marks a task or flag done. Whoever it is assigned to, the contact's owner, operators and admins
+ * may; anyone else is told it is not found (as for a contact they cannot see).
+ */
+export async function completeTask(user: SessionUser, taskId: number): Promise<{ contactId: number | null }> {
+  const task = await getTask(db(), taskId);
+  const owner = task?.contactId ? await getContactOwner(db(), task.contactId) : null;
+  const mayDo = task && (hasRole(user.role, "operator") || task.assigneeId === user.id || (owner !== undefined && owner === user.id));
+  if (!task || !mayDo) throw new AppError("not_found:contacts", { message: "That task does not exist or is not yours." });
+  const done = await markTaskDone(db(), taskId);
+  if (!done) throw new AppError("conflict:contacts", { message: "This task is already done." });
+  return done;
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { draftOutreach } from "@/lib/services/drafts";
 import { runAction } from "@/lib/actions";
 import { scoreAllStep, scoreSelected } from "@/lib/services/scores";
+import { completeTask } from "@/lib/services/tasks";
 
 /** Each graph run takes seconds; the client sends a few contacts per call so a batch shows progress. */
 const MOST_PER_CALL = 10;
@@ -45,4 +46,15 @@ const ScoreAllInput = z.object({ afterId: z.number().int().min(0) });
 /** One step of "Score all" (the rules, in batches); the client calls again with `lastId` until it is null. */
 export async function scoreAllStepAction(input: z.input<typeof ScoreAllInput>) {
   return runAction("contacts", "rep", ScoreAllInput, input, async (user, { afterId }) => scoreAllStep(user, afterId));
+}
+
+const TaskInput = z.object({ taskId: z.number({ error: "Say which task." }).int("Say which task.").positive("Say which task.") }).strict();
+
+/** Marks a task or flag on a contact done; the contact's page drops it from its open tasks. */
+export async function completeTaskAction(input: z.input<typeof TaskInput>) {
+  return runAction("contacts", "rep", TaskInput, input, async (user, { taskId }) => {
+    const { contactId } = await completeTask(user, taskId);
+    if (contactId !== null) revalidatePath(`/contacts/${contactId}`);
+    return { done: taskId };
+  });
 }

@@ -20,6 +20,7 @@ import { formatDate, humanize } from "@/lib/format";
 import { contactCampaigns } from "@/lib/services/campaign-views";
 import { contactDetail } from "@/lib/services/contacts";
 import { openTasksFor } from "@/lib/services/tasks";
+import { TaskDoneButton } from "@/components/contacts/task-done-button";
 import { contactScore } from "@/lib/services/scores";
 
 export const metadata: Metadata = { title: "Contact" };
@@ -130,6 +131,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
                   <Badge tone={t.kind === "flag" ? "warn" : "info"}>{t.kind === "flag" ? "Flag" : "Follow-up"}</Badge>
                   <span>{t.title}</span>
                   <span className="text-xs text-slate-500">{t.dueAt ? `due ${formatDate(t.dueAt)}` : "no due date"} · {t.assigneeName ?? "unassigned"}</span>
+                  <TaskDoneButton taskId={t.id} title={t.title} />
                 </li>
               ))}
             </ul>
