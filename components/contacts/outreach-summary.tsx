@@ -56,13 +56,30 @@ export function OutreachSummary({ outcomes }: { outcomes: OutreachOutcome[] }) {
       ) : null}
       {failed.length ? (
         <ul className="space-y-0.5 text-rose-700">
-          {failed.map((o) => (
-            <li key={o.contactId}>
-              {o.name}: {o.message}
+          {failuresByMessage(failed).map(({ message, names }) => (
+            <li key={message}>
+              {namesText(names)}: {message}
             </li>
           ))}
         </ul>
       ) : null}
     </div>
   );
+}
+
+/** Failures told once per message: a batch cut off (the console unreachable) is one line, not one per contact. */
+export function failuresByMessage(failed: readonly { name: string; message?: string }[]): { message: string; names: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const o of failed) {
+    const message = o.message ?? "No draft was made.";
+    groups.set(message, [...(groups.get(message) ?? []), o.name]);
+  }
+  return [...groups].map(([message, names]) => ({ message, names }));
+}
+
+/** "Ann", "Ann and Bo", "Ann, Bo and Cy", "Ann, Bo, Cy and 9 more". */
+export function namesText(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  if (names.length <= 3) return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
 }
