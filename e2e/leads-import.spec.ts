@@ -21,7 +21,7 @@ test("a rep imports a small CSV from the contacts list and sees what was created
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue("Email");
   await expect(page.getByLabel("Vertical")).toHaveValue("Industry");
   const preview = page.getByRole("region", { name: /Preview of the first rows/ });
-  await expect(preview.getByText('email: "not-an-address" is not a valid email address')).toBeVisible();
+  await expect(preview.getByText('Email "not-an-address" is not a valid email address')).toBeVisible();
   await expect(preview.getByText("new", { exact: true })).toHaveCount(2);
 
   await page.getByRole("button", { name: "Import 3 rows" }).click();

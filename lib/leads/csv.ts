@@ -29,14 +29,16 @@ export function sniffDelimiter(start: string): string {
 
 /**
  * The parser every reading of an upload uses, so the upload's check and the import read the file
- * the same way: the sniffed delimiter, a UTF-8 BOM dropped, blank lines skipped, rows shorter or
- * longer than the header kept (missing cells read as empty, extra ones are ignored).
+ * the same way: the sniffed delimiter, a UTF-8 BOM dropped, blank lines and rows of empty cells
+ * (",,,," as spreadsheets export their unused rows) skipped, rows shorter or longer than the header
+ * kept (missing cells read as empty, extra ones are ignored).
  */
 export const csvOptions = (delimiter: string): Options => ({
   bom: true,
   delimiter,
   relax_column_count: true,
   skip_empty_lines: true,
+  skip_records_with_empty_values: true,
   max_record_size: MAX_RECORD_BYTES,
   info: true,
 });

@@ -57,7 +57,7 @@ describe("planBatch", () => {
 
   it("refuses a contact of a new company that has no vertical", () => {
     const plan = planBatch([rowOf({ email: "x@unknown.io", firstName: "X", lastName: "Y", companyName: "Unknown" })], lookups());
-    expect(plan.outcomes[0]).toMatchObject({ action: "refuse", problems: ["vertical: is empty, and unknown.io is a new company"] });
+    expect(plan.outcomes[0]).toMatchObject({ action: "refuse", problems: ["Vertical is empty, and unknown.io is a new company"] });
     expect(plan.refusals).toHaveLength(1);
     expect(plan.newCompanies).toEqual([]);
   });

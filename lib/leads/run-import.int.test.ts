@@ -61,11 +61,11 @@ describe("runLeadImport on a real SQLite file", () => {
     expect(existsSync(path)).toBe(false);
     const refusals = await refusalsAfter(env.database, id, 0, 100);
     expect(refusals.map((r) => [r.line, r.reasons])).toEqual([
-      [7, ['email: "not-an-email" is not a valid email address']],
-      [8, [expect.stringMatching(/^vertical: "Crypto" is not a vertical/)]],
-      [9, ["email: repeats the address on line 3"]],
-      [10, ["lastName: is empty"]],
-      [11, ["vertical: is empty, and nowhere.io is a new company"]],
+      [7, ['Email "not-an-email" is not a valid email address']],
+      [8, [expect.stringMatching(/^Vertical "Crypto" is not a vertical/)]],
+      [9, ["Email repeats the address on line 3"]],
+      [10, ["Last name is empty"]],
+      [11, ["Vertical is empty, and nowhere.io is a new company"]],
     ]);
     expect(refusals[0]!.cells).toEqual(["not-an-email", "Bad", "Row", "", "X", "x.io", "saas", "", ""]);
     expect(await contactByEmail("ada@acme.io")).toMatchObject({ title: "CTO" });
@@ -117,7 +117,7 @@ describe("runLeadImport on a real SQLite file", () => {
     expect(await getLeadImport(env.database, first.id)).toMatchObject({ status: "running", rowsDone: 10, contactsCreated: 10 });
     const done = await runLeadImport({ database: env.database, batchRows: 10 }, first.id);
     expect(done).toMatchObject({ status: "done", rowsDone: 26, contactsCreated: 25, refused: 1, companiesCreated: 1 });
-    expect((await refusalsAfter(env.database, first.id, 0, 10)).map((r) => r.reasons)).toEqual([["email: repeats the address on line 5"]]);
+    expect((await refusalsAfter(env.database, first.id, 0, 10)).map((r) => r.reasons)).toEqual([["Email repeats the address on line 5"]]);
   });
 
   it("an operator's import leaves every contact it created or merged scored by the rules, so the list sorted by score shows their tiers", async () => {

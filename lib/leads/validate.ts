@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SENIORITIES, VERTICALS, type Seniority, type Vertical } from "@/db/schema/crm";
 import { isCountryCode } from "@/lib/geo/gazetteer";
 import { resolveCountry } from "@/lib/geo/resolve";
-import type { ColumnMapping, ImportField } from "./columns";
+import { FIELD_LABELS, type ColumnMapping, type ImportField } from "./columns";
 
 /** What can be wrong with one row. `duplicate` is decided by the importer (it sees the whole file). */
 export const PROBLEM_KINDS = ["bad_email", "unknown_vertical", "missing_field", "duplicate", "bad_value"] as const;
@@ -211,4 +211,5 @@ export function companyProblems(company: LeadCompany): RowProblem[] {
 export const duplicateProblem = (firstLine: number): RowProblem => ({ field: "email", kind: "duplicate", message: `repeats the address on line ${firstLine}` });
 
 /** How a problem reads in the report and the refused-rows file: `email: is not a valid email address`. */
-export const describeProblem = (p: RowProblem) => `${p.field}: ${p.message}`;
+/** A problem as a sentence a person reads: "Last name is empty", "Email "x" is not a valid email address". */
+export const describeProblem = (p: RowProblem) => `${FIELD_LABELS[p.field].replace(/ \(.*\)$/, "")} ${p.message}`;

@@ -99,7 +99,7 @@ describe("POST /api/lead-imports/upload", () => {
     const previewed = await (await post(id, preview, { mapping: body.mapping }, rep)).json();
     expect(previewed.rows.map((r: { action: string }) => r.action)).toEqual(["create", "refuse", "refuse"]);
     expect(previewed.rows[0]).toMatchObject({ line: 2, values: { email: "ada@newlead.io", hq: "Austin, TX" }, company: "create" });
-    expect(previewed.rows[2].problems).toEqual(["email: repeats the address on line 2"]);
+    expect(previewed.rows[2].problems).toEqual(["Email repeats the address on line 2"]);
     expect((await db().all<{ n: number }>(sql`SELECT count(*) AS n FROM contacts WHERE email = 'ada@newlead.io'`))[0]!.n).toBe(0);
 
     const started = await post(id, start, { mapping: body.mapping }, rep);
@@ -117,7 +117,7 @@ describe("POST /api/lead-imports/upload", () => {
     const download = await refused(new Request(`http://${TEST_HOST}/api/lead-imports/${id}/refused`, { headers: rep }), params(id));
     expect(download.headers.get("content-type")).toContain("text/csv");
     expect(await download.text()).toBe(
-      ["E-mail,First name,Last name,Company,Website,Industry,HQ,line,reasons", 'bad-address,Bo,Bad,NewLead,newlead.io,SaaS,,3,"email: ""bad-address"" is not a valid email address"', "ada@newlead.io,Ada,Twice,NewLead,newlead.io,SaaS,,4,email: repeats the address on line 2", ""].join("\n"),
+      ["E-mail,First name,Last name,Company,Website,Industry,HQ,line,reasons", 'bad-address,Bo,Bad,NewLead,newlead.io,SaaS,,3,"Email ""bad-address"" is not a valid email address"', "ada@newlead.io,Ada,Twice,NewLead,newlead.io,SaaS,,4,Email repeats the address on line 2", ""].join("\n"),
     );
   });
 
