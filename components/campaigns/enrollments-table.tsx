@@ -50,7 +50,7 @@ export function EnrollmentsTable({ campaignId, page, status, canRun, zone }: Pro
               <tr>
                 <th scope="col" className="py-2 pr-3">Contact</th>
                 <th scope="col" className="py-2 pr-3">State</th>
-                <th scope="col" className="py-2 pr-3 text-right">Touch</th>
+                <th scope="col" className="py-2 pr-3 text-right" title="Touches sent so far">Sent</th>
                 <th scope="col" className="py-2 pr-3">Next wake</th>
                 <th scope="col" className="py-2 pr-3">Why it waits</th>
                 <th scope="col" className="py-2 pr-3">Last event</th>
