@@ -62,4 +62,8 @@ describe("the audit log", () => {
     expect(describeAuditEntry({ action: "jobs.retry", targetType: "job", targetId: "7", detail: { attempts: 0 } })).toEqual({ label: "jobs.retry", target: "job 7", before: "—", after: '{"attempts":0}' });
     expect(describeAuditEntry({ action: "llm.kill_switch", targetType: "setting", targetId: "llm.kill_switch", detail: { enabled: true } })).toMatchObject({ before: "—", after: "On" });
   });
+
+  it("a change of plan autonomy reads as the level before and after", () => {
+    expect(describeAuditEntry({ action: "plans.autonomy", targetType: "setting", targetId: "plans.autonomy", detail: { from: "reversible", to: "drafts" } })).toEqual({ label: "Plan autonomy", target: "crm_orchestrator", before: "reversible", after: "drafts" });
+  });
 });

@@ -49,6 +49,8 @@ export function describeAuditEntry(entry: { action: string; targetType: string |
         before: typeof detail.from === "number" ? `Version ${detail.from}` : "—",
         after: `Version ${typeof detail.version === "number" ? detail.version : "?"}${Array.isArray(detail.changed) && detail.changed.length ? ` (changed: ${detail.changed.join(", ")})` : ""}`,
       };
+    case "plans.autonomy":
+      return { label: "Plan autonomy", target: "crm_orchestrator", before: typeof detail.from === "string" ? detail.from : "—", after: typeof detail.to === "string" ? detail.to : "—" };
     default:
       return {
         label: entry.action,

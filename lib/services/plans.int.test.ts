@@ -242,3 +242,39 @@ describe("who may plan and decide", () => {
     await expect(planView(operator, "abc")).rejects.toMatchObject({ code: "not_found:plans" });
   });
 });
+
+describe("the autonomy an admin grants", () => {
+  it("only an admin sets it; a level that is not one is refused naming the field; plans made after it run draft steps by themselves and record the level", async () => {
+    const { planAutonomy, setPlanAutonomy } = await import("./plan-autonomy");
+    const { auditLog } = await import("@/db/schema");
+    expect(await planAutonomy()).toEqual({ level: "reversible", configured: false });
+    await expect(setPlanAutonomy(operator, "drafts")).rejects.toMatchObject({ code: "forbidden:admin" });
+    await expect(setPlanAutonomy(admin, "everything")).rejects.toMatchObject({ code: "bad_request:admin", field: "level", message: expect.stringContaining("must be one of suggest, reversible, drafts, granted") });
+    expect(await planAutonomy()).toEqual({ level: "reversible", configured: false });
+
+    expect(await setPlanAutonomy(admin, "drafts")).toEqual({ from: "reversible", to: "drafts" });
+    expect(await planAutonomy()).toEqual({ level: "drafts", configured: true });
+    const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, "plans.autonomy"));
+    expect(entry).toMatchObject({ actorId: admin.id, targetId: "plans.autonomy", detail: { from: "reversible", to: "drafts" } });
+
+    // At "drafts" the level no longer holds a draft step back: only its confidence decides.
+    const { contactIds } = await account(db(), { vertical: "retail", hqCity: "Dublin", country: "IE", contacts: [{ seniority: "vp", ownerId: rep.id }] });
+    const { planId } = await createPlan(rep, { goal: "book a meeting", contactId: contactIds[0]! });
+    expect((await getPlan(db(), planId))!.plan.autonomy).toBe("drafts");
+    const drafted = await step(planId, "draft_reply");
+    expect(drafted.verdictReason).toMatch(/^draft_reply needs approval: confidence 0\.\d\d is below its threshold 0\.70\.$/);
+
+    // At "suggest" nothing runs by itself, not even what runs at the default.
+    expect(await setPlanAutonomy(admin, "suggest")).toEqual({ from: "drafts", to: "suggest" });
+    const { companyId } = await account(db(), { hqCity: "Austin, TX", country: null, contacts: [{ seniority: "vp", ownerId: rep2.id }] });
+    const held = await createPlan(operator, { goal: "book a meeting with the economic buyer", companyId });
+    const steps = await stepsOf(held.planId);
+    expect(steps.length).toBeGreaterThan(0);
+    for (const s of steps) expect(s).toMatchObject({ status: "awaiting_approval", verdictReason: expect.stringContaining("(level suggest)") });
+    const [company] = await db().select({ country: companies.country }).from(companies).where(eq(companies.id, companyId));
+    expect(company!.country).toBeNull();
+
+    // Back to the default for whatever runs after.
+    expect(await setPlanAutonomy(admin, "reversible")).toEqual({ from: "suggest", to: "reversible" });
+  });
+});

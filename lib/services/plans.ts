@@ -12,11 +12,12 @@ import { hasRole } from "@/lib/auth/roles";
 import { systemClock, type Clock } from "@/lib/clock";
 import { EXECUTORS, type ActionContext, type ActionExecutor, type ActionExecutors } from "@/lib/crm-actions/executors";
 import { confirmVerdict } from "@/lib/crm-actions/confirm";
-import { DEFAULT_AUTONOMY, type AutonomyLevel } from "@/lib/crm-actions/gate";
+import type { AutonomyLevel } from "@/lib/crm-actions/gate";
 import { ACTION_PARAMS, isCrmAction, type CrmAction } from "@/lib/crm-actions/vocabulary";
 import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { withSpan } from "@/lib/telemetry/span";
+import { planAutonomy } from "./plan-autonomy";
 
 const SPAN = { graph: crmOrchestrator.assistantId, feature: crmOrchestrator.feature };
 
@@ -112,7 +113,8 @@ export type PlanResult = { planId: number; status: string };
 export function createPlan(user: SessionUser, request: PlanRequest, deps: PlanDeps = DEFAULTS): Promise<PlanResult> {
   return withSpan("plans.create_plan", SPAN, async () => {
     const subject = await subjectOf(user, request);
-    const autonomy = DEFAULT_AUTONOMY;
+    // The level an admin granted (the default until one does); the plan records the level it was made at.
+    const autonomy = (await planAutonomy()).level;
     const planId = await insertPlan(db(), { goal: request.goal, ...subject, autonomy, createdBy: user.id });
     let result;
     try {

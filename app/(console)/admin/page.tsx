@@ -6,12 +6,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { listUsersFor } from "@/lib/services/users";
+import { AUTONOMY_LEVELS } from "@/lib/crm-actions/gate";
+import { AUTONOMY_MEANING, planAutonomy } from "@/lib/services/plan-autonomy";
+import { AutonomyForm } from "@/components/plans/autonomy-form";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const user = await requirePageUser("admin");
-  const people = await listUsersFor(user);
+  const [people, autonomy] = await Promise.all([listUsersFor(user), planAutonomy()]);
   return (
     <>
       <PageHeader title="Admin" description="Users and roles; model cost, budgets and the kill switch; graph runs, background jobs and the audit log." />
@@ -32,6 +35,14 @@ export default async function AdminPage() {
               ))}
             </tbody>
           </table>
+        </Card>
+        <Card title="Plan autonomy">
+          <p className="mb-3 text-sm text-slate-600">
+            How much the CRM orchestrator&apos;s plans may do without a person. A step runs by itself only when its confidence clears its
+            threshold and this level allows its kind; everything else waits on the plan&apos;s page for a person.
+            {autonomy.configured ? null : " No level has been granted yet: plans use the default."}
+          </p>
+          <AutonomyForm current={autonomy.level} levels={AUTONOMY_LEVELS.map((level) => ({ level, meaning: AUTONOMY_MEANING[level] }))} />
         </Card>
         <Card title="Operations">
           <ul className="space-y-2 text-sm">
