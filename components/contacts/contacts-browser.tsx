@@ -147,19 +147,19 @@ export function ContactsBrowser({ initial, initialParams, options, viewer }: { i
                   onChange={(e) => toggle(pageTargets, e.target.checked)}
                 />
               </th>
-              <th className="px-4 py-3">Name</th>
-              <th className="px-4 py-3">Title</th>
-              <th className="px-4 py-3">Company</th>
-              <th className="px-4 py-3">Vertical</th>
-              <th className="px-4 py-3" aria-sort={params.sort === "score" ? "descending" : "none"}>
+              <th className="px-3 py-3">Name</th>
+              <th className="px-3 py-3">Title</th>
+              <th className="px-3 py-3">Company</th>
+              <th className="px-3 py-3">Vertical</th>
+              <th className="px-3 py-3" aria-sort={params.sort === "score" ? "descending" : "none"}>
                 <button type="button" className="uppercase hover:text-slate-800" onClick={() => update("sort", params.sort === "score" ? "" : "score")}>
                   Score{params.sort === "score" ? " ↓" : ""}
                 </button>
               </th>
-              <th className="px-4 py-3">Tier</th>
-              <th className="px-4 py-3">Status</th>
-              <th className="px-4 py-3">Owner</th>
-              <th className="px-4 py-3">Last contacted</th>
+              <th className="px-3 py-3">Tier</th>
+              <th className="px-3 py-3">Status</th>
+              <th className="px-3 py-3">Owner</th>
+              <th className="whitespace-nowrap px-3 py-3">Last contacted</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100" data-testid="contacts-rows">
@@ -187,24 +187,24 @@ export function ContactsBrowser({ initial, initialParams, options, viewer }: { i
                     />
                   )}
                 </td>
-                <td className="px-4 py-2.5">
+                <td className="px-3 py-2.5">
                   <Link href={`/contacts/${c.id}`} className="font-medium text-brand-700 hover:underline">
                     {c.firstName} {c.lastName}
                   </Link>
                   <div className="text-xs text-slate-500">{c.email}</div>
                 </td>
-                <td className="px-4 py-2.5 text-slate-700">{c.title}</td>
-                <td className="px-4 py-2.5">
+                <td className="px-3 py-2.5 text-slate-700">{c.title}</td>
+                <td className="px-3 py-2.5">
                   <Link href={`/companies/${c.companyId}`} className="text-slate-800 hover:underline" data-testid="company-cell">
                     {c.companyName}
                   </Link>
                 </td>
-                <td className="px-4 py-2.5 text-slate-700">{humanize(c.vertical)}</td>
-                <td className="px-4 py-2.5 tabular-nums text-slate-700" data-testid="score-cell">{formatScore(c.score)}</td>
-                <td className="px-4 py-2.5"><TierBadge tier={c.tier} /></td>
-                <td className="px-4 py-2.5"><ContactStatus flags={c} /></td>
-                <td className="px-4 py-2.5 text-slate-700">{c.ownerName ?? "—"}</td>
-                <td className="px-4 py-2.5 text-slate-700">{formatDate(c.lastContactedAt)}</td>
+                <td className="px-3 py-2.5 text-slate-700">{humanize(c.vertical)}</td>
+                <td className="px-3 py-2.5 tabular-nums text-slate-700" data-testid="score-cell">{formatScore(c.score)}</td>
+                <td className="px-3 py-2.5"><TierBadge tier={c.tier} /></td>
+                <td className="px-3 py-2.5"><ContactStatus flags={c} /></td>
+                <td className="px-3 py-2.5 text-slate-700">{c.ownerName ?? "—"}</td>
+                <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{formatDate(c.lastContactedAt)}</td>
               </tr>
             ))}
             {data.rows.length === 0 ? (
