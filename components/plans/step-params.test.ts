@@ -9,6 +9,12 @@ describe("stepParamRows", () => {
     ]);
   });
 
+  it("on an account's plan each step names the contact it acts on; an id the page cannot name stays an id", () => {
+    const names = { companyId: 9, companyName: "Acme", contacts: { 11: "Harper Simpson", 13: "Lee Chen" } };
+    expect(stepParamRows({ contactId: 13 }, names)).toEqual([["Contact", "Lee Chen"]]);
+    expect(stepParamRows({ contactId: 12, companyId: 9 }, names)).toEqual([["Contact", "#12"], ["Company", "Acme"]]);
+  });
+
   it("a reviewer reads other keys and token values as words", () => {
     expect(stepParamRows({ dueInDays: 3, seniority: "c_level", note: "Call back Tuesday" })).toEqual([
       ["Due in days", "3"],

@@ -1,7 +1,14 @@
 import { humanize } from "@/lib/format";
 
 /** The names the plan page already has, so a step's ids read as the records they point at. */
-export type KnownNames = { contactId?: number | null; contactName?: string | null; companyId?: number | null; companyName?: string | null };
+export type KnownNames = {
+  contactId?: number | null;
+  contactName?: string | null;
+  companyId?: number | null;
+  companyName?: string | null;
+  /** Every contact the plan's steps name, by id (an account's plan works through several). */
+  contacts?: Readonly<Record<number, string>>;
+};
 
 const KEY_LABELS: Record<string, string> = { contactId: "Contact", companyId: "Company", campaignId: "Campaign" };
 
@@ -21,6 +28,7 @@ function valueWords(value: unknown): string {
 export function stepParamRows(params: Record<string, unknown> | null | undefined, names: KnownNames = {}): [string, string][] {
   return Object.entries(params ?? {}).map(([key, value]) => {
     if (key === "contactId" && value === names.contactId && names.contactName) return ["Contact", names.contactName];
+    if (key === "contactId" && typeof value === "number" && names.contacts?.[value]) return ["Contact", names.contacts[value]];
     if (key === "companyId" && value === names.companyId && names.companyName) return ["Company", names.companyName];
     const label = KEY_LABELS[key] ?? humanize(key.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase());
     return [label, KEY_LABELS[key] ? `#${valueWords(value)}` : valueWords(value)];

@@ -336,3 +336,13 @@ export async function getContactSummary(database: Database, contactId: number) {
     .limit(1);
   return row ?? null;
 }
+
+/** "First Last" of each contact, by id (ids that do not exist are left out). */
+export async function contactNamesOf(database: Database, contactIds: readonly number[]): Promise<Map<number, string>> {
+  if (contactIds.length === 0) return new Map();
+  const rows = await database
+    .select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName })
+    .from(contacts)
+    .where(inArray(contacts.id, [...new Set(contactIds)]));
+  return new Map(rows.map((r) => [r.id, `${r.firstName} ${r.lastName}`]));
+}

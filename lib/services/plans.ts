@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { getContactOwner, getContactSummary } from "@/db/queries/contacts";
+import { contactNamesOf, getContactOwner, getContactSummary } from "@/db/queries/contacts";
 import { getCompanyDetail } from "@/db/queries/companies";
 import { claimStep, failPlanning, getPlan, getStep, insertPlan, listPlans, recordPlanning, refreshPlanStatus, settleStep, type NewStep, type PlanDetail, type StepRow } from "@/db/queries/plans";
 import type { StepStatus } from "@/db/schema";
@@ -202,9 +202,11 @@ export function plansFor(user: SessionUser) {
 }
 
 /** One plan with its steps, from an id as it arrives in a URL. */
-export async function planView(user: SessionUser, rawId: string): Promise<PlanDetail> {
+export async function planView(user: SessionUser, rawId: string): Promise<PlanDetail & { contactNames: Record<number, string> }> {
   const id = Number(rawId);
   const plan = Number.isInteger(id) && id > 0 ? await getPlan(db(), id) : null;
   if (!plan || !canSee(user, plan)) throw new AppError("not_found:plans", { message: "That plan does not exist or is not yours." });
-  return plan;
+  // An account's plan works through several contacts: each step names the one it acts on.
+  const ids = plan.steps.map((s) => s.params?.contactId).filter((v): v is number => typeof v === "number" && Number.isInteger(v));
+  return { ...plan, contactNames: Object.fromEntries(await contactNamesOf(db(), ids)) };
 }

@@ -29,7 +29,10 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
     <Link href={`/companies/${plan.companyId}`} className="text-brand-700 hover:underline">{detail.companyName} (account)</Link>
   );
   const provenance = plan.provenance;
-  const names = { contactId: plan.contactId, contactName: [detail.contactFirst, detail.contactLast].filter(Boolean).join(" ") || null, companyId: plan.companyId, companyName: detail.companyName };
+  const names = {
+    contactId: plan.contactId, contactName: [detail.contactFirst, detail.contactLast].filter(Boolean).join(" ") || null,
+    companyId: plan.companyId, companyName: detail.companyName, contacts: detail.contactNames,
+  };
   return (
     <div className="space-y-6">
       <div>
