@@ -28,9 +28,11 @@ export function useDraftOutreach() {
       for (let at = 0; at < targets.length; at += OUTREACH_CHUNK) {
         const chunk = targets.slice(at, at + OUTREACH_CHUNK);
         setProgress({ done: at, total: targets.length, current: chunk });
+        // The call may have reached the console and died with it (a restart): what it finished is
+        // kept, and what it was in the middle of is carried on, so the rep is sent to look first.
         const answer = await draftOutreachAction({ contactIds: chunk.map((t) => t.id) }).catch(() => ({
           ok: false as const,
-          error: "The console could not be reached. Check your connection and try again.",
+          error: "The console stopped answering. Any draft it finished is in Drafts; check there before trying again.",
         }));
         if (!answer.ok) {
           for (const t of targets.slice(at)) outcomes.push({ contactId: t.id, name: t.name, status: "failed", message: answer.error });

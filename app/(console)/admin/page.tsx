@@ -64,7 +64,7 @@ export default async function AdminPage() {
             </li>
             <li>
               <Link href="/admin/audit" className="font-medium text-brand-700 hover:underline">Audit log</Link>
-              <span className="text-slate-500"> — who turned the kill switch on or off and who changed or reset a budget, when, and what it was before.</span>
+              <span className="text-slate-500"> — who turned the kill switch on or off, changed or reset a budget, edited the playbook or changed plan autonomy, when, and what it was before.</span>
             </li>
           </ul>
         </Card>
