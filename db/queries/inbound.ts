@@ -118,7 +118,14 @@ export type InboundRecord = {
   suppress: { hashes: string[]; reason: SuppressionReason } | null;
   /** Our message it answers: stamped replied or bounced. */
   parent: { emailId: number; mark: "replied" | "bounced" } | null;
+  /**
+   * Jobs about the new email, queued in the same write so that none is lost to a crash after it:
+   * each payload gets the email's id as `emailId`, and a key ending in ":" is completed with it.
+   */
+  jobs?: InboundJob[];
 };
+
+export type InboundJob = { kind: string; payload: Record<string, unknown>; runAt: Date; maxAttempts: number; dedupeKey: string };
 
 /**
  * Records an inbound message atomically (one batch): the email in the contact's timeline, its
@@ -161,6 +168,16 @@ export async function recordInbound(database: Database, record: InboundRecord): 
       mark === "replied"
         ? database.update(emails).set({ repliedAt: receivedAt }).where(and(eq(emails.id, emailId), isNull(emails.repliedAt)))
         : database.update(emails).set({ bouncedAt: receivedAt }).where(and(eq(emails.id, emailId), isNull(emails.bouncedAt))),
+    );
+  }
+  for (const job of record.jobs ?? []) {
+    const key = job.dedupeKey.endsWith(":") ? sql`${job.dedupeKey} || id` : sql`${job.dedupeKey}`;
+    statements.push(
+      database.run(sql`
+        INSERT INTO jobs (kind, payload, run_at, max_attempts, dedupe_key)
+        SELECT ${job.kind}, json_set(${JSON.stringify(job.payload)}, '$.emailId', id), ${job.runAt.getTime()}, ${job.maxAttempts}, ${key}
+        FROM emails WHERE message_id = ${record.messageId}
+        ON CONFLICT DO NOTHING`),
     );
   }
   await database.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);

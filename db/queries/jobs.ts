@@ -224,3 +224,9 @@ export async function countOpenJobs(database: Database): Promise<{ kind: string;
     .where(inArray(jobs.status, ["queued", "running", "failed", "dead"]))
     .groupBy(jobs.kind, jobs.status);
 }
+
+/** Withdraws a job that still waits (its work was done another way); false when none waits under the key. */
+export async function cancelWaitingJob(database: Database, dedupeKey: string): Promise<boolean> {
+  const removed = await database.delete(jobs).where(and(eq(jobs.dedupeKey, dedupeKey), eq(jobs.status, "queued"))).returning({ id: jobs.id });
+  return removed.length > 0;
+}

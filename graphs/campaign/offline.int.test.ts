@@ -18,6 +18,8 @@ const { createCampaign, launchCampaign, getCampaign, pauseCampaign, resumeCampai
 const { approveWithUndo } = await import("@/lib/services/draft-decisions");
 const { rejectDraft } = await import("@/lib/services/drafts");
 const { POST: inbound } = await import("@/app/api/inbound/route");
+const { recordInbound } = await import("@/db/queries/inbound");
+const { followUpJobs } = await import("@/lib/services/inbound");
 const { createGraphClient } = await import("@/lib/langgraph/client");
 const { inProcessFetch, IN_PROCESS_URL } = await import("@/lib/langgraph/in-process");
 const { createRuntime } = await import("@/lib/runtime/runtime");
@@ -209,6 +211,53 @@ describe("a campaign sequence, offline", () => {
     await jobs.tick();
     expect(await enrollmentOf(campaignId, contact.id)).toMatchObject({ status: "active", paused_until: null });
     expect((await pendingDraft(enrollment.id))?.step).toBe(2);
+  });
+
+  it("an out-of-office stored by a receiver that died before applying it still pauses the enrollment: the job written with the message does it after the grace", async () => {
+    const { campaignId, contacts } = await launchFor("OOO after a crash", 1);
+    const contact = contacts[0]!;
+    await jobs.tick();
+    const enrollment = await enrollmentOf(campaignId, contact.id);
+    await approveTouch(enrollment.id);
+    expect((await enrollmentOf(campaignId, contact.id)).status).toBe("active");
+
+    // What receiveInbound writes in one batch before it applies the effects itself, and then the process is gone.
+    const at = clock.now();
+    const back = new Date(at.getTime() + 10 * DAY_MS).toISOString().slice(0, 10);
+    const messageId = `<ooo-crash-${contact.id}@mail.example>`;
+    await recordInbound(db(), {
+      contactId: contact.id, campaignId, threadId: `inbound-crash-${contact.id}`, messageId, inReplyTo: null, subject: "Automatic reply", body: `Back on ${back}.`,
+      receivedAt: at, outcome: { label: "auto_reply", polarity: "neutral", confidence: 0.9 }, memory: `Back on ${back}.`, flags: {}, suppress: null, parent: null,
+      jobs: followUpJobs(contact.id, "auto_reply", back, at),
+    });
+    const emailId = (await one<{ id: number }>(sql`SELECT id FROM emails WHERE message_id = ${messageId}`)).id;
+    const queued = await db().all<{ kind: string; payload: string; dedupe_key: string }>(sql`SELECT kind, payload, dedupe_key FROM jobs WHERE json_extract(payload, '$.emailId') = ${emailId} ORDER BY kind`);
+    expect(queued.map((j) => [j.kind, j.dedupe_key])).toEqual([
+      ["contact_score", `contact_score:${contact.id}`],
+      ["inbound_campaigns", `inbound_campaigns:${emailId}`],
+      ["memory_reflect", `memory_reflect:${emailId}`],
+    ]);
+
+    // Within the grace the job waits (the receiver would have applied it and withdrawn the job).
+    await jobs.tick();
+    expect((await enrollmentOf(campaignId, contact.id)).status).toBe("active");
+    clock.set(at.getTime() + 61_000);
+    await jobs.tick();
+    const paused = await enrollmentOf(campaignId, contact.id);
+    expect(paused.status).toBe("paused");
+    expect(new Date(paused.paused_until!).toISOString().slice(0, 10)).toBe(back);
+    expect((await one<{ status: string }>(sql`SELECT status FROM jobs WHERE dedupe_key = ${`inbound_campaigns:${emailId}`}`)).status).toBe("done");
+  });
+
+  it("a receiver that lives applies an inbound message's campaign effects itself and withdraws their job; reflection and rescore wait as jobs", async () => {
+    const { campaignId, contacts } = await launchFor("Reply withdraws its job", 1);
+    const contact = contacts[0]!;
+    await jobs.tick();
+    await postInbound({ from: contact.email, subject: "Re: hello", text: "Thanks, not interested right now." });
+    const email = await one<{ id: number }>(sql`SELECT id FROM emails WHERE contact_id = ${contact.id} AND direction = 'inbound'`);
+    const queued = await db().all<{ kind: string }>(sql`SELECT kind FROM jobs WHERE json_extract(payload, '$.emailId') = ${email.id} ORDER BY kind`);
+    expect(queued.map((j) => j.kind)).toEqual(["contact_score", "memory_reflect"]);
+    expect((await enrollmentOf(campaignId, contact.id)).status).not.toBe("active");
   });
 
   it("a contact marked do-not-contact while their touch waits: the approval withdraws it instead of sending, and the thread ends", async () => {

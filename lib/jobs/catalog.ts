@@ -60,6 +60,18 @@ export const JOB_SPECS = {
     // Drafting is slow work; urgent kinds (approvals, delivery) keep their share of the runner.
     maxRunning: 2,
   },
+  /**
+   * What an inbound message does to its contact's campaigns (stop, withdraw, pause for an
+   * out-of-office), queued with the message itself (kinds/inbound-campaigns.ts). The receiving
+   * request applies it at once and withdraws the job; the job is there for a receiver that died
+   * in between. Applying it twice changes nothing.
+   */
+  inbound_campaigns: {
+    payload: z.object({ contactId: id, emailId: id, label: z.string().min(1).max(40), returnDate: z.string().max(10).nullable(), at: z.number().int() }),
+    maxAttempts: 5,
+    leaseMs: 30_000,
+    backoff: { baseMs: 10_000, maxMs: 5 * 60_000 },
+  },
   /** Turns one email into memory for the next draft (memory_reflect graph). Fire-and-forget. */
   memory_reflect: {
     payload: z.object({ contactId: id, emailId: id }),
@@ -99,13 +111,18 @@ export type JobSpecs = typeof JOB_SPECS;
 export type JobName = keyof JobSpecs;
 export type JobPayload<K extends JobName> = z.output<JobSpecs[K]["payload"]>;
 
-const MEMORY_DEDUPE_PREFIX = "memory_reflect:";
+export const MEMORY_DEDUPE_PREFIX = "memory_reflect:";
 /** At most one reflection per email waits or runs. */
 export const memoryDedupeKey = (emailId: number) => `${MEMORY_DEDUPE_PREFIX}${emailId}`;
 
 /** The reflection a delivery queues in the same batch as the email it records. */
 export const reflectionAfterSend = (runAt: Date, parentRunId: string | null = null) =>
   ({ kind: "memory_reflect", maxAttempts: JOB_SPECS.memory_reflect.maxAttempts, runAt, dedupePrefix: MEMORY_DEDUPE_PREFIX, parentRunId }) satisfies { kind: JobName } & Record<string, unknown>;
+
+/** The campaign follow-up of one inbound email, keyed by the email (the key ends where the id goes). */
+export const INBOUND_CAMPAIGNS_KEY_PREFIX = "inbound_campaigns:";
+/** How long the receiving request has to apply an inbound email's campaign effects before its job does. */
+export const INBOUND_CAMPAIGNS_GRACE_MS = 60_000;
 
 /** At most one rescore per contact waits or runs. */
 export const contactScoreDedupeKey = (contactId: number) => `contact_score:${contactId}`;

@@ -10,6 +10,7 @@ import { rescoreContact } from "./kinds/contact-score";
 import { applyPendingDecision } from "./kinds/draft-decision";
 import { deliverOutbox, outboxSweep } from "./kinds/outbox-delivery";
 import { reflectOnEmail } from "./kinds/memory-reflect";
+import { applyInboundCampaigns } from "./kinds/inbound-campaigns";
 import { importLeads, staleUploadSweep } from "./kinds/lead-import";
 import type { JobQueue } from "./queue";
 import type { PeriodicTask } from "./runner";
@@ -29,6 +30,7 @@ export function consoleJobs(deps: JobDeps, overrides: { sweepEveryMs?: number; c
     kinds: bindHandlers(JOB_SPECS, {
       draft_decision: applyPendingDecision(deps),
       outbox_deliver: deliverOutbox(deps),
+      inbound_campaigns: applyInboundCampaigns(deps),
       memory_reflect: reflectOnEmail(deps.graphs),
       campaign_wake: wakeCampaignThread(deps),
       contact_score: rescoreContact(deps.graphs),

@@ -8,6 +8,7 @@ export const JOB_KIND_LABELS: Record<JobName, string> = {
   draft_decision: "approvals",
   outbox_deliver: "mail delivery",
   campaign_wake: "campaign wake-ups",
+  inbound_campaigns: "replies' campaign effects",
   memory_reflect: "memory reflection",
   contact_score: "rescoring",
   lead_import: "lead imports",

@@ -5,18 +5,18 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import {
   findContactBySender, findConversationByMessageIds, findEmailByMessageId, getEmailWithOutcome, insertDeadLetter, recordInbound,
-  type ConversationMatch, type InboundRecord,
+  type ConversationMatch, type InboundJob, type InboundRecord,
 } from "@/db/queries/inbound";
 import { emailHash, normalizeEmail } from "@/db/queries/suppression";
 import type { InboundLabel, Polarity } from "@/graphs/inbound-classify/state";
+import { cancelWaitingJob } from "@/db/queries/jobs";
 import { applyInboundToCampaigns } from "@/lib/campaigns/inbound-hook";
+import { contactScoreDedupeKey, INBOUND_CAMPAIGNS_GRACE_MS, INBOUND_CAMPAIGNS_KEY_PREFIX, JOB_SPECS, MEMORY_DEDUPE_PREFIX } from "@/lib/jobs/catalog";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
 import { bearerVerifier } from "@/lib/http/auth";
 import { readBody, validate } from "@/lib/http/body";
-import { reflectLater } from "./memory";
-import { queueRescore } from "./scores";
 
 /** Largest inbound message accepted, raw or JSON. */
 export const MAX_INBOUND_BYTES = 1024 * 1024;
@@ -206,6 +206,25 @@ async function matchConversation(mail: InboundMail): Promise<(ConversationMatch 
   return bySender ? { ...bySender, matchedBy: "sender" } : null;
 }
 
+/**
+ * The work an inbound message leaves for later, written with it: its reflection into memory, a
+ * rescore of its contact (its outcome, stats and flags changed), and its campaign effects, which
+ * the request applies itself unless it dies first.
+ */
+export function followUpJobs(contactId: number, label: string, returnDate: string | null, at: Date): InboundJob[] {
+  return [
+    { kind: "memory_reflect", payload: { contactId }, runAt: at, maxAttempts: JOB_SPECS.memory_reflect.maxAttempts, dedupeKey: MEMORY_DEDUPE_PREFIX },
+    { kind: "contact_score", payload: { contactId, because: `inbound ${label}` }, runAt: at, maxAttempts: JOB_SPECS.contact_score.maxAttempts, dedupeKey: contactScoreDedupeKey(contactId) },
+    {
+      kind: "inbound_campaigns",
+      payload: { contactId, label, returnDate, at: at.getTime() },
+      runAt: new Date(at.getTime() + INBOUND_CAMPAIGNS_GRACE_MS),
+      maxAttempts: JOB_SPECS.inbound_campaigns.maxAttempts,
+      dedupeKey: INBOUND_CAMPAIGNS_KEY_PREFIX,
+    },
+  ];
+}
+
 async function duplicateResult(emailId: number): Promise<InboundResult> {
   const stored = (await getEmailWithOutcome(db(), emailId))!;
   return {
@@ -273,6 +292,8 @@ export async function receiveInbound(request: { contentType: string | null; raw:
       flags: effect.flags,
       suppress: effect.suppress ? { hashes: [...hashes], reason: effect.suppress } : null,
       parent: effect.parentMark && match.parentEmailId ? { emailId: match.parentEmailId, mark: effect.parentMark } : null,
+      // Queued with the message, so a receiver that dies right after storing it loses none of them.
+      jobs: followUpJobs(match.contactId, label, classification.returnDate ?? null, receivedAt),
     });
   } catch (e) {
     // The same message delivered twice at once: the unique Message-ID let one write through.
@@ -280,10 +301,10 @@ export async function receiveInbound(request: { contentType: string | null; raw:
     if (winner?.direction === "inbound") return duplicateResult(winner.id);
     throw e;
   }
-  await reflectLater({ contactId: match.contactId, emailId });
+  // The campaign effects at once (the reply's sender sees them in the answer); their job, queued
+  // with the message for a receiver that died before this line, is then withdrawn.
   await applyInboundToCampaigns(db(), { contactId: match.contactId, label, returnDate: classification.returnDate ?? null, at: receivedAt });
-  // Its outcome, stats and flags changed: the contact's score is recomputed in the background.
-  await queueRescore([match.contactId], `inbound ${label}`);
+  await cancelWaitingJob(db(), `${INBOUND_CAMPAIGNS_KEY_PREFIX}${emailId}`);
   return {
     contactId: match.contactId,
     emailId,
