@@ -1,5 +1,7 @@
 import type { NumberFormat } from "@/components/charts/number-format";
-import type { Cell } from "./result-shape";
+
+/** One value of a result row, as the database returned it. */
+export type Cell = unknown;
 
 const PERCENT_NAME = /(^|_)(pct|percent|percentage)$/i;
 const RATIO_NAME = /(^|_)(rate|ratio|share|conversion)(_|$)/i;

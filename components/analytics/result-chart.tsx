@@ -3,7 +3,8 @@ import { useId, useMemo, useState } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { LineChart } from "@/components/charts/line-chart";
 import { columnFormat, measureName } from "./column-format";
-import { chartLabel, chartPoints, planChart, type Cell } from "./result-shape";
+import type { Cell } from "./column-format";
+import { chartLabel, chartPoints, planChart } from "./result-shape";
 
 const MAX_POINTS = 50;
 

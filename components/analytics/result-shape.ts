@@ -1,7 +1,5 @@
 import { humanize } from "@/lib/format";
-import { measureName } from "./column-format";
-
-export type Cell = unknown;
+import { measureName, type Cell } from "./column-format";
 
 /** What a result is drawn as; `measures` are the numeric columns that can be plotted. */
 export type ChartPlan =

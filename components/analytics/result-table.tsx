@@ -2,7 +2,8 @@
 import { useMemo, useState } from "react";
 import { formatValue, type NumberFormat } from "@/components/charts/number-format";
 import { columnFormat } from "./column-format";
-import { fileSlug, nextSort, sortRows, toCsv, type Cell, type SortState } from "./result-shape";
+import type { Cell } from "./column-format";
+import { fileSlug, nextSort, sortRows, toCsv, type SortState } from "./result-shape";
 
 function show(value: Cell, format: NumberFormat): string {
   if (value === null || value === undefined) return "—";

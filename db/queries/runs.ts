@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, sql, type SQL } from "drizzle
 import type { Database } from "../client";
 import { llmCalls, runSteps, runs, threads, type RunKwargs, type RunStatus } from "../schema";
 import { groupedWrite } from "./group-commit";
-import { threadOutcomeColumns, type ThreadOutcome } from "./threads";
+import { threadOutcomeColumns, type ThreadOutcome } from "./thread-outcome";
 
 export type RunStart = {
   id: string;

@@ -2,6 +2,7 @@ import { and, desc, eq, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { threads, type ThreadStatus } from "../schema";
 import { insertRunStatement, type RunStart } from "./runs";
+import { threadOutcomeColumns, type ThreadOutcome } from "./thread-outcome";
 
 export type ThreadRow = typeof threads.$inferSelect;
 
@@ -50,25 +51,6 @@ export async function claimThreadForRun(
     insertRunStatement(database, run, { onlyIfChanged: true }),
   ]);
   return claimed[0]?.metadata ?? null;
-}
-
-export type ThreadOutcome = {
-  status: Exclude<ThreadStatus, "busy">;
-  values?: Record<string, unknown> | null;
-  error?: string | null;
-  /** Pending interrupts by task id; cleared when omitted. */
-  interrupts?: Record<string, unknown[]>;
-};
-
-/** The columns a run's end sets on its thread. */
-export function threadOutcomeColumns(outcome: ThreadOutcome) {
-  return {
-    status: outcome.status,
-    ...(outcome.values !== undefined ? { values: outcome.values } : {}),
-    error: outcome.error ?? null,
-    interrupts: outcome.interrupts ?? {},
-    updatedAt: new Date(),
-  };
 }
 
 /** Records how a run left the thread: its status, latest values, error and pending interrupts. */

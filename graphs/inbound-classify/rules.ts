@@ -4,7 +4,7 @@ import { normalizeText } from "@/lib/safety/normalize";
 import { compile, firstMatch } from "./match";
 import { AUTO_REPLY, BOUNCE, DELAY, INFO_REQUEST, INTERESTED, MEETING_SCHEDULED, NOT_INTERESTED, OPT_OUT, PARTNERSHIP, SPAM, STOP_WORDS, type PhraseList } from "./phrases";
 import { extractReturnDate } from "./return-date";
-import type { InboundLabel, Polarity } from "./state";
+import type { GuardOverride, InboundLabel, Polarity } from "./state";
 
 /** The version stamped on a keyword-rule classification (the rules below are its "prompt"). */
 export const RULES_VERSION = "inbound-keywords-v2-2026-12";
@@ -247,8 +247,6 @@ export function keywordClassify(input: InboundMessage, why: string): KeywordVerd
   };
 }
 
-/** Which deterministic guard replaced a model's label, and what it replaced. */
-export type GuardOverride = { guard: "opt_out" | "machine_sent" | "injection"; modelLabel: InboundLabel; label: InboundLabel; why: string };
 
 /**
  * The deterministic guard every model label passes through (the model reads untrusted text and can

@@ -1,13 +1,15 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
 import { callTrail, type Provenance } from "@/graphs/shared/provenance";
-import type { GuardOverride } from "./rules";
 
 /** The closed label set (strict JSON); anything else from a model is invalid output. */
 export const LABELS = [
   "interested", "not_interested", "auto_reply", "bounced", "info_request", "unsubscribe", "spam", "partnership", "meeting_scheduled",
 ] as const;
 export type InboundLabel = (typeof LABELS)[number];
+
+/** Which deterministic guard replaced a model's label, and what it replaced. */
+export type GuardOverride = { guard: "opt_out" | "machine_sent" | "injection"; modelLabel: InboundLabel; label: InboundLabel; why: string };
 export type Polarity = "positive" | "negative" | "neutral";
 
 export const inputSchema = z

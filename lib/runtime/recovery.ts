@@ -1,8 +1,10 @@
 import { endAbandonedRun, renewRunLeases, runningRuns, runningRunsOfThread, type RunLease } from "@/db/queries/runs";
-import { releaseStrandedThread, strandedThreads, type ThreadOutcome } from "@/db/queries/threads";
+import type { ThreadOutcome } from "@/db/queries/thread-outcome";
+import { releaseStrandedThread, strandedThreads } from "@/db/queries/threads";
 import type { StateSnapshotLike } from "@/graphs/spec";
 import { ownerIsGone } from "./leases";
-import { continuationOf, executeContinuation, type RunDeps } from "./runs";
+import type { RunDeps } from "./run-types";
+import { continuationOf, executeContinuation } from "./runs";
 import { interruptsByTask } from "./state";
 
 export const RESTART_ERROR = "The run was interrupted by a restart: the process running it stopped before it finished.";

@@ -6,7 +6,7 @@ import { claimThreadForRun, getThread, insertThread } from "@/db/queries/threads
 import { BUDGET_SECONDS, type GraphSpec, type RunnableGraph } from "@/graphs/spec";
 import { AppError } from "@/lib/errors";
 import { validate } from "@/lib/http/body";
-import type { Prepared, RunDeps, RunKind } from "./runs";
+import type { Prepared, RunDeps, RunKind } from "./run-types";
 import { RunCreate, streamModesOf } from "./schemas";
 import { traceIdFrom } from "./trace-context";
 import type { RuntimeRequest } from "./request";

@@ -1,4 +1,5 @@
-import { beginRun, errorBody, executeTraced, type RunDeps } from "./runs";
+import type { RunDeps } from "./run-types";
+import { beginRun, errorBody, executeTraced } from "./runs";
 import type { RuntimeRequest } from "./request";
 
 /** A comment line every so often keeps proxies from closing a quiet stream during a long node. */

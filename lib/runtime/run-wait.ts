@@ -1,4 +1,5 @@
-import { beginRun, errorBody, executeTraced, type RunDeps } from "./runs";
+import type { RunDeps } from "./run-types";
+import { beginRun, errorBody, executeTraced } from "./runs";
 import { plainResponse, type RuntimeRequest } from "./request";
 
 const HEARTBEAT_MS = 1_000;

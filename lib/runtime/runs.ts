@@ -1,20 +1,19 @@
 import { randomUUID } from "node:crypto";
-import type { Database } from "@/db/client";
 import { endHeldRun, type RunStart, type StepRecord } from "@/db/queries/runs";
-import { getThread, releaseThread, type ThreadOutcome } from "@/db/queries/threads";
+import type { ThreadOutcome } from "@/db/queries/thread-outcome";
+import { getThread, releaseThread } from "@/db/queries/threads";
 import type { RunKwargs, RunStatus } from "@/db/schema";
 import type { ZodType } from "zod";
-import { BUDGET_SECONDS, type GraphSpec, type Registry, type RunnableGraph } from "@/graphs/spec";
+import { BUDGET_SECONDS, type RunnableGraph } from "@/graphs/spec";
 import { env } from "@/lib/env";
 import { taskErrorText } from "@/lib/errors";
 import { featureOf } from "@/lib/telemetry/feature";
-import { startLangsmithRun, type LangsmithRun } from "@/lib/telemetry/langsmith";
+import { startLangsmithRun } from "@/lib/telemetry/langsmith";
 import { startRunSpan, type RunSpan } from "@/lib/telemetry/run-span";
 import { errorLabel } from "@/lib/telemetry/span";
-import type { GraphCache } from "./graph-cache";
 import { holdThread, prepare } from "./run-admission";
-import type { LeaseTiming } from "./leases";
-import type { RunCreate, StreamMode } from "./schemas";
+import type { Prepared, RunDeps, RunKind } from "./run-types";
+import type { StreamMode } from "./schemas";
 import { interruptsByTask, type TaskInterrupts } from "./state";
 import type { RuntimeRequest } from "./request";
 
@@ -26,38 +25,6 @@ class RunAbort extends Error {
     super(message);
   }
 }
-
-export type RunDeps = {
-  database: Database;
-  registry: Registry;
-  cache: GraphCache;
-  /** Runs in flight in this process, for cancellation. */
-  active: Map<string, AbortController>;
-  /** Threads with a run in flight here; enqueued runs wait on `done`. */
-  threadDone: Map<string, { done: Promise<void>; resolve: () => void }>;
-  /** This process's id on the runs it executes, and how long each run's lease lasts. */
-  owner: string;
-  lease: LeaseTiming;
-};
-
-/** How the caller takes the result: one body at the end (`/runs/wait`) or a stream of events (`/runs/stream`). */
-export type RunKind = "wait" | "stream";
-
-export type Prepared = {
-  spec: GraphSpec;
-  graph: RunnableGraph;
-  input: unknown;
-  payload: RunCreate;
-  threadId: string | null;
-  runId: string;
-  traceId: string | null;
-  /** What a streamed run sends, in LangGraph's stream modes; empty for a wait. */
-  streamModes: StreamMode[];
-  /** Set when LangSmith traces this run. */
-  langsmith?: LangsmithRun | null;
-  /** The thread's metadata as the run claimed it, which its checkpoints also carry. */
-  threadMetadata: Record<string, unknown>;
-};
 
 /** A run that was accepted and recorded as started: its span, and the headers every answer carries. */
 export type BegunRun = { run: Prepared; span: RunSpan; headers: Headers };

@@ -12,7 +12,8 @@ import { DEFAULT_LEASE, newOwner, retireOwner, type LeaseTiming } from "./leases
 import { cancelAbandoned, recoverAbandoned, releaseAbandonedRuns, renewLeases, type RecoveryReport } from "./recovery";
 import { fromWebRequest, plainResponse, toWebResponse, type RuntimeRequest } from "./request";
 import { RunMetadataSaver } from "./run-metadata-saver";
-import { cancelRun, type RunDeps } from "./runs";
+import type { RunDeps } from "./run-types";
+import { cancelRun } from "./runs";
 import { AssistantSearch } from "./schemas";
 import {
   createThread, findThreads, parseThreadId, removeThread, requireThread, runJson, threadHistory, threadJson, threadState,
