@@ -163,14 +163,25 @@ export async function outboxRowsWithoutJob(database: Database, limit: number): P
   return rows.map((r) => r.id);
 }
 
-/** A job to queue in the same batch as a delivery, for the email it put in the timeline. */
-/** A job queued in the batch that records a send; its runs nest under `parentRunId` when set. */
-export type AfterSendJob = { kind: string; maxAttempts: number; runAt: Date; dedupePrefix: string; parentRunId?: string | null };
+/**
+ * A job queued in the batch that records a send, about the email it put in the timeline: its
+ * payload is `{contactId, emailId}` plus `extra`; its key is `dedupePrefix` and the email's id (or
+ * the contact's, with `keyBy: "contact"`); its runs nest under `parentRunId` when set.
+ */
+export type AfterSendJob = {
+  kind: string;
+  maxAttempts: number;
+  runAt: Date;
+  dedupePrefix: string;
+  keyBy?: "email" | "contact";
+  extra?: Record<string, unknown>;
+  parentRunId?: string | null;
+};
 
 /**
  * Records a delivered message atomically (one batch): the outbox row, the draft, the email in the
  * contact's timeline (with its Message-ID, so replies match), the contact's last touch and, when
- * given, a job about the email (`{contactId, emailId}`, keyed `<dedupePrefix><emailId>`) and any
+ * given, jobs about the email (see AfterSendJob) and any
  * statements of the caller's (its job's completion). The timeline's unique Message-ID makes a
  * second record of the same row fail as a whole. Returns the id of the email now in the timeline.
  */
@@ -179,9 +190,9 @@ export async function recordSent(
   entry: OutboxEntry,
   transport: "smtp" | "local",
   campaignId: number | null,
-  also: { afterSend?: AfterSendJob; statements?: BatchItem<"sqlite">[] } = {},
+  also: { afterSend?: readonly AfterSendJob[]; statements?: BatchItem<"sqlite">[] } = {},
 ): Promise<number> {
-  const { afterSend } = also;
+  const afterSend = also.afterSend ?? [];
   const now = new Date();
   const [, , inserted] = await database.batch([
     database.update(outbox).set({ status: "sent", transport, sentAt: now, lastError: null, leaseUntil: null }).where(eq(outbox.id, entry.id)),
@@ -200,15 +211,14 @@ export async function recordSent(
       sentAt: now,
     }).returning({ id: emails.id }),
     database.update(contacts).set({ lastContactedAt: now }).where(eq(contacts.id, entry.contactId)),
-    ...(afterSend
-      ? [
-          database.run(sql`
-            INSERT INTO jobs (kind, payload, run_at, max_attempts, dedupe_key, parent_run_id)
-            SELECT ${afterSend.kind}, json_object('contactId', contact_id, 'emailId', id), ${afterSend.runAt.getTime()}, ${afterSend.maxAttempts}, ${afterSend.dedupePrefix} || id, ${afterSend.parentRunId ?? null}
-            FROM emails WHERE message_id = ${entry.messageId}
-            ON CONFLICT DO NOTHING`),
-        ]
-      : []),
+    ...afterSend.map((job) =>
+      database.run(sql`
+        INSERT INTO jobs (kind, payload, run_at, max_attempts, dedupe_key, parent_run_id)
+        SELECT ${job.kind}, json_patch(json_object('contactId', contact_id, 'emailId', id), ${JSON.stringify(job.extra ?? {})}), ${job.runAt.getTime()}, ${job.maxAttempts},
+          ${job.dedupePrefix} || ${job.keyBy === "contact" ? sql`contact_id` : sql`id`}, ${job.parentRunId ?? null}
+        FROM emails WHERE message_id = ${entry.messageId}
+        ON CONFLICT DO NOTHING`),
+    ),
     ...(also.statements ?? []),
   ]);
   return inserted[0]!.id;

@@ -124,5 +124,12 @@ export const INBOUND_CAMPAIGNS_KEY_PREFIX = "inbound_campaigns:";
 /** How long the receiving request has to apply an inbound email's campaign effects before its job does. */
 export const INBOUND_CAMPAIGNS_GRACE_MS = 60_000;
 
+const CONTACT_SCORE_DEDUPE_PREFIX = "contact_score:";
 /** At most one rescore per contact waits or runs. */
-export const contactScoreDedupeKey = (contactId: number) => `contact_score:${contactId}`;
+export const contactScoreDedupeKey = (contactId: number) => `${CONTACT_SCORE_DEDUPE_PREFIX}${contactId}`;
+
+/** The rescore a delivery queues in the same batch: a sent email changes the contact's engagement terms. */
+export const rescoreAfterSend = (runAt: Date) =>
+  ({
+    kind: "contact_score", maxAttempts: JOB_SPECS.contact_score.maxAttempts, runAt, dedupePrefix: CONTACT_SCORE_DEDUPE_PREFIX, keyBy: "contact" as const, extra: { because: "outbound email sent" },
+  }) satisfies { kind: JobName } & Record<string, unknown>;

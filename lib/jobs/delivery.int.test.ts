@@ -106,6 +106,14 @@ describe("the outbox delivery job", () => {
       expect(await runner.tick()).toMatchObject({ done: 1 });
       expect(smtp.accepted).toHaveLength(1);
       expect(await row(outboxId!)).toMatchObject({ status: "sent" });
+      // The send's record carried its follow-ups: a reflection on the email and a rescore of its
+      // contact (one waits per contact: an earlier send's may already hold the key).
+      const sent = await one<{ id: number; contact_id: number }>(sql`SELECT id, contact_id FROM emails WHERE message_id = (SELECT message_id FROM outbox WHERE id = ${outboxId!})`);
+      const reflection = await one<{ payload: string } | undefined>(sql`SELECT payload FROM jobs WHERE dedupe_key = ${`memory_reflect:${sent.id}`}`);
+      expect(JSON.parse(reflection!.payload)).toEqual({ contactId: sent.contact_id, emailId: sent.id });
+      const rescore = await one<{ payload: string; status: string } | undefined>(sql`SELECT payload, status FROM jobs WHERE dedupe_key = ${`contact_score:${sent.contact_id}`}`);
+      expect(rescore).toMatchObject({ status: "queued" });
+      expect(JOB_SPECS.contact_score.payload.parse(JSON.parse(rescore!.payload))).toEqual({ contactId: sent.contact_id, because: "outbound email sent" });
     } finally {
       await smtp.close();
     }

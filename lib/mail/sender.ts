@@ -26,15 +26,15 @@ export type DeliveryOutcome =
   | { status: "uncertain"; error: string };
 
 /**
- * The delivering job's attempt: its lease, which attempt of how many this is, a job to queue
- * atomically with a successful send (memory_reflect on the email), and the job's own completion,
- * committed with the record of the send.
+ * The delivering job's attempt: its lease, which attempt of how many this is, jobs to queue
+ * atomically with a successful send (memory_reflect on the email, a rescore of its contact), and
+ * the job's own completion, committed with the record of the send.
  */
 export type DeliveryAttempt = {
   leaseUntil: Date;
   attempt: number;
   maxAttempts: number;
-  afterSend?: AfterSendJob;
+  afterSend?: readonly AfterSendJob[];
   completeInBatch?: () => BatchItem<"sqlite">;
   /** The job's reschedule to a time, committed with the record of a deferral. */
   deferInBatch?: (runAt: Date) => BatchItem<"sqlite">;

@@ -3,7 +3,7 @@ import { outboxDedupeKey, outboxRowsWithoutJob, OUTBOX_DELIVERY_KIND } from "@/d
 import type { Governance } from "@/lib/mail/governor-claim";
 import { deliverOutboxEntry } from "@/lib/mail/sender";
 import type { MailTransport } from "@/lib/mail/transport";
-import { reflectionAfterSend, type JobSpecs } from "../catalog";
+import { reflectionAfterSend, rescoreAfterSend, type JobSpecs } from "../catalog";
 import { PermanentJobError, type JobHandler } from "../kind";
 import type { JobQueue } from "../queue";
 import type { PeriodicTask } from "../runner";
@@ -22,11 +22,11 @@ export type DeliveryDeps = {
  * queued with its error for a person; a permanent refusal or an uncertain send is dead at once
  * and never resent; sent, blocked, or already settled is done; one the send governor postponed
  * waits, queued, until the time it predicted, without spending an attempt. A delivered email gets its
- * memory_reflect job in the same batch that records it.
+ * memory_reflect job, and its contact a rescore, in the same batch that records it.
  */
 export function deliverOutbox(deps: DeliveryDeps): JobHandler<JobSpecs[typeof OUTBOX_DELIVERY_KIND]["payload"]> {
   return async ({ outboxId }, context) => {
-    const outcome = await deliverOutboxEntry(deps.database, deps.mail, outboxId, { ...context, afterSend: reflectionAfterSend(context.now(), context.parentRunId) }, deps.governor);
+    const outcome = await deliverOutboxEntry(deps.database, deps.mail, outboxId, { ...context, afterSend: [reflectionAfterSend(context.now(), context.parentRunId), rescoreAfterSend(context.now())] }, deps.governor);
     switch (outcome.status) {
       case "deferred":
         // The record of the deferral carried the job's reschedule to outcome.notBefore.
