@@ -1,3 +1,4 @@
+import type { InStatement, InValue } from "@libsql/client";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { contactScores } from "../schema";
@@ -49,40 +50,36 @@ export async function scoreSignals(database: Database, which: { ids: number[] } 
     WHERE ${where} ${tail}`);
 }
 
-export type ContactScoreRow = typeof contactScores.$inferInsert;
+export type ContactScoreRow = typeof contactScores.$inferInsert & { contactId: number };
 export type StoredContactScore = typeof contactScores.$inferSelect;
 
 /** Rows per INSERT: 13 parameters each, well under SQLite's limit on bound parameters. */
 const WRITE_CHUNK = 250;
 
+// Written by hand: a bulk score or an import stores thousands of rows, and building the same
+// upsert with drizzle cost more than running it.
+const SCORE_COLUMNS = "contact_id, score, tier, terms, source, confidence, reason, evidence, prompt_version, model, run_id, scored_at";
+const SCORE_UPDATE = SCORE_COLUMNS.split(", ").slice(1).map((c) => `${c} = excluded.${c}`).join(", ");
+const ROW_PLACEHOLDERS = `(${SCORE_COLUMNS.split(", ").map(() => "?").join(", ")})`;
+
+const scoreArgs = (r: ContactScoreRow): InValue[] => [
+  r.contactId, r.score, r.tier, JSON.stringify(r.terms), r.source, r.confidence, r.reason, JSON.stringify(r.evidence), r.promptVersion,
+  r.model ?? null, r.runId ?? null, r.scoredAt.getTime(),
+];
+
 /** Stores scores, replacing each contact's previous one; one batch, so readers see a whole write or none of it. */
 export async function upsertScores(database: Database, rows: ContactScoreRow[]): Promise<void> {
   if (!rows.length) return;
-  const statements = [];
+  const statements: InStatement[] = [];
   for (let at = 0; at < rows.length; at += WRITE_CHUNK) {
-    statements.push(
-      database
-        .insert(contactScores)
-        .values(rows.slice(at, at + WRITE_CHUNK))
-        .onConflictDoUpdate({
-          target: contactScores.contactId,
-          set: {
-            score: sql`excluded.score`,
-            tier: sql`excluded.tier`,
-            terms: sql`excluded.terms`,
-            source: sql`excluded.source`,
-            confidence: sql`excluded.confidence`,
-            reason: sql`excluded.reason`,
-            evidence: sql`excluded.evidence`,
-            promptVersion: sql`excluded.prompt_version`,
-            model: sql`excluded.model`,
-            runId: sql`excluded.run_id`,
-            scoredAt: sql`excluded.scored_at`,
-          },
-        }),
-    );
+    const chunk = rows.slice(at, at + WRITE_CHUNK);
+    statements.push({
+      sql: `INSERT INTO contact_scores (${SCORE_COLUMNS}) VALUES ${chunk.map(() => ROW_PLACEHOLDERS).join(", ")}
+        ON CONFLICT (contact_id) DO UPDATE SET ${SCORE_UPDATE}`,
+      args: chunk.flatMap(scoreArgs),
+    });
   }
-  await database.batch(statements as [(typeof statements)[number], ...typeof statements]);
+  await database.$client.batch(statements, "write");
 }
 
 export async function getContactScore(database: Database, contactId: number): Promise<StoredContactScore | null> {
