@@ -219,9 +219,12 @@ export async function launchCampaign(
   const now = clock.now();
   const ids = await audienceIds(parsed);
   const { eligible, excluded } = await guardAudience(campaign, ids, now);
+  // Running before anyone is enrolled: a launch cut off midway (a restart) leaves a running
+  // campaign whose enrolled contacts go ahead (a missing thread is made by its first wake), and
+  // launching again adds the rest; never a draft campaign holding enrollments nothing wakes.
+  if (campaign.status === "draft") await updateCampaign(db(), campaignId, { status: "active", launchedAt: now }, ["draft"]);
   const enrolled = await insertEnrollments(db(), campaignId, eligible, now);
   const threads = await createCampaignThreads(graphs, campaignId, eligible);
-  if (campaign.status === "draft") await updateCampaign(db(), campaignId, { status: "active", launchedAt: now }, ["draft"]);
   wakeJobs();
   return { campaignId, enrolled, threads, excluded: describeExcluded(excluded), launchedAt: now.toISOString() };
 }
