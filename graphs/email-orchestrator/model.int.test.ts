@@ -131,7 +131,7 @@ describe("the email orchestrator with a model", () => {
     const draftId = (result.values.outcome as { draftId: number }).draftId;
     const draft = await one<{ model: string; provenance: string }>(sql`SELECT model, provenance FROM drafts WHERE id = ${draftId}`);
     expect(draft.model).toBe("offline template");
-    expect(JSON.parse(draft.provenance)).toMatchObject({ source: "rule_based_fallback", path: { node: "draft_email", path: "fallback", fallback: "offline_template", why: "invalid_output", templateVersion: "template-v3" } });
+    expect(JSON.parse(draft.provenance)).toMatchObject({ source: "rule_based_fallback", path: { node: "draft_email", path: "fallback", fallback: "offline_template", why: "invalid_output", templateVersion: "template-v4" } });
     expect(JSON.parse(draft.provenance).reason).toContain("invalid_output");
     expect((await callsOf(result.runId)).find((c) => c.node === "draft_email")).toMatchObject({ status: "error" });
   });
@@ -185,7 +185,7 @@ describe("the email orchestrator with a model", () => {
     expect(result.values.calls).toEqual([
       { node: "plan_tasks", path: "fallback", fallback: "default_plan", why: "kill_switch", templateVersion: RULES_VERSION },
       { node: "plan_roles", path: "fallback", fallback: "default_roles", why: "kill_switch", templateVersion: RULES_VERSION },
-      { node: "draft_email", path: "fallback", fallback: "offline_template", why: "kill_switch", templateVersion: "template-v3" },
+      { node: "draft_email", path: "fallback", fallback: "offline_template", why: "kill_switch", templateVersion: "template-v4" },
     ]);
     const calls = await callsOf(result.runId);
     expect(calls.length).toBeGreaterThan(0);

@@ -65,8 +65,8 @@ describe("the email orchestrator, offline", () => {
     expect(score).toMatchObject({ source: "rules" });
     expect(draft.tier).toBe(score!.tier);
     // No prompt ran: the draft carries the offline template's version, and its provenance says why.
-    expect(JSON.parse(draft.provenance)).toMatchObject({ source: "rule_based_fallback", path: { node: "draft_email", path: "fallback", fallback: "offline_template", why: "offline", templateVersion: "template-v3" } });
-    expect(draft.prompt_version).toBe("template-v3");
+    expect(JSON.parse(draft.provenance)).toMatchObject({ source: "rule_based_fallback", path: { node: "draft_email", path: "fallback", fallback: "offline_template", why: "offline", templateVersion: "template-v4" } });
+    expect(draft.prompt_version).toBe("template-v4");
 
     const steps = await db().all<{ node: string }>(sql`SELECT node FROM run_steps WHERE run_id = ${result.runId} AND namespace IS NULL ORDER BY id`);
     expect(steps.map((s) => s.node)).toEqual([

@@ -40,11 +40,11 @@ describe("email_reply, offline", () => {
     const draftsBefore = await one<{ n: number }>(sql`SELECT count(*) AS n FROM drafts`);
     const result = await graphClient().run("email_reply", input);
     // No prompt ran, so the outcome carries the offline template's version, not the compose prompt's.
-    expect(result.values.outcome).toEqual({ status: "drafted", promptVersion: "template-v3" });
+    expect(result.values.outcome).toEqual({ status: "drafted", promptVersion: "template-v4" });
     expect(result.values.draft).toMatchObject({
       subject: "Re: Peak season",
       model: "offline template",
-      provenance: { source: "rule_based_fallback", path: { node: "draft_email", path: "fallback", fallback: "offline_template", why: "offline", templateVersion: "template-v3" } },
+      provenance: { source: "rule_based_fallback", path: { node: "draft_email", path: "fallback", fallback: "offline_template", why: "offline", templateVersion: "template-v4" } },
     });
     expect(result.values.brief).toMatchObject({ action: "reply", inbound: { subject: "Re: Peak season", body: "Can you share pricing?" } });
     expect(await one(sql`SELECT count(*) AS n FROM drafts`)).toEqual(draftsBefore);

@@ -24,6 +24,8 @@ describe("factClause", () => {
     expect(factClause("Acme", "Hiring 12 engineers")).toBe("Acme is hiring 12 engineers");
     expect(factClause("Acme", "Fleet grew to 52 trucks")).toBe("Acme's fleet grew to 52 trucks");
     expect(factClause("Acme", "Uses SAP for its ERP")).toBe("Acme uses SAP for its ERP");
+    expect(factClause("Acme", "Is preparing for a SOC 2 audit")).toBe("Acme is preparing for a SOC 2 audit");
+    expect(factClause("Acme", "Has 40 open roles")).toBe("Acme has 40 open roles");
   });
 });
 
@@ -79,6 +81,18 @@ describe("the offline template", () => {
     const middle = templateDraft({ ...brief, action: "followup", previousSubject: "Idea", touch: { number: 2, of: 3, angle: "share a peer example" } }, "x");
     expect(middle.body).not.toContain("share a peer example");
     expect(middle.body).toContain("should I check back next quarter?");
+  });
+
+  it("a prospect reads whole sentences whatever the facts' shapes: a clause follows 'Since', never 'With'", () => {
+    const facts = [
+      { id: 1, fact: "Moved its ledger infrastructure to Oracle", source: "news", confidence: 0.9 },
+      { id: 2, fact: "Is preparing for a SOC 2 Type II audit", source: "news", confidence: 0.8 },
+    ];
+    const initial = templateDraft({ ...brief, company: { ...brief.company, name: "Helixforge Pay" }, facts }, "offline").body;
+    expect(initial).toContain("I noticed that Helixforge Pay moved its ledger infrastructure to Oracle. Since Helixforge Pay is preparing for a SOC 2 Type II audit as well, it seemed worth reaching out.");
+    const reply = templateDraft({ ...brief, action: "reply", facts: [brief.facts[1]!], inbound: { subject: "Re: hello", body: "Tell me more" } as ComposeBrief["inbound"] }, "offline").body;
+    expect(reply).toContain("Since Pinelogic Market is hiring 38 store managers in Rotterdam, I think the timing is good.");
+    for (const body of [initial, reply]) expect(body).not.toMatch(/\bWith [A-Z][\w ]+ (is|are|was|were|opened|moved|hired)\b/);
   });
 
   it("still writes a grounded email with no facts and no campaign", () => {

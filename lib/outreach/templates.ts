@@ -7,7 +7,7 @@ import type { ComposeBrief, OutreachDraft } from "./brief";
  * The offline templates' version: stamped on a template draft where a prompt version would go,
  * since no prompt ran. Bump it on any change to the wording below.
  */
-export const TEMPLATE_VERSION = "template-v3";
+export const TEMPLATE_VERSION = "template-v4";
 
 /**
  * A template draft's confidence is how much grounded material it was filled from, never a
@@ -25,7 +25,7 @@ export function templateConfidence(used: readonly { confidence: number }[], hasA
 
 const GREETING = { warm: "Hi", direct: "Hi", formal: "Dear", casual: "Hey", consultative: "Hi" } as const;
 const CLOSING = { warm: "Warm regards", direct: "Best", formal: "Kind regards", casual: "Cheers", consultative: "Best regards" } as const;
-const VERBS = new Set(["runs", "uses", "raised", "secured", "opened", "launched", "reported", "named", "migrated", "partnered", "moved", "rolled", "announced", "expanded", "replaced", "relaunched", "standardised", "standardized", "grew", "won", "hired", "acquired", "signed"]);
+const VERBS = new Set(["runs", "uses", "raised", "secured", "opened", "launched", "reported", "named", "migrated", "partnered", "moved", "rolled", "announced", "expanded", "replaced", "relaunched", "standardised", "standardized", "grew", "won", "hired", "acquired", "signed", "is", "has", "was", "plans", "wants", "needs", "operates", "sells", "serves", "builds"]);
 
 /** The first word as it reads mid-sentence: "Opened 3 stores" → "opened 3 stores", but "SOC 2 audit" stays. */
 const lowerFirst = (s: string) => s.replace(/^\S+/, (word) => inSentence(word));
@@ -88,7 +88,7 @@ export function templateDraft(brief: ComposeBrief, reason: string): OutreachDraf
   if (brief.action === "reply") {
     subject = reSubject(brief.inbound?.subject ?? brief.previousSubject ?? `${company.name}`);
     paragraphs = [
-      `Thank you for getting back to me.${top ? ` With ${factClause(company.name, top.fact)}, I think the timing is good.` : ""} ${angleSentence(brief)}`,
+      `Thank you for getting back to me.${top ? ` Since ${factClause(company.name, top.fact)}, I think the timing is good.` : ""} ${angleSentence(brief)}`,
       "Would a 20-minute call on Tuesday or Wednesday next week suit you?",
     ];
   } else if (brief.action === "followup") {
@@ -100,7 +100,8 @@ export function templateDraft(brief: ComposeBrief, reason: string): OutreachDraf
   } else {
     subject = initialSubject(brief);
     const hook = top ? `I noticed that ${factClause(company.name, top.fact)}.` : `I have been following ${company.name}'s work in ${tokenInSentence(company.vertical)}.`;
-    const more = second ? ` With ${factClause(company.name, second.fact)} as well, it seemed worth reaching out.` : "";
+    // factClause gives a clause ("Acme is hiring…"), so it follows a conjunction, never "With".
+    const more = second ? ` Since ${factClause(company.name, second.fact)} as well, it seemed worth reaching out.` : "";
     paragraphs = [`${hook}${more} ${angleSentence(brief)}`, "Would you be open to a 20-minute call next week to see whether it fits?"];
   }
   const body = [`${GREETING[tone]} ${contact.firstName},`, ...paragraphs, `${CLOSING[tone]},\n${brief.senderName}`].join("\n\n");
