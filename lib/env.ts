@@ -80,6 +80,8 @@ const EnvShape = z
     SEND_DOMAIN_DAILY_CAP: z.coerce.number().int().min(1).max(10_000).default(10),
     /** Least seconds between two sends from one mailbox. Unset: 120 (0 in demo mode). */
     SEND_MIN_GAP_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+    /** Least hours between two emails to one contact (a reply to a newer message of theirs is exempt); 0 turns it off. */
+    SEND_CONTACT_GAP_HOURS: z.coerce.number().int().min(0).max(720).default(24),
     /** IANA zone of the sending mailboxes: where a mailbox's day (its daily cap) begins, and the zone of a recipient nothing locates. */
     SENDER_TIMEZONE: z
       .string()

@@ -10,7 +10,7 @@ import { ENROLLMENT_FILTERS, EnrollmentStatus } from "./status-badges";
 type EnrollmentPage = CampaignDetail["enrollments"];
 type Row = EnrollmentPage["rows"][number];
 
-const KNOWN = new Set<string>(["paused", "approval_pending", "holiday", "outside_window", "mailbox_cap", "domain_cap", "min_gap"] satisfies DeferReason["kind"][]);
+const KNOWN = new Set<string>(["paused", "approval_pending", "holiday", "outside_window", "mailbox_cap", "domain_cap", "min_gap", "contact_gap"] satisfies DeferReason["kind"][]);
 
 /** Why the next touch waits and when it should go, in the reader's zone; a reason this page does not know reads as its kind. */
 function why(row: Row, zone: string): string {

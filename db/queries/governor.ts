@@ -46,7 +46,14 @@ export async function placesOfContacts(database: Database, contactIds: readonly 
     .orderBy(contacts.id);
 }
 
-export type CountQuery = { mailboxId: string; mailboxDay: Interval; domain: string; domainDay: Interval };
+export type CountQuery = {
+  mailboxId: string;
+  mailboxDay: Interval;
+  domain: string;
+  domainDay: Interval;
+  /** The row being decided and its contact: the contact's other emails count against its gap (none for a forecast). */
+  contact?: { outboxId: number; contactId: number };
+};
 export type Caps = { mailboxDailyCap: number; domainDailyCap: number };
 
 /**
@@ -60,25 +67,52 @@ function countUpTo(column: "mailbox_id" | "recipient_domain", value: string, day
   return sql`(SELECT count(*) FROM (SELECT 1 FROM outbox ${sql.raw(alias)} WHERE ${col} = ${value} AND ${at} >= ${day.start.getTime()} AND ${at} < ${day.end.getTime()} AND ${status} IN ${COUNTED} LIMIT ${cap}))`;
 }
 
-/** The governor's state (lib/governor GovernorState) as three indexed reads in one statement; counts stop at the caps. */
-export async function governorCounts(database: Database, q: CountQuery, caps: Caps): Promise<{ mailboxSentToday: number; mailboxLastSentAt: Date | null; domainSentToday: number }> {
-  const [row] = await database.all<{ m: number; last: number | null; d: number }>(sql`
+/**
+ * The governor's state (lib/governor GovernorState) as indexed reads in one statement; counts stop
+ * at the caps. The contact's last email counts only while no message of theirs came after it:
+ * answering them is not a second email in a row.
+ */
+export async function governorCounts(
+  database: Database,
+  q: CountQuery,
+  caps: Caps,
+): Promise<{ mailboxSentToday: number; mailboxLastSentAt: Date | null; domainSentToday: number; contactLastSentAt: Date | null; answersContact: boolean }> {
+  const c = q.contact;
+  const [row] = await database.all<{ m: number; last: number | null; d: number; contactLast: number | null; inboundLast: number | null }>(sql`
     SELECT
       ${countUpTo("mailbox_id", q.mailboxId, q.mailboxDay, caps.mailboxDailyCap, "x")} AS m,
       (SELECT max(claimed_at) FROM outbox WHERE mailbox_id = ${q.mailboxId} AND status IN ${COUNTED}) AS last,
-      ${countUpTo("recipient_domain", q.domain, q.domainDay, caps.domainDailyCap, "x")} AS d`);
-  return { mailboxSentToday: Number(row?.m ?? 0), mailboxLastSentAt: row?.last == null ? null : new Date(Number(row.last)), domainSentToday: Number(row?.d ?? 0) };
+      ${countUpTo("recipient_domain", q.domain, q.domainDay, caps.domainDailyCap, "x")} AS d,
+      ${c ? sql`(SELECT max(claimed_at) FROM outbox WHERE contact_id = ${c.contactId} AND id <> ${c.outboxId} AND status IN ${COUNTED})` : sql`NULL`} AS contactLast,
+      ${c ? sql`(SELECT max(sent_at) FROM emails WHERE contact_id = ${c.contactId} AND direction = 'inbound')` : sql`NULL`} AS inboundLast`);
+  const contactLast = row?.contactLast == null ? null : Number(row.contactLast);
+  const answered = contactLast !== null && row?.inboundLast != null && Number(row.inboundLast) > contactLast;
+  return {
+    mailboxSentToday: Number(row?.m ?? 0),
+    mailboxLastSentAt: row?.last == null ? null : new Date(Number(row.last)),
+    domainSentToday: Number(row?.d ?? 0),
+    contactLastSentAt: contactLast === null || answered ? null : new Date(contactLast),
+    answersContact: answered,
+  };
 }
 
 /** The limits a claim re-checks inside its own UPDATE, so counting and taking a slot are one write. */
-export type ClaimLimits = CountQuery & { at: Date; mailboxDailyCap: number; domainDailyCap: number; minGapSeconds: number };
+export type ClaimLimits = CountQuery & {
+  at: Date;
+  mailboxDailyCap: number;
+  domainDailyCap: number;
+  minGapSeconds: number;
+  /** 0 when the contact's gap does not apply (off, or this email answers a newer message of theirs). */
+  contactGapSeconds: number;
+};
 
 /** The WHERE terms of a governed claim: each cap and the gap still allow one more send at `at`. */
 export function withinLimits(l: ClaimLimits): SQL {
   const gapFrom = l.at.getTime() - l.minGapSeconds * 1000;
   return sql`${countUpTo("mailbox_id", l.mailboxId, l.mailboxDay, l.mailboxDailyCap, "o")} < ${l.mailboxDailyCap}
     AND ${countUpTo("recipient_domain", l.domain, l.domainDay, l.domainDailyCap, "o")} < ${l.domainDailyCap}
-    ${l.minGapSeconds > 0 ? sql`AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.mailbox_id = ${l.mailboxId} AND o.claimed_at > ${gapFrom} AND o.status IN ${COUNTED})` : sql``}`;
+    ${l.minGapSeconds > 0 ? sql`AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.mailbox_id = ${l.mailboxId} AND o.claimed_at > ${gapFrom} AND o.status IN ${COUNTED})` : sql``}
+    ${l.contactGapSeconds > 0 && l.contact ? sql`AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.contact_id = ${l.contact.contactId} AND o.id <> ${l.contact.outboxId} AND o.claimed_at > ${l.at.getTime() - l.contactGapSeconds * 1000} AND o.status IN ${COUNTED})` : sql``}`;
 }
 
 /**

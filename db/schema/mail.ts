@@ -71,6 +71,8 @@ export const outbox = sqliteTable(
     // The governor's counts: a mailbox's sends in its local day and its last send; a domain's in a day.
     index("outbox_mailbox_claimed_idx").on(t.mailboxId, t.claimedAt),
     index("outbox_domain_claimed_idx").on(t.recipientDomain, t.claimedAt),
+    // The contact's gap: its latest email, counted at every claim.
+    index("outbox_contact_claimed_idx").on(t.contactId, t.claimedAt),
   ],
 );
 

@@ -50,6 +50,20 @@ describe("the send governor's decision", () => {
     expect(late).toMatchObject({ allowed: false, reason: { kind: "min_gap" }, notBefore: new Date("2026-03-04T08:00:00Z") });
   });
 
+  it("a second email to a contact within a day of the first waits out the day (in the window), and says so", () => {
+    const clock = at("2026-03-03T10:00:00Z");
+    const d = decide(toBerlin, { ...quiet, contactLastSentAt: new Date("2026-03-03T09:59:00Z") }, clock);
+    expect(d).toEqual({ allowed: false, reason: { kind: "contact_gap", detail: { contactGapSeconds: 86_400, lastSentAt: "2026-03-03T09:59:00.000Z" } }, notBefore: new Date("2026-03-04T09:59:00Z") });
+    expect(!d.allowed && describeDeferral(d.reason, d.notBefore, "Europe/Berlin")).toMatch(/^The contact was emailed less than a day ago; goes /);
+    // Past the gap, or with no earlier email (or one they have since answered: the caller passes null), it goes.
+    expect(decide(toBerlin, { ...quiet, contactLastSentAt: new Date("2026-03-02T09:59:00Z") }, clock).allowed).toBe(true);
+    expect(decide(toBerlin, { ...quiet, contactLastSentAt: null }, clock).allowed).toBe(true);
+    // The gap's end falls after closing on a Friday: the next opening, Monday.
+    const friday = decide(toBerlin, { ...quiet, contactLastSentAt: new Date("2026-03-06T15:30:00Z") }, at("2026-03-06T15:45:00Z"));
+    expect(friday.allowed === false && iso(friday.notBefore)).toBe("2026-03-09T08:00:00.000Z");
+    expect(decide(toBerlin, { ...quiet, contactLastSentAt: new Date("2026-03-03T09:59:00Z") }, clock, resolveGovernorRules({ contactGapSeconds: 0 })).allowed).toBe(true);
+  });
+
   it("a paused send says until when; an open-ended pause predicts the time it would go if resumed now", () => {
     const clock = at("2026-03-03T10:00:00Z");
     const until = decide({ ...toBerlin, pause: { until: new Date("2026-03-05T12:00:00Z"), scope: "campaign" } }, quiet, clock);

@@ -37,6 +37,8 @@ export type GovernorState = {
   mailboxLastSentAt: Date | null;
   /** Sends to the recipient's domain, from any mailbox, inside `countingDays().domain`. */
   domainSentToday: number;
+  /** The latest email to this contact (being sent or sent), or null — also null when this one answers a newer message of theirs. */
+  contactLastSentAt?: Date | null;
 };
 
 /** Machine-readable: stored with the deferred send and shown beside its predicted time. */
@@ -47,7 +49,8 @@ export type DeferReason =
   | { kind: "outside_window"; detail: { zone: string; zoneSource: ResolvedPlace["source"]; localTime: string; weekday: number; window: { days: number[]; start: string; end: string }; skippedHolidays: Holiday[] } }
   | { kind: "mailbox_cap"; detail: { mailboxId: string; cap: number; sent: number; zone: string } }
   | { kind: "domain_cap"; detail: { domain: string; cap: number; sent: number; zone: string } }
-  | { kind: "min_gap"; detail: { mailboxId: string; minGapSeconds: number; lastSentAt: string } };
+  | { kind: "min_gap"; detail: { mailboxId: string; minGapSeconds: number; lastSentAt: string } }
+  | { kind: "contact_gap"; detail: { contactGapSeconds: number; lastSentAt: string } };
 
 export type DeferKind = DeferReason["kind"];
 
@@ -82,7 +85,7 @@ export function countingDays(send: SendRequest, at: Date): { mailbox: Interval; 
 type Limits = { cal: SendCalendar; send: SendRequest; state: GovernorState; rules: GovernorRules; nowMs: number };
 
 /** The first blocking cap at `t`, where counts are known only for the days containing now. */
-function capAt({ cal, send, state, rules, nowMs }: Limits, t: number): { kind: "mailbox_cap" | "domain_cap" | "min_gap"; until: number } | null {
+function capAt({ cal, send, state, rules, nowMs }: Limits, t: number): { kind: "mailbox_cap" | "domain_cap" | "min_gap" | "contact_gap"; until: number } | null {
   const mDay = zoneDayAt(send.mailbox.zone, t);
   if (mDay.start <= nowMs && nowMs < mDay.end && state.mailboxSentToday >= rules.mailboxDailyCap) return { kind: "mailbox_cap", until: mDay.end };
   const dDay = zoneDayAt(cal.place.zone, t);
@@ -90,6 +93,8 @@ function capAt({ cal, send, state, rules, nowMs }: Limits, t: number): { kind: "
   // No gap means none, even after a send stamped a moment ahead (another process's clock).
   const gapEnds = state.mailboxLastSentAt && rules.minGapSeconds > 0 ? state.mailboxLastSentAt.getTime() + rules.minGapSeconds * 1000 : -Infinity;
   if (t < gapEnds) return { kind: "min_gap", until: gapEnds };
+  const contactGapEnds = state.contactLastSentAt && rules.contactGapSeconds > 0 ? state.contactLastSentAt.getTime() + rules.contactGapSeconds * 1000 : -Infinity;
+  if (t < contactGapEnds) return { kind: "contact_gap", until: contactGapEnds };
   return null;
 }
 
@@ -108,7 +113,7 @@ function earliest(limits: Limits, from: number): number {
 
 /**
  * May this send go now? If not: the first rule in the way (pause, approval, holiday, window,
- * mailbox cap, domain cap, gap — in that order) and the earliest time all of them allow.
+ * mailbox cap, domain cap, gap, the contact's gap — in that order) and the earliest time all of them allow.
  * Pure: `state` is what the caller read, `clock` the only source of now.
  */
 export function decide(send: SendRequest, state: GovernorState, clock: Clock = systemClock, rules: GovernorRules = DEFAULT_RULES): Decision {
@@ -147,5 +152,6 @@ export function decide(send: SendRequest, state: GovernorState, clock: Clock = s
   if (cap?.kind === "mailbox_cap") return defer({ kind: "mailbox_cap", detail: { mailboxId: send.mailbox.id, cap: rules.mailboxDailyCap, sent: state.mailboxSentToday, zone: send.mailbox.zone } });
   if (cap?.kind === "domain_cap") return defer({ kind: "domain_cap", detail: { domain: recipientDomain(send.to), cap: rules.domainDailyCap, sent: state.domainSentToday, zone: place.zone } });
   if (cap?.kind === "min_gap") return defer({ kind: "min_gap", detail: { mailboxId: send.mailbox.id, minGapSeconds: rules.minGapSeconds, lastSentAt: state.mailboxLastSentAt!.toISOString() } });
+  if (cap?.kind === "contact_gap") return defer({ kind: "contact_gap", detail: { contactGapSeconds: rules.contactGapSeconds, lastSentAt: state.contactLastSentAt!.toISOString() } });
   return { allowed: true, at: new Date(nowMs) };
 }

@@ -30,6 +30,12 @@ export const governorRulesSchema = z
     domainDailyCap: z.number().int().min(1).max(10_000).default(10),
     /** Least time between two sends from one mailbox. */
     minGapSeconds: z.number().int().min(0).max(86_400).default(120),
+    /**
+     * Least time between two emails to one contact, whoever approved them (a follow-up and an
+     * objection's answer approved together must not land in the same minute). A reply to a
+     * message of theirs newer than our last email is exempt: they are waiting for it.
+     */
+    contactGapSeconds: z.number().int().min(0).max(30 * 86_400).default(86_400),
   })
   .strict();
 
@@ -55,5 +61,5 @@ export function resolveGovernorRules(input: GovernorRulesInput = {}): GovernorRu
   });
 }
 
-/** Mon–Fri 09:00–17:00 in the recipient's zone, no public holidays, 50 a mailbox-day, 10 a domain-day, 2 min apart. */
+/** Mon–Fri 09:00–17:00 in the recipient's zone, no public holidays, 50 a mailbox-day, 10 a domain-day, 2 min apart, a day between emails to one contact. */
 export const DEFAULT_RULES: GovernorRules = resolveGovernorRules();

@@ -52,6 +52,8 @@ export function describeDeferral(reason: DeferReason, notBefore: Date, readerZon
       return `${reason.detail.domain} reached its daily cap (${formatNumber(reason.detail.sent)} of ${formatNumber(reason.detail.cap)}); goes ${when}.`;
     case "min_gap":
       return `Spacing sends ${formatNumber(reason.detail.minGapSeconds)} s apart from this mailbox; goes ${when}.`;
+    case "contact_gap":
+      return `The contact was emailed less than ${gapWords(reason.detail.contactGapSeconds)} ago; goes ${when}.`;
   }
 }
 
@@ -72,6 +74,8 @@ function shortReason(reason: DeferReason): string {
       return `${reason.detail.domain}'s daily cap is reached`;
     case "min_gap":
       return "spacing sends from this mailbox";
+    case "contact_gap":
+      return `the contact was emailed less than ${gapWords(reason.detail.contactGapSeconds)} ago`;
   }
 }
 
@@ -84,4 +88,11 @@ export function scheduledLabel(reason: DeferReason, at: Date, recipientZone: str
   const d = DateTime.fromJSDate(at, { zone: recipientZone }).setLocale("en-GB");
   const far = at.getTime() - now.getTime() > 6 * 86_400_000;
   return `Scheduled · ${d.toFormat(far ? "ccc d LLL HH:mm" : "ccc HH:mm")} (recipient's local time): ${shortReason(reason)}`;
+}
+
+/** 86,400 s → "a day", 7,200 s → "2 hours", 600 s → "10 minutes". */
+function gapWords(seconds: number): string {
+  if (seconds % 86_400 === 0) return seconds === 86_400 ? "a day" : `${seconds / 86_400} days`;
+  if (seconds % 3_600 === 0) return seconds === 3_600 ? "an hour" : `${seconds / 3_600} hours`;
+  return `${Math.round(seconds / 60)} minutes`;
 }

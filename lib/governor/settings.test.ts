@@ -4,7 +4,7 @@ import { decide } from "./decide";
 import { resolveGovernorRules } from "./rules";
 import { governorRulesFromEnv, parseSendWindow } from "./settings";
 
-const base = { SEND_MAILBOX_DAILY_CAP: 50, SEND_DOMAIN_DAILY_CAP: 10 };
+const base = { SEND_MAILBOX_DAILY_CAP: 50, SEND_DOMAIN_DAILY_CAP: 10 , SEND_CONTACT_GAP_HOURS: 24 };
 
 describe("the governor's rules from the environment", () => {
   it("an operator's SEND_WINDOW reads as ISO days and hours, ranges wrapping round the week", () => {
@@ -25,6 +25,9 @@ describe("the governor's rules from the environment", () => {
     expect(prod).toMatchObject({ window: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }, holidays: "public", minGapSeconds: 120, mailboxDailyCap: 50, domainDailyCap: 10 });
     const demo = governorRulesFromEnv({ ...base, DEMO_MODE: true, SEND_WINDOW: undefined, SEND_HOLIDAYS: undefined, SEND_MIN_GAP_SECONDS: undefined });
     expect(demo).toMatchObject({ window: { days: [1, 2, 3, 4, 5, 6, 7], start: "00:00", end: "24:00" }, holidays: "none", minGapSeconds: 0 });
+    // One contact's gap is a safety rule, not a pace: it holds in demo mode too.
+    expect(prod.contactGapSeconds).toBe(86_400);
+    expect(demo.contactGapSeconds).toBe(86_400);
     const demoButStrict = governorRulesFromEnv({ ...base, DEMO_MODE: true, SEND_WINDOW: "Mon-Fri 09:00-17:00", SEND_HOLIDAYS: "public", SEND_MIN_GAP_SECONDS: 30 });
     expect(demoButStrict).toMatchObject({ window: { start: "09:00" }, holidays: "public", minGapSeconds: 30 });
   });

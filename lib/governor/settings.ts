@@ -43,7 +43,7 @@ export function parseSendWindow(raw: string): NonNullable<GovernorRulesInput["wi
  * recipient's business hours; demo mode, which people try at any hour and expect to see the mail
  * arrive, defaults to an always-open window, no holidays and no gap (caps still apply).
  */
-export function governorRulesFromEnv(e: Pick<Env, "DEMO_MODE" | "SEND_WINDOW" | "SEND_HOLIDAYS" | "SEND_MAILBOX_DAILY_CAP" | "SEND_DOMAIN_DAILY_CAP" | "SEND_MIN_GAP_SECONDS">): GovernorRules {
+export function governorRulesFromEnv(e: Pick<Env, "DEMO_MODE" | "SEND_WINDOW" | "SEND_HOLIDAYS" | "SEND_MAILBOX_DAILY_CAP" | "SEND_DOMAIN_DAILY_CAP" | "SEND_MIN_GAP_SECONDS" | "SEND_CONTACT_GAP_HOURS">): GovernorRules {
   const window = e.SEND_WINDOW ? parseSendWindow(e.SEND_WINDOW) : e.DEMO_MODE ? ALWAYS_OPEN : undefined;
   try {
     return resolveGovernorRules({
@@ -52,6 +52,8 @@ export function governorRulesFromEnv(e: Pick<Env, "DEMO_MODE" | "SEND_WINDOW" | 
       mailboxDailyCap: e.SEND_MAILBOX_DAILY_CAP,
       domainDailyCap: e.SEND_DOMAIN_DAILY_CAP,
       minGapSeconds: e.SEND_MIN_GAP_SECONDS ?? (e.DEMO_MODE ? 0 : 120),
+      // A safety rule, not a pace: on in demo mode too.
+      contactGapSeconds: e.SEND_CONTACT_GAP_HOURS * 3_600,
     });
   } catch (err) {
     throw new Error(`SEND_WINDOW or SEND_* settings are invalid: ${err instanceof Error ? err.message : String(err)}`);

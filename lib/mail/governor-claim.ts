@@ -71,8 +71,9 @@ export async function claimUnderGovernor(
     const now = clock.now();
     const request: SendRequest = { mailbox, to: first.toEmail, place: context.place, pause };
     const days = countingDays(request, now);
-    const counted = { mailboxId: mailbox.id, mailboxDay: days.mailbox, domain: days.domain.domain, domainDay: days.domain };
-    const decision = decide(request, await governorCounts(database, counted, rules), clock, rules);
+    const counted = { mailboxId: mailbox.id, mailboxDay: days.mailbox, domain: days.domain.domain, domainDay: days.domain, contact: { outboxId, contactId: first.contactId } };
+    const state = await governorCounts(database, counted, rules);
+    const decision = decide(request, state, clock, rules);
     if (!decision.allowed) {
       // An open-ended pause has no time to wait for: look again later rather than at once.
       const openPause = decision.reason.kind === "paused" && decision.reason.detail.until === null;
@@ -86,6 +87,8 @@ export async function claimUnderGovernor(
       mailboxDailyCap: rules.mailboxDailyCap,
       domainDailyCap: rules.domainDailyCap,
       minGapSeconds: rules.minGapSeconds,
+      // Re-checked in the claim itself: two emails to one contact approved together race here.
+      contactGapSeconds: state.answersContact ? 0 : rules.contactGapSeconds,
     });
     if (entry) return { kind: "claimed", entry, mailbox };
     if ((await getOutbox(database, outboxId))?.status !== "queued") return { kind: "not_queued" };

@@ -54,6 +54,19 @@ async function approved(companyId: number, repId: string | null, database: Datab
   return row.id;
 }
 
+/** Another approved draft to the contact of an outbox row (a second email to the same person). */
+async function approvedAgain(outboxId: number, action: "initial" | "reply" = "initial"): Promise<number> {
+  const n = ++seq;
+  const [o] = await env.database.all<{ contact_id: number; to_email: string; company_id: number }>(sql`
+    SELECT o.contact_id, o.to_email, c.company_id FROM outbox o JOIN contacts c ON c.id = o.contact_id WHERE o.id = ${outboxId}`);
+  const [d] = await env.database
+    .insert(drafts)
+    .values({ contactId: o!.contact_id, companyId: o!.company_id, assignedRepId: "rep-a", status: "approved", subject: `Again ${n}`, body: "Hi again", provenance: { confidence: 1, reason: "", source: "test", evidence: [] }, promptVersion: "t", model: "t", graphId: "email_orchestrator", action })
+    .returning({ id: drafts.id });
+  const row = await enqueueDraft(env.database, { draftId: d!.id, contactId: o!.contact_id, toEmail: o!.to_email, subject: `Again ${n}`, body: "Hi again", messageId: `<gov-${n}@test.local>`, inReplyTo: null, conversationId: `draft-${d!.id}` }, { deliverAt: clock.now() });
+  return row.id;
+}
+
 type Row = { status: string; deferred_reason: string | null; predicted_send_at: number | null; mailbox_id: string | null; recipient_domain: string | null; job_status: string; job_run_at: number; job_attempts: number };
 async function row(outboxId: number): Promise<Row & { reason: DeferReason | null }> {
   const [r] = await env.database.all<Row>(sql`
@@ -181,6 +194,54 @@ describe("the sender under the send governor", () => {
     expect(r).toEqual({ status: "blocked", last_error: "Not sent: The contact replied.", draft: "failed", why: "Not sent: The contact replied." });
   });
 
+  it("two emails to one contact approved together: one goes, the other waits a day with the reason; a reply to a newer message of theirs is not held", async () => {
+    const first = await approved(nyCo, "rep-a");
+    const second = await approvedAgain(first);
+    const contactRules = { ...ALWAYS, minGapSeconds: 0, contactGapSeconds: 86_400 };
+    expect(await runner(contactRules).tick()).toMatchObject({ claimed: 2, done: 1 });
+    expect(sent.map((m) => m.subject)).toEqual(["Hello " + (seq - 1)]);
+    const held = await row(second);
+    expect(held).toMatchObject({ status: "queued", reason: { kind: "contact_gap", detail: { contactGapSeconds: 86_400 } } });
+    expect(held.predicted_send_at).toBe(clock.now().getTime() + 86_400_000);
+    expect(held.job_run_at).toBe(held.predicted_send_at);
+
+    // The contact writes back: answering them is not a second email in a row.
+    const [c] = await env.database.all<{ contact_id: number }>(sql`SELECT contact_id FROM outbox WHERE id = ${first}`);
+    clock.advance(60_000);
+    await env.database.run(sql`INSERT INTO emails (contact_id, direction, thread_id, message_id, subject, body, sent_at) VALUES (${c!.contact_id}, 'inbound', 't-gap', ${`<in-${seq}@x.example>`}, 'Re: Hello', 'Tell me more', ${clock.now().getTime()})`);
+    clock.advance(60_000);
+    const answer = await approvedAgain(first, "reply");
+    expect(await runner(contactRules).tick()).toMatchObject({ claimed: 1, done: 1 });
+    expect(sent.map((m) => m.subject)).toEqual(["Hello " + (seq - 2), `Again ${seq}`]);
+    expect(await row(answer)).toMatchObject({ status: "sent" });
+
+    // The held one goes when its day is up and nothing newer was sent within it… the answer was: it waits again.
+    clock.set(held.predicted_send_at! + 1_000);
+    await runner(contactRules).tick();
+    expect(await row(second)).toMatchObject({ status: "queued", reason: { kind: "contact_gap" } });
+  });
+
+  it("two senders on two connections racing to email one contact: exactly one claim wins, whatever both read first", async () => {
+    const other = await openDatabase(env.url);
+    try {
+      clock.advance(3 * 86_400_000);
+      const a = await approved(tokyoCo, "rep-a");
+      const b = await approvedAgain(a);
+      const [o] = await env.database.all<{ contact_id: number }>(sql`SELECT contact_id FROM outbox WHERE id = ${a}`);
+      const now = clock.now();
+      const day = { start: new Date(now.getTime() - 3_600_000), end: new Date(now.getTime() + 3_600_000) };
+      const limits = { mailboxId: "ana@sales.example", mailboxDay: day, domain: "tokyo.example", domainDay: day, at: now, mailboxDailyCap: 100, domainDailyCap: 100, minGapSeconds: 0, contactGapSeconds: 86_400 };
+      const lease = new Date(now.getTime() + 60_000);
+      const [x, y] = await Promise.all([
+        claimForSending(env.database, a, lease, { ...limits, contact: { outboxId: a, contactId: o!.contact_id } }),
+        claimForSending(other, b, lease, { ...limits, contact: { outboxId: b, contactId: o!.contact_id } }),
+      ]);
+      expect([x, y].filter(Boolean)).toHaveLength(1);
+    } finally {
+      other.$client.close();
+    }
+  });
+
   it("two senders on two connections racing for a mailbox's last slot: exactly one takes it, whatever both counted first", async () => {
     const other = await openDatabase(env.url);
     try {
@@ -191,7 +252,7 @@ describe("the sender under the send governor", () => {
         const now = clock.now();
         const day = { start: new Date(now.getTime() - 3_600_000), end: new Date(now.getTime() + 3_600_000) };
         // Both claims carry the same stale count (nothing sent yet): only the conditional write decides.
-        const limits = { mailboxId: "ana@sales.example", mailboxDay: day, domain: "any", domainDay: day, at: now, mailboxDailyCap: 1, domainDailyCap: 100, minGapSeconds: 0 };
+        const limits = { mailboxId: "ana@sales.example", mailboxDay: day, domain: "any", domainDay: day, at: now, mailboxDailyCap: 1, domainDailyCap: 100, minGapSeconds: 0, contactGapSeconds: 0 };
         const lease = new Date(now.getTime() + 60_000);
         const [x, y] = await Promise.all([claimForSending(env.database, a, lease, { ...limits, domain: "newyork.example" }), claimForSending(other, b, lease, { ...limits, domain: "tokyo.example" })]);
         expect([x, y].filter(Boolean)).toHaveLength(1);

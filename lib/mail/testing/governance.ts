@@ -6,12 +6,12 @@ import type { Governance } from "../governor-claim";
 
 /**
  * The governor for a test that is not about it (tests run at any hour): always open, no holidays,
- * no gap, caps out of reach, on the test's clock. `rules` overrides any of those. The campaigns'
+ * no gaps (a mailbox's or a contact's), caps out of reach, on the test's clock. `rules` overrides any of those. The campaigns'
  * stop rules still hold: they are not the governor's timing but whether a touch may go at all.
  */
 export function openGovernance(clock: Clock = systemClock, rules: GovernorRulesInput = {}): Governance {
   return {
-    rules: resolveGovernorRules({ window: ALWAYS_OPEN, holidays: "none", minGapSeconds: 0, mailboxDailyCap: 10_000, domainDailyCap: 10_000, ...rules }),
+    rules: resolveGovernorRules({ window: ALWAYS_OPEN, holidays: "none", minGapSeconds: 0, contactGapSeconds: 0, mailboxDailyCap: 10_000, domainDailyCap: 10_000, ...rules }),
     clock,
     senderZone: "UTC",
     hold: campaignHold(clock),
@@ -26,6 +26,7 @@ export const OPEN_GOVERNOR_ENV: Readonly<Record<string, string>> = Object.freeze
   SEND_WINDOW: "always",
   SEND_HOLIDAYS: "none",
   SEND_MIN_GAP_SECONDS: "0",
+  SEND_CONTACT_GAP_HOURS: "0",
   SEND_MAILBOX_DAILY_CAP: "10000",
   SEND_DOMAIN_DAILY_CAP: "10000",
 });

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_contact_claimed_idx` ON `outbox` (`contact_id`,`claimed_at`);
