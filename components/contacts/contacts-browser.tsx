@@ -14,7 +14,8 @@ import type { ContactListPage } from "@/lib/services/contacts";
 
 type Options = { verticals: readonly string[]; seniorities: readonly string[]; statuses: readonly string[]; tiers: readonly string[] };
 /** Who is looking: a rep may draft only for their own contacts, an admin for anyone's (the server checks it too). */
-type Viewer = { id: string; draftsForAnyone: boolean };
+/** Who is looking: drafting for anyone's contact is an admin's; scoring the whole CRM an operator's or admin's. */
+type Viewer = { id: string; draftsForAnyone: boolean; scoresEveryone: boolean };
 type Row = ContactListPage["rows"][number];
 type Params = Record<string, string>;
 
@@ -130,7 +131,7 @@ export function ContactsBrowser({ initial, initialParams, options, viewer }: { i
         <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">{query.error.message}</p>
       ) : null}
 
-      <ScoreBar selectedIds={[...selected.keys()]} names={new Map([...selected.values()].map((t) => [t.id, t.name]))} />
+      <ScoreBar selectedIds={[...selected.keys()]} names={new Map([...selected.values()].map((t) => [t.id, t.name]))} scoresEveryone={viewer.scoresEveryone} />
       <OutreachBatchBar selected={[...selected.values()]} onClear={() => setSelected(new Map())} />
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

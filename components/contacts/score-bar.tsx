@@ -2,8 +2,11 @@
 import { TierBadge } from "./tier-badge";
 import { useScoreContacts, type ScoreOutcome } from "./use-score-contacts";
 
-/** The contacts list's scoring controls: "Score selected", "Score all", progress while they run, then what they did. */
-export function ScoreBar({ selectedIds, names }: { selectedIds: number[]; names: ReadonlyMap<number, string> }) {
+/**
+ * The contacts list's scoring controls: "Score selected", "Score all" (operators and admins: it
+ * rescores every contact in the CRM, other reps' too), progress while they run, then what they did.
+ */
+export function ScoreBar({ selectedIds, names, scoresEveryone }: { selectedIds: number[]; names: ReadonlyMap<number, string>; scoresEveryone: boolean }) {
   const scoring = useScoreContacts();
   const busy = scoring.isPending;
   const { progress } = scoring;
@@ -18,14 +21,16 @@ export function ScoreBar({ selectedIds, names }: { selectedIds: number[]; names:
         >
           {selectedIds.length ? `Score selected (${selectedIds.length})` : "Score selected"}
         </button>
-        <button
-          type="button"
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60"
-          disabled={busy}
-          onClick={() => scoring.mutate({ kind: "all" })}
-        >
-          Score all
-        </button>
+        {scoresEveryone ? (
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+            disabled={busy}
+            onClick={() => scoring.mutate({ kind: "all" })}
+          >
+            Score all
+          </button>
+        ) : null}
         {busy && progress ? (
           <div role="status" aria-live="polite" className="flex items-center gap-2 text-sm text-slate-700">
             <span>Scoring {progress.done.toLocaleString("en")} of {progress.total.toLocaleString("en")}…</span>

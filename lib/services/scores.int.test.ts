@@ -17,7 +17,7 @@ const { createTransport } = await import("@/lib/mail/transport");
 const { openGovernance } = await import("@/lib/mail/testing/governance");
 const { receiveInbound } = await import("./inbound");
 const { upsertScores } = await import("@/db/queries/scores");
-const { queueCompanyRescore, queueRescore, scoreContacts } = await import("./scores");
+const { queueCompanyRescore, queueRescore, scoreAllStep, scoreContacts } = await import("./scores");
 
 type Row = { score: number; tier: string; source: string; terms: string; run_id: string | null; scored_at: number };
 const stored = async (contactId: number) => (await db().all<Row>(sql`SELECT score, tier, source, terms, run_id, scored_at FROM contact_scores WHERE contact_id = ${contactId}`))[0]!;
@@ -60,6 +60,19 @@ describe("scoreContacts, the action the orchestrator and the list call", () => {
     expect(one).toMatchObject({ contactId: ids[1], source: "rule_based_fallback" });
     expect((await stored(ids[1]!)).run_id).not.toBeNull();
     await expect(scoreContacts(db(), Array.from({ length: 51 }, (_, i) => i + 1), { by: null, path: "model" })).rejects.toThrow(/At most 50/);
+  });
+});
+
+describe("Score all", () => {
+  it("an operator scores every contact, step by step; a rep is refused (it would rescore other reps' contacts) and nothing is written", async () => {
+    const rep = { id: "usr_demo_rep", name: "Riley Rep", email: "rep@demo.local", role: "rep" as const };
+    const operator = { id: "usr_demo_operator", name: "Omar Operator", email: "operator@demo.local", role: "operator" as const };
+    await db().run(sql`DELETE FROM contact_scores`);
+    await expect(scoreAllStep(rep, 0)).rejects.toMatchObject({ code: "forbidden:contacts" });
+    expect((await db().all<{ n: number }>(sql`SELECT count(*) AS n FROM contact_scores`))[0]!.n).toBe(0);
+    const step = await scoreAllStep(operator, 0);
+    expect(step).toMatchObject({ scored: ids.length, lastId: null, total: ids.length });
+    expect((await db().all<{ n: number }>(sql`SELECT count(*) AS n FROM contact_scores`))[0]!.n).toBe(ids.length);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { db } from "@/db/client";
 import { contactIdsOfCompany, contactPosition, getContactScore, scoreCoverage, type StoredContactScore } from "@/db/queries/scores";
 import type { SessionUser } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { jobQueue } from "@/lib/jobs/instance";
 import { contactScoreDedupeKey } from "@/lib/jobs/catalog";
@@ -85,11 +86,13 @@ export async function scoringCoverage(): Promise<{ contacts: number; scored: num
 export const SCORE_ALL_STEP = 5_000;
 
 /**
- * One step of a rep's "Score all": the next SCORE_ALL_STEP contacts after `afterId`, by the rules.
+ * One step of an operator's "Score all": the next SCORE_ALL_STEP contacts after `afterId`, by the rules.
  * The list calls it until `lastId` is null, showing `done`/`total` between calls, so progress is
  * real and a closed tab leaves every finished step stored.
  */
-export async function scoreAllStep(_user: SessionUser, afterId: number): Promise<{ scored: number; lastId: number | null; position: number; total: number }> {
+export async function scoreAllStep(user: SessionUser, afterId: number): Promise<{ scored: number; lastId: number | null; position: number; total: number }> {
+  // Every contact, other reps' too: not a rep's to start.
+  if (!hasRole(user.role, "operator")) throw new AppError("forbidden:contacts", { message: "Only operators and admins score every contact; score your own with Score selected." });
   const { scored, lastId } = await scoreContactsAfter(db(), afterId, SCORE_ALL_STEP);
   const { position, total } = await contactPosition(db(), lastId);
   return { scored, lastId: scored < SCORE_ALL_STEP ? null : lastId, position, total };

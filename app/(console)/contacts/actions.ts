@@ -45,7 +45,8 @@ const ScoreAllInput = z.object({ afterId: z.number().int().min(0) });
 
 /** One step of "Score all" (the rules, in batches); the client calls again with `lastId` until it is null. */
 export async function scoreAllStepAction(input: z.input<typeof ScoreAllInput>) {
-  return runAction("contacts", "rep", ScoreAllInput, input, async (user, { afterId }) => scoreAllStep(user, afterId));
+  // Every contact in the CRM, other reps' too: an operator's or admin's.
+  return runAction("contacts", "operator", ScoreAllInput, input, async (user, { afterId }) => scoreAllStep(user, afterId));
 }
 
 const TaskInput = z.object({ taskId: z.number({ error: "Say which task." }).int("Say which task.").positive("Say which task.") }).strict();

@@ -55,7 +55,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         initial={initial}
         initialParams={initialParams}
         options={{ verticals: VERTICALS, seniorities: SENIORITIES, statuses: CONTACT_STATUSES, tiers: SCORE_TIERS }}
-        viewer={{ id: user.id, draftsForAnyone: hasRole(user.role, "admin") }}
+        viewer={{ id: user.id, draftsForAnyone: hasRole(user.role, "admin"), scoresEveryone: hasRole(user.role, "operator") }}
       />
     </>
   );
