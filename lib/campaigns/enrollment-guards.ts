@@ -6,7 +6,7 @@ import { safetyVerdict, type GateInput, type GateReason } from "@/lib/safety/gat
 export type ExclusionReason = "already_enrolled" | "active_elsewhere" | "cooldown" | GateReason;
 
 export const EXCLUSION_MESSAGES: Record<ExclusionReason, string> = {
-  already_enrolled: "Already enrolled in this campaign (once per campaign).",
+  already_enrolled: "Already enrolled in this campaign; a contact is enrolled once per campaign.",
   active_elsewhere: "Active in another campaign, and this one does not allow overlap.",
   cooldown: "Finished another campaign within the cooldown.",
   suppressed: "On the suppression list.",

@@ -142,7 +142,7 @@ export function propensityTerm(s: Pick<ContactSignals, "engagement">, now: Date)
     `${e.opened}/${e.outbound} opened`,
     `${e.inbound} repl${e.inbound === 1 ? "y" : "ies"}`,
     `${e.positive} positive, ${e.negative} negative outcome${e.positive + e.negative === 1 ? "" : "s"}`,
-    days === null ? "no dated activity (×" + p.staleFactor + ")" : `last activity ${Math.floor(days)} days ago (×${fade})`,
+    days === null ? "no dated activity (×" + p.staleFactor + ")" : `last activity ${Math.floor(days)} day${Math.floor(days) === 1 ? "" : "s"} ago (×${fade})`,
   ];
   return { value, why: `${parts.join("; ")} → ${value}.` };
 }

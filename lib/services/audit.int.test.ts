@@ -59,7 +59,10 @@ describe("the audit log", () => {
   });
 
   it("an entry of an action the page does not know shows its raw detail; an old kill-switch entry has no before", () => {
-    expect(describeAuditEntry({ action: "jobs.retry", targetType: "job", targetId: "7", detail: { attempts: 0 } })).toEqual({ label: "jobs.retry", target: "job 7", before: "—", after: '{"attempts":0}' });
+    expect(describeAuditEntry({ action: "jobs.retry", targetType: "job", targetId: "7", detail: { attempts: 0 } })).toEqual({ label: "jobs.retry", target: "job 7", before: "—", after: "attempts: 0" });
+    expect(describeAuditEntry({ action: "x.y", targetType: null, targetId: null, detail: { model: null, nested: { a: 1 }, first_try: true } }).after).toBe("first try: true");
+    expect(describeAuditEntry({ action: "company.country_classified", targetType: "company", targetId: "5", detail: { hq: "Birmingham", country: "GB", confidence: 0.62, source: "rule_based_fallback", previous: null, model: null } }))
+      .toEqual({ label: "Company country classified", target: "company 5 (HQ “Birmingham”)", before: "—", after: "GB, confidence 0.62 (rule based fallback)" });
     expect(describeAuditEntry({ action: "llm.kill_switch", targetType: "setting", targetId: "llm.kill_switch", detail: { enabled: true } })).toMatchObject({ before: "—", after: "On" });
   });
 

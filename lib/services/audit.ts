@@ -49,6 +49,13 @@ export function describeAuditEntry(entry: { action: string; targetType: string |
         before: typeof detail.from === "number" ? `Version ${detail.from}` : "—",
         after: `Version ${typeof detail.version === "number" ? detail.version : "?"}${Array.isArray(detail.changed) && detail.changed.length ? ` (changed: ${detail.changed.join(", ")})` : ""}`,
       };
+    case "company.country_classified":
+      return {
+        label: "Company country classified",
+        target: `company ${entry.targetId ?? "—"}${typeof detail.hq === "string" && detail.hq ? ` (HQ “${detail.hq}”)` : ""}`,
+        before: typeof detail.previous === "string" ? detail.previous : "—",
+        after: `${typeof detail.country === "string" ? detail.country : "no country"}${typeof detail.confidence === "number" ? `, confidence ${detail.confidence.toFixed(2)}` : ""}${typeof detail.source === "string" ? ` (${detail.source.replaceAll("_", " ")})` : ""}`,
+      };
     case "plans.autonomy":
       return { label: "Plan autonomy", target: "crm_orchestrator", before: typeof detail.from === "string" ? detail.from : "—", after: typeof detail.to === "string" ? detail.to : "—" };
     default:
@@ -56,7 +63,7 @@ export function describeAuditEntry(entry: { action: string; targetType: string |
         label: entry.action,
         target: [entry.targetType, entry.targetId].filter(Boolean).join(" ") || "—",
         before: "—",
-        after: entry.detail ? JSON.stringify(entry.detail) : "—",
+        after: readableDetail(detail),
       };
   }
 }
@@ -72,4 +79,12 @@ export async function auditLogFor(user: SessionUser, query: AuditLogQuery) {
   ]);
   const entries: AuditEntry[] = rows.map((r) => ({ id: r.id, at: r.at, action: r.action, actorName: r.actorName, actorEmail: r.actorEmail, ...describeAuditEntry(r) }));
   return { entries, total, page: query.page, pageSize: query.pageSize, actions };
+}
+
+/** An action this page does not know: its detail as "key: value" pairs, leaving out empty values and nested records. */
+function readableDetail(detail: Record<string, unknown>): string {
+  const pairs = Object.entries(detail)
+    .filter(([, v]) => v !== null && v !== undefined && v !== "" && typeof v !== "object")
+    .map(([k, v]) => `${k.replace(/_/g, " ")}: ${String(v)}`);
+  return pairs.length ? pairs.join(", ") : "—";
 }

@@ -41,7 +41,9 @@ export async function runEditedSql(user: SessionUser, input: z.infer<typeof SqlI
     const problem = problemFor(result.kind, result.error);
     return { ...base, status: "failed", summary: problem.message, problem, attempts: [{ sql, error: result.error, kind: result.kind }] };
   }
-  const { columns, rows, truncated, ms } = result;
+  const { columns, rows, truncated } = result;
+  // "0.15 ms", "12 ms": a person reads a timing, not the float the clock gave.
+  const ms = result.ms < 10 ? Number(result.ms.toPrecision(2)) : Math.round(result.ms);
   const summary = rows.length === 0 ? `Your SQL ran in ${ms} ms and matched no records.` : `Your SQL returned ${rowCount(rows.length, truncated)} in ${ms} ms${truncated ? ` (only the first ${SQL_MAX_ROWS} are shown)` : ""}.`;
   return { ...base, status: "answered", summary, problem: null, columns, rows, truncated, attempts: [{ sql: result.sql, error: null, kind: "ok" }] };
 }

@@ -30,7 +30,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const select = "rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
   return (
     <>
-      <PageHeader title="Audit log" description="Every change an admin made to the model controls (kill switch, daily budgets), newest first, with who made it and what it replaced." />
+      <PageHeader title="Audit log" description="Every audited change, newest first, with who made it and what it replaced: the kill switch, daily budgets, plan autonomy, playbook edits and company countries set by a classification." />
       {problem ? <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{problem} Showing every entry.</p> : null}
       <form className="mb-4 flex flex-wrap items-center gap-2" action="/admin/audit">
         <select name="action" defaultValue={query.action ?? ""} aria-label="Action" className={select}>
@@ -53,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={e.id}>
                 <td className="whitespace-nowrap px-4 py-2">{formatDateTime(e.at)}</td>
                 <td className="px-4 py-2">{e.actorName ?? "A deleted user"}{e.actorEmail ? <div className="text-xs text-slate-500">{e.actorEmail}</div> : null}</td>
-                <td className="px-4 py-2">{e.label}<div className="font-mono text-xs text-slate-500">{e.action}</div></td>
+                <td className="px-4 py-2">{e.label}{e.label !== e.action ? <div className="font-mono text-xs text-slate-500">{e.action}</div> : null}</td>
                 <td className="px-4 py-2 font-mono text-xs">{e.target}</td>
                 <td className="px-4 py-2 tabular-nums">{e.before}</td>
                 <td className="max-w-xs px-4 py-2 tabular-nums [overflow-wrap:anywhere]">{e.after}</td>
