@@ -35,6 +35,16 @@ describe("planBatch", () => {
     expect(plan.countryDecisions).toEqual([expect.objectContaining({ domain: "new.io", hq: "Berlin, Germany", resolution: expect.objectContaining({ country: "DE" }) })]);
   });
 
+  it("a new contact with no seniority given takes the band its title implies; a known one is left as it is", () => {
+    const plan = planBatch(
+      [rowOf({ ...base, email: "vp@new.io", title: "VP Sales" }), rowOf({ ...base, email: "cto@new.io", title: "CTO" }), rowOf({ ...base, email: "x@new.io", title: "Accounts" }), rowOf({ ...base, email: "m@new.io", title: "CTO", seniority: "manager" })],
+      lookups(),
+    );
+    expect(plan.newContacts.map((c) => [c.email, c.seniority])).toEqual([["vp@new.io", "vp"], ["cto@new.io", "c_level"], ["x@new.io", null], ["m@new.io", "manager"]]);
+    // Ada (CTO on record, no band) imported again without a seniority: nothing is set from a title.
+    expect(planBatch([rowOf({ ...base, email: "ada@acme.io", title: "CTO" })], lookups({ contacts: [ada], companies: [acme] })).contactPatches).toEqual([]);
+  });
+
   it("merges into a contact known by email: fills its empty fields, keeps a different title and says so", () => {
     const plan = planBatch([rowOf({ ...base, email: "ada@acme.io", title: "CEO", department: "Engineering" })], lookups({ contacts: [ada], companies: [acme] }));
     expect(plan.newContacts).toEqual([]);

@@ -2,6 +2,7 @@ import type { CompanyPatch, CompanyValues, ContactPatch, ExistingCompany, LeadBa
 import type { ConflictSample } from "@/db/schema";
 import { resolveCountry, type CountryResolution } from "@/lib/geo/resolve";
 import { companyProblems, describeProblem, type RowProblem, type RowResult } from "./validate";
+import { seniorityOfTitle } from "@/lib/scoring/verticals";
 
 /** A country the offline resolver read from a company's HQ, stored with its evidence. */
 export type CountryDecisionPlan = { domain: string; hq: string; previous: string | null; resolution: CountryResolution };
@@ -111,7 +112,10 @@ export function planBatch(rows: readonly PlannedRow[], lookups: Lookups): BatchP
       action = Object.keys(set).length ? "merge" : "unchanged";
       flags = { doNotContact: existing.doNotContact || contact.doNotContact, bounced: existing.bounced || contact.bounced, unsubscribed: existing.unsubscribed || contact.unsubscribed };
     } else {
-      plan.newContacts.push({ ...contact, companyDomain: company.domain });
+      // A new contact with no seniority given takes the band its title implies, as the scorer reads
+      // titles, so "VP Sales" and "CTO" are found by the seniority filters and campaign audiences.
+      // (A known contact keeps what it has: the file's title may not be the one on record.)
+      plan.newContacts.push({ ...contact, seniority: contact.seniority ?? (seniorityOfTitle(contact.title) as typeof contact.seniority), companyDomain: company.domain });
       action = "create";
       flags = contact;
     }

@@ -71,6 +71,7 @@ describe("validateRow", () => {
   it("refuses an unknown seniority and a LinkedIn column that is not a LinkedIn address", () => {
     expect(problemsOf({ ...good, seniority: "wizard", linkedinUrl: "https://example.com/ada" }).sort()).toEqual(["linkedinUrl:bad_value", "seniority:bad_value"]);
     expect(row({ ...good, seniority: "VP" })).toMatchObject({ ok: true, lead: { contact: { seniority: "vp" } } });
+
   });
 });
 

@@ -79,3 +79,9 @@ export const TITLE_SENIORITY: readonly (readonly [RegExp, string])[] = [
   [/\b(senior|sr|principal|staff)\b/, "senior"],
   [/\b(junior|jr|associate|assistant|intern|trainee|coordinator|analyst)\b/, "entry"],
 ];
+
+/** The seniority band a title implies (TITLE_SENIORITY, first match), or null when it names none. */
+export function seniorityOfTitle(title: string | null | undefined): string | null {
+  const text = title?.toLowerCase() ?? "";
+  return (text && TITLE_SENIORITY.find(([pattern]) => pattern.test(text))?.[1]) || null;
+}
