@@ -1,6 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { Fields } from "@/components/ui/card";
 import { leadImportKeys } from "@/lib/query-keys";
 import type { LeadImportView } from "@/lib/services/lead-imports";
@@ -18,6 +20,15 @@ export function ImportReport({ initial }: { initial: LeadImportView }) {
   });
   const view = status.data;
   const percent = Math.round(view.progress * 100);
+  // The page's "Recent imports" list is server-rendered: refresh it once this import settles.
+  const router = useRouter();
+  const wasRunning = useRef(RUNNING.has(initial.status));
+  useEffect(() => {
+    if (wasRunning.current && !RUNNING.has(view.status)) {
+      wasRunning.current = false;
+      router.refresh();
+    }
+  }, [view.status, router]);
 
   if (RUNNING.has(view.status)) {
     return (
@@ -50,7 +61,7 @@ export function ImportReport({ initial }: { initial: LeadImportView }) {
           ["Rows read", view.rowsDone.toLocaleString("en")],
           ["Contacts created", view.contacts.created.toLocaleString("en")],
           ["Contacts merged", `${view.contacts.merged.toLocaleString("en")} (empty fields filled)`],
-          ["Already up to date", view.contacts.unchanged.toLocaleString("en")],
+          ["Left as they were", `${view.contacts.unchanged.toLocaleString("en")} (nothing new to fill; stored values kept)`],
           ["Companies created", view.companies.created.toLocaleString("en")],
           ["Companies merged", view.companies.merged.toLocaleString("en")],
           ["Refused", view.refused.toLocaleString("en")],
