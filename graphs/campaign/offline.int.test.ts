@@ -100,6 +100,9 @@ describe("a campaign sequence, offline", () => {
     await jobs.tick();
     const enrollment = await enrollmentOf(campaignId, contactId);
     expect(enrollment).toMatchObject({ status: "active", step: 0, next_wake_at: null, last_event: "touch 1 drafted; awaiting approval" });
+    // The touch carries the contact's tier, as any draft does (the queue shows and sorts by it).
+    const { tier } = await one<{ tier: string | null }>(sql`SELECT tier FROM drafts WHERE enrollment_id = ${enrollment.id}`);
+    expect(tier).toBe((await one<{ tier: string }>(sql`SELECT tier FROM contact_scores WHERE contact_id = ${contactId}`)).tier);
 
     const approvedAt: number[] = [];
     for (const touch of [1, 2, 3]) {

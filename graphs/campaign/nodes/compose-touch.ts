@@ -9,6 +9,8 @@ import type { ComposeBrief } from "@/lib/outreach/brief";
 import { meta } from "../meta";
 import { nowOf, touchAction, touchAngle, touchEvidence } from "../rules";
 import type { CampaignStateType } from "../state";
+import { getContactScore } from "@/db/queries/scores";
+import { scoreContactsOffline } from "@/lib/scoring/bulk";
 
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);
 
@@ -40,8 +42,11 @@ export async function composeTouch(state: CampaignStateType, config?: LangGraphR
   const draft = result.draft!;
   const configurable = config?.configurable ?? {};
   const threadId = str(configurable.thread_id);
+  const stored = threadId ? await pendingDraftOfThread(db(), threadId) : null;
+  // The tier the queue shows and sorts by: the contact's stored score, or the rules' score now (as store_draft does).
+  const scored = stored === null ? ((await getContactScore(db(), contact.id)) ?? (await scoreContactsOffline(db(), [contact.id]))[0] ?? null) : null;
   const draftId =
-    (threadId ? await pendingDraftOfThread(db(), threadId) : null) ??
+    stored ??
     (await insertDraft(db(), {
       contactId: contact.id,
       companyId: company.id,
@@ -50,7 +55,7 @@ export async function composeTouch(state: CampaignStateType, config?: LangGraphR
       step: touch,
       assignedRepId: contact.ownerId,
       action: brief.action,
-      tier: null,
+      tier: scored?.tier ?? null,
       subject: draft.subject,
       body: draft.body,
       provenance: { ...draft.provenance, evidence: [...draft.provenance.evidence, touchEvidence(touch, plan.maxTouches, plan.provenance.source, plan.version)] },
