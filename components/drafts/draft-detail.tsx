@@ -11,6 +11,7 @@ import { DraftEvidence, DraftProvenance } from "./draft-provenance";
 import { DraftStatus } from "./draft-status";
 import { REJECT_LABEL_TEXT, type DraftView } from "./types";
 import { ProposalDetail } from "@/components/proposals/proposal-detail";
+import { EmailAddress } from "@/components/ui/email-address";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -41,7 +42,7 @@ function EmailDraftDetail({ view, onDecided }: { view: DraftView; onDecided?: On
             {contact.title ? `${contact.title} at ` : ""}
             <Link href={`/companies/${company.id}`} className="text-brand-700 underline underline-offset-2">{company.name}</Link>
           </p>
-          <p className="mt-0.5 break-all font-mono text-xs text-slate-500">{contact.email}</p>
+          <p className="mt-0.5 font-mono text-xs text-slate-500"><EmailAddress email={contact.email} /></p>
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1 text-xs text-slate-500">
           <DraftStatus status={draft.status} sendAt={view.pending?.sendAt ?? null} />

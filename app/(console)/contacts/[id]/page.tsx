@@ -22,6 +22,7 @@ import { contactDetail } from "@/lib/services/contacts";
 import { openTasksFor } from "@/lib/services/tasks";
 import { TaskDoneButton } from "@/components/contacts/task-done-button";
 import { contactScore } from "@/lib/services/scores";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata: Metadata = { title: "Contact" };
 
@@ -77,7 +78,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         <Card title="Contact">
           <Fields
             rows={[
-              ["Email", <span key="e" className="break-all font-mono text-xs">{contact.email}</span>],
+              ["Email", <EmailAddress key="e" email={contact.email} className="font-mono text-xs" />],
               ["Seniority", contact.seniority ? humanize(contact.seniority) : "—"],
               ["Department", contact.department ?? "—"],
               ["Owner", ownerName ?? "Unassigned"],
