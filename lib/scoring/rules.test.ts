@@ -52,6 +52,11 @@ describe("the role-fit keyword rules (the offline path)", () => {
     expect(roleFitByKeywords({ vertical: "saas", title: "Office Receptionist", department: null }).value).toBe(ROLE_FIT_RULE.other);
   });
 
+  it("a rep reads a title and its department once: a department the title already names is not repeated", () => {
+    expect(roleFitByKeywords({ vertical: "retail", title: "Head of Customer Success", department: "Customer Success" }).why).not.toContain("Customer Success Customer Success");
+    expect(roleFitByKeywords({ vertical: "retail", title: "Office Receptionist", department: "Facilities" }).why).toContain('"Office Receptionist, Facilities"');
+  });
+
   it("judge the same title by the vertical it is in, and leave the term out with no title or department", () => {
     expect(roleFitByKeywords({ vertical: "healthcare", title: "Director of Nursing", department: null }).value).toBe(ROLE_FIT_RULE.buyer);
     expect(roleFitByKeywords({ vertical: "saas", title: "Director of Nursing", department: null }).value).toBe(ROLE_FIT_RULE.other);

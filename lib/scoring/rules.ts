@@ -75,7 +75,9 @@ export const ROLE_FIT_RULE = { buyer: 0.9, general: 0.7, adjacent: 0.55, other: 
 
 /** Role fit offline: the title and department against the vertical's buyer keywords. */
 export function roleFitByKeywords(s: Pick<ContactSignals, "title" | "department" | "vertical">): Partial {
-  const text = [s.title, s.department].filter(Boolean).join(" ");
+  // "Head of Customer Success" in Customer Success reads once, not "… Customer Success Customer Success".
+  const dept = s.department && !(s.title ?? "").toLowerCase().includes(s.department.toLowerCase()) ? s.department : null;
+  const text = [s.title, dept].filter(Boolean).join(", ");
   if (!text.trim()) return { value: null, why: "No title or department recorded: left out." };
   const haystack = words(text);
   const profile = VERTICAL_PROFILES[s.vertical];
