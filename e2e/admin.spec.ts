@@ -34,6 +34,11 @@ test("an admin flips the kill switch on and off, and each flip is audited", asyn
   await expect(toggle).toHaveAttribute("aria-checked", "true");
   await expect(page.getByTestId("kill-switch-state")).toHaveText("On: model calls are refused");
   await expect.poll(async () => (await queryE2eDb<{ value: string }>("SELECT value FROM settings WHERE key = 'llm.kill_switch'"))[0]?.value).toBe('{"enabled":true}');
+  // Switched off everywhere, so the admin is told on every page, not only here.
+  await page.goto("/drafts");
+  await expect(page.getByTestId("kill-switch-banner")).toContainText("The model kill switch is on");
+  await page.goto("/admin/cost");
+  await expect(toggle).toHaveAttribute("aria-checked", "true");
 
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-checked", "false");

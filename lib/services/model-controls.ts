@@ -148,3 +148,9 @@ export async function budgetAlerts(user: SessionUser, now = Date.now()): Promise
   }
   return alerts.sort((a, b) => b.share - a.share);
 }
+
+/** Whether every model call is switched off now (the admin's switch or LLM_KILL_SWITCH), for the banner on every page. */
+export async function killSwitchOn(user: SessionUser): Promise<boolean> {
+  requireAdmin(user);
+  return env().LLM_KILL_SWITCH === true || (await readKillSwitch(db()));
+}
