@@ -37,6 +37,11 @@ test("an admin filters the runs list by picking a graph from the fleet's list, a
   const cells = page.getByTestId("runs-rows").getByRole("row").locator("td:nth-child(2)");
   await expect(cells.first()).toHaveText("text_to_sql");
   for (const text of await cells.allTextContents()) expect(text).toBe("text_to_sql");
+  // A run opened from this list leads back to it, not to the screen its kind of run starts from.
+  await page.getByTestId("runs-rows").getByRole("row").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/runs\/[^/?]+\?from=runs$/);
+  await page.getByRole("link", { name: "← Graph runs" }).click();
+  await expect(page).toHaveURL(/\/admin\/runs$/);
 });
 
 test("a run's page names the contact it was about and leads back to Drafts; an attribution run leads back to Analytics", async ({ page }) => {

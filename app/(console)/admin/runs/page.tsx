@@ -55,9 +55,9 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
           <tbody className="divide-y divide-slate-100" data-testid="runs-rows">
             {rows.map((r) => (
               <tr key={r.id}>
-                <td className="px-4 py-2"><Link href={`/runs/${r.id}`} className="font-mono text-xs text-brand-700 hover:underline">{r.id.slice(0, 8)}</Link></td>
+                <td className="px-4 py-2"><Link href={`/runs/${r.id}?from=runs`} className="font-mono text-xs text-brand-700 hover:underline">{r.id.slice(0, 8)}</Link></td>
                 <td className="px-4 py-2 font-mono text-xs">{r.assistantId}</td>
-                <td className="px-4 py-2"><Badge tone={r.status === "success" ? "good" : r.status === "error" || r.status === "timeout" ? "bad" : "neutral"}>{r.status}</Badge></td>
+                <td className="px-4 py-2"><Badge tone={r.status === "success" ? "good" : r.status === "error" || r.status === "timeout" ? "bad" : r.status === "interrupted" ? "info" : "neutral"}>{r.status === "interrupted" ? "paused for a person" : r.status}</Badge></td>
                 <td className="px-4 py-2">{formatDateTime(r.startedAt)}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{r.endedAt ? `${r.endedAt.getTime() - r.startedAt.getTime()} ms` : "—"}</td>
                 <td className="max-w-xs truncate px-4 py-2 text-xs text-rose-700" title={r.error ?? ""}>{r.error ?? ""}</td>

@@ -9,16 +9,19 @@ import { isAppError } from "@/lib/errors";
 import { formatDateTime, humanize } from "@/lib/format";
 import { runDetailFor, runTreeFor } from "@/lib/services/runs";
 import { RunAnswerCard } from "./run-answer";
+import { hasRole } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Run" };
 
-export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function RunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("rep");
   const detail = await runDetailFor(user, decodeURIComponent((await params).id)).catch((e: unknown) => {
     if (isAppError(e) && e.type === "not_found") notFound();
     throw e;
   });
-  const { run, draft, question, answer, contact, back } = detail;
+  const { run, draft, question, answer, contact } = detail;
+  // Opened from the admin's runs list: back to it, whatever screen this kind of run starts from.
+  const back = (await searchParams).from === "runs" && hasRole(user.role, "admin") ? { href: "/admin/runs", label: "Graph runs" } : detail.back;
   const { root, truncated, parent } = await runTreeFor(detail);
   return (
     <div className="space-y-6">
