@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VERTICALS } from "@/db/schema";
-import { humanize, inSentence, tokenInSentence } from "./format";
+import { formatUsd, humanize, inSentence, tokenInSentence } from "./format";
 
 describe("display names", () => {
   it("a label names every vertical properly, SaaS included", () => {
@@ -19,5 +19,11 @@ describe("display names", () => {
     expect(inSentence("Revenue Operations")).toBe("revenue operations");
     expect(inSentence("HR and B2B Sales")).toBe("HR and B2B sales");
     expect(inSentence("Customer  Success")).toBe("customer  success");
+  });
+});
+
+describe("formatUsd", () => {
+  it("an admin reads a zero budget as $0.00 and a fraction of a cent as it is", () => {
+    expect([0, 2.5, 0.001, 0.0123].map(formatUsd)).toEqual(["$0.00", "$2.50", "$0.0010", "$0.0123"]);
   });
 });

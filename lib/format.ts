@@ -79,5 +79,6 @@ export function formatDuration(ms: number | null): string {
 
 /** Dollars as the console shows them: cents from $1 up, hundredths of a cent below (a $0.001 budget never reads "$0.00"). */
 export function formatUsd(n: number): string {
-  return `$${n.toFixed(n >= 1 ? 2 : 4)}`;
+  // Cents for whole amounts and nothing; four places only where a fraction of a cent matters (a model call's cost).
+  return `$${n.toFixed(n >= 1 || n === 0 ? 2 : 4)}`;
 }
