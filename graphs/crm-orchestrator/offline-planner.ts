@@ -100,7 +100,7 @@ export function planOffline(crm: CrmState, contactId: number | null, goal: strin
     add("draft_reply", { contactId: target.id }, RULE_CONFIDENCE.replyToInbound, "Their latest email is inbound and unanswered.");
     why.push("Their reply waits for an answer.");
   } else if (target.openDrafts > 0) {
-    why.push(`A draft for ${target.name} already waits in the queue; nothing new is drafted.`);
+    why.push(`Something for ${target.name} (a draft or a proposal) already waits in the queue; nothing new is drafted until a person decides it.`);
   } else if (!enrolled && chosen) {
     add("enroll_in_campaign", { contactId: target.id, campaignId: chosen.id }, RULE_CONFIDENCE.enroll, `Not in a campaign; "${chosen.name}" is active for this vertical.`);
     why.push("A campaign could carry the outreach; that starts sends, so a person decides.");
