@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VERTICALS } from "@/db/schema";
-import { formatUsd, humanize, inSentence, tokenInSentence } from "./format";
+import { clipText, formatUsd, humanize, inSentence, tokenInSentence } from "./format";
 
 describe("display names", () => {
   it("a label names every vertical properly, SaaS included", () => {
@@ -25,5 +25,17 @@ describe("display names", () => {
 describe("formatUsd", () => {
   it("an admin reads a zero budget as $0.00 and a fraction of a cent as it is", () => {
     expect([0, 2.5, 0.001, 0.0123].map(formatUsd)).toEqual(["$0.00", "$2.50", "$0.0010", "$0.0123"]);
+  });
+});
+
+describe("clipText", () => {
+  it("a long title is cut at a word with an ellipsis, never mid-word, and never past its limit", () => {
+    const goal = `Follow up with Ada: ${"book a meeting with the economic buyer ".repeat(8)}`.trim();
+    const clipped = clipText(goal, 200);
+    expect(clipped.length).toBeLessThanOrEqual(200);
+    expect(clipped.endsWith("…")).toBe(true);
+    expect(goal.startsWith(clipped.slice(0, -1))).toBe(true);
+    expect(goal[clipped.length - 1]).toMatch(/\s/);
+    expect(clipText("short", 200)).toBe("short");
   });
 });

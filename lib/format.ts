@@ -82,3 +82,11 @@ export function formatUsd(n: number): string {
   // Cents for whole amounts and nothing; four places only where a fraction of a cent matters (a model call's cost).
   return `$${n.toFixed(n >= 1 || n === 0 ? 2 : 4)}`;
 }
+
+/** At most `max` characters, cut at a word boundary with "…" when it is longer ("Follow up with Ada: book a…"). */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, "")}…`;
+}

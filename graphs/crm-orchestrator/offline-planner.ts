@@ -3,6 +3,7 @@ import { enrollmentGuard, EXCLUSION_MESSAGES, type ExclusionReason } from "@/lib
 import { inSentence } from "@/lib/format";
 import { resolveCountry } from "@/lib/geo/resolve";
 import type { ProposedAction } from "./state";
+import { clipText } from "@/lib/format";
 
 /**
  * The offline planner's confidences (classify_country takes the offline resolver's own, lib/geo):
@@ -115,6 +116,6 @@ export function planOffline(crm: CrmState, contactId: number | null, goal: strin
   if (PROPOSAL_WORDS.test(goal) && target.outcomes.positive > 0) {
     add("draft_proposal", { contactId: target.id }, RULE_CONFIDENCE.proposal, "The goal asks for a proposal and the contact has answered positively.");
   }
-  add("create_follow_up_task", { contactId: target.id, title: `Follow up with ${target.name}: ${goal}`.slice(0, 200), dueInDays: FOLLOW_UP_DAYS }, RULE_CONFIDENCE.followUp, `Keep a person on "${goal}".`);
+  add("create_follow_up_task", { contactId: target.id, title: clipText(`Follow up with ${target.name}: ${goal}`, 200), dueInDays: FOLLOW_UP_DAYS }, RULE_CONFIDENCE.followUp, `Keep a person on "${goal}".`);
   return { reasoning: why.join(" "), actions };
 }
