@@ -143,7 +143,7 @@ export async function receiveCsv(body: ReadableStream<Uint8Array> | null, target
     } catch {
       throw fileProblem("The file is not UTF-8 text (it ends in the middle of a character). Save it as “CSV UTF-8” and upload it again.");
     }
-    if (parseError) throw fileProblem(`The file is not a valid CSV: ${parseError instanceof CsvError ? parseError.message : String(parseError)}`);
+    if (parseError) throw fileProblem(`The file is not a valid CSV: ${parseError instanceof CsvError ? csvErrorText(parseError) : String(parseError)}`);
     const header: string[] = headers ?? [];
     if (!header.some((h) => h.trim())) throw fileProblem("The file has no header row: its first line should name the columns (email, first name, company…).");
     const named = headerNames(header);
@@ -183,5 +183,21 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array> | undefined
     await reader.cancel();
   } catch {
     // The client went away; there is nothing left to read.
+  }
+}
+
+/** A parser error as the person who exported the file can act on it, not the parser's own words. */
+export function csvErrorText(error: CsvError): string {
+  const line = (error as CsvError & { lines?: number }).lines;
+  switch (error.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return "a cell opens a quote (\") that is never closed, so the rest of the file reads as one cell. Look for a stray \" typed inside a cell (write it as \"\" or remove it) and export again.";
+    case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      return `${line ? `on line ${line}, ` : ""}a quoted cell has more text after its closing quote. Put the whole cell in quotes and write a quote inside it as \"\".`;
+    case "CSV_MAX_RECORD_SIZE":
+      return `${line ? `line ${line} is` : "a row is"} longer than a row can be; a quote left open may have joined many rows into one.`;
+    default:
+      return error.message;
   }
 }

@@ -56,7 +56,8 @@ describe("POST /api/lead-imports/upload", () => {
       ["binary (a spreadsheet)", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /binary data/],
       ["header only", "email,first name,last name\n", /no rows/],
       ["no email column", "name,company\nAda,Acme\nBob,Acme\n", /no email column/],
-      ["broken quoting", 'email,name\n"ada@acme.io,Ada\nbob@acme.io,"Bob"x\n', /not a valid CSV/],
+      ["broken quoting", 'email,name\n"ada@acme.io,Ada\nbob@acme.io,"Bob"x\n', /^The file is not a valid CSV: on line 3, a quoted cell has more text after its closing quote/],
+      ["a quote never closed", 'email,name\nada@acme.io,"Ada\nbob@acme.io,Bob\n', /^The file is not a valid CSV: a cell opens a quote \(\"\) that is never closed/],
       ["duplicate headers", "email,Email\na@b.io,c@d.io\n", /names two columns/],
       ["too large", `email,name\n${"a@acme.io,Ada\n".repeat(6_000)}`, /^The file is over 64 KB, the most one import takes/, 413],
     ];
