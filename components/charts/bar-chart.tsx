@@ -2,7 +2,7 @@
 import { Bar, CartesianGrid, Legend, BarChart as RechartsBarChart, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_LINE, AXIS_TICK, ChartFrame, ChartTooltip, GRID_STROKE, legendText, NoChartData } from "./chart-frame";
 import { formatTick, type ChartFormat } from "./number-format";
-import { seriesColour, seriesOf, shortTick, type ChartRow, type ChartSeries } from "./series";
+import { seriesColour, seriesOf, shortTick, wholeNumbers, type ChartRow, type ChartSeries } from "./series";
 
 export type BarChartProps = {
   /** The figure's accessible name and the caption of its screen-reader table. */
@@ -40,6 +40,7 @@ export function BarChart({ label, data, series, format = "number", stacked = fal
         />
         <YAxis
           width="auto"
+          allowDecimals={!wholeNumbers(data, bars)}
           tick={AXIS_TICK}
           axisLine={false}
           tickLine={false}

@@ -2,7 +2,7 @@
 import { CartesianGrid, Legend, Line, LineChart as RechartsLineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_LINE, AXIS_TICK, ChartFrame, ChartTooltip, GRID_STROKE, legendText, NoChartData } from "./chart-frame";
 import { formatTick, type ChartFormat } from "./number-format";
-import { seriesColour, seriesOf, type ChartRow, type ChartSeries } from "./series";
+import { seriesColour, seriesOf, wholeNumbers, type ChartRow, type ChartSeries } from "./series";
 
 export type LineChartProps = {
   /** The figure's accessible name and the caption of its screen-reader table. */
@@ -37,6 +37,7 @@ export function LineChart({ label, data, series, format = "number", xLabel, yLab
         />
         <YAxis
           width="auto"
+          allowDecimals={!wholeNumbers(data, lines)}
           tick={AXIS_TICK}
           axisLine={false}
           tickLine={false}

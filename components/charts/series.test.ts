@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { everyDay, seriesOf, shortTick, valueOf } from "./series";
+import { everyDay, seriesOf, shortTick, valueOf, wholeNumbers } from "./series";
 
 describe("chart series", () => {
   it("a chart without series plots each row's value under the chart's name", () => {
@@ -27,5 +27,13 @@ describe("chart series", () => {
       { key: "2026-12-01", value: 0 },
       { key: "2026-12-02", value: 0.5 },
     ]);
+  });
+});
+
+describe("the value axis", () => {
+  it("a chart of counts ticks whole numbers (no 0.75 replies); one with a fraction anywhere keeps decimals; gaps do not count", () => {
+    const series = [{ key: "value", label: "Replies" }];
+    expect(wholeNumbers([{ key: "a", value: 1 }, { key: "b", value: 3 }, { key: "c", value: null }], series)).toBe(true);
+    expect(wholeNumbers([{ key: "a", value: 1 }, { key: "b", value: 0.5 }], series)).toBe(false);
   });
 });

@@ -50,3 +50,11 @@ export function everyDay(rows: readonly { key: string; value: number }[], days: 
     return { key, value: byDay.get(key) ?? 0 };
   });
 }
+
+/** Whether every value the series draw is a whole number (counts): then the value axis ticks whole numbers only. */
+export function wholeNumbers(data: readonly ChartRow[], series: readonly ChartSeries[]): boolean {
+  return data.every((row) => series.every((s) => {
+    const v = valueOf(row, s.key);
+    return v === null || Number.isInteger(v);
+  }));
+}
