@@ -43,8 +43,8 @@ describe("POST /api/jobs/tick", () => {
   it("a cron caller with the token runs one round of due jobs and is told what ran", async () => {
     const response = await tick(`Bearer ${TOKEN}`);
     expect(response.status).toBe(200);
-    // Three deliveries, then the three memory_reflect jobs they queued.
-    expect(await response.json()).toEqual({ claimed: 6, done: 6, retrying: 0, dead: 0, lost: 0, deferred: 0 });
+    // Three deliveries, then the memory_reflect and contact_score jobs each send queued (three contacts).
+    expect(await response.json()).toEqual({ claimed: 9, done: 9, retrying: 0, dead: 0, lost: 0, deferred: 0 });
     expect(await sentCount()).toBe(3);
     expect(await (await tick(`Bearer ${TOKEN}`)).json()).toMatchObject({ claimed: 0 });
   });
