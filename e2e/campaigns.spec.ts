@@ -64,8 +64,9 @@ test("an operator launches a campaign to ten contacts; a rep approves touch 1, t
   await expect(page.getByTestId("forecast")).toContainText(/^10 contacts: touch 1 finishes on/);
   await page.getByRole("button", { name: "Launch to 10 contacts" }).click();
   const progress = page.getByTestId("launch-progress");
-  await expect(progress).toContainText("Every thread has started.", { timeout: 90_000 });
-  await expect(progress).toContainText("10 of 10 started");
+  // The summary waits for the wake jobs' drafts before it counts what waits for approval.
+  await expect(progress).toContainText("Every first touch is drafted.", { timeout: 90_000 });
+  await expect(progress).toContainText("10 touches waiting for approval in the owners' drafts queues · 0 sent");
 
   const [campaign] = await db<{ id: number; plan: string; panel: string }>("SELECT id, plan, panel FROM email_campaigns WHERE name = ?", [name]);
   const plan = JSON.parse(campaign!.plan) as { cadenceDays: number[]; provenance: { source: string } };
