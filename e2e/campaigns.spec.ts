@@ -123,3 +123,34 @@ test("an operator launches a campaign to ten contacts; a rep approves touch 1, t
   expect((await touchesOf(campaign!.id)).filter((d) => d.contact_id === first!.id).map((d) => [d.step, d.status])).toEqual([[1, "sent"], [2, "withdrawn"]]);
   expect(readReceivedMail(server.smtpLog).filter((m) => m.envelope.to.includes(first!.email))).toHaveLength(1);
 });
+
+test("an operator at a 1366×900 window reads the campaigns list, a campaign with an 80-character name and the drafts filters without scrolling sideways", async ({ page }) => {
+  const name = `${"Q".repeat(72)}${Date.now().toString(36).slice(-8).padStart(8, "Q")}`;
+  expect(name).toHaveLength(80);
+  await writeE2eDb("INSERT INTO email_campaigns (name, status, cadence_days) VALUES (?, 'active', '[0,4]')", [name], server);
+  const [campaign] = await db<{ id: number }>("SELECT id FROM email_campaigns WHERE name = ?", [name]);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signIn(page, USERS.operator);
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  // The seed's campaigns draw sparklines whose screen-reader tables once widened the page to 1,682 px.
+  await page.goto("/campaigns");
+  await expect(page.locator("figure[data-chart]").first()).toBeVisible();
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  const link = page.getByTestId("campaign-table").getByRole("link", { name });
+  await expect(link).toHaveAttribute("title", name);
+  expect((await link.boundingBox())!.width).toBeLessThanOrEqual(320);
+
+  await page.goto(`/campaigns/${campaign!.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+
+  // The queue's campaign filter keeps a bounded width and its place in the filters' row.
+  await page.goto("/drafts");
+  const filter = page.getByRole("combobox", { name: "Campaign" });
+  await expect(filter).toBeVisible();
+  const [box, status] = [(await filter.boundingBox())!, (await page.getByRole("combobox", { name: "Status" }).boundingBox())!];
+  expect(box.width).toBeLessThanOrEqual(224);
+  expect(Math.abs(box.y - status.y)).toBeLessThan(4);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+});
