@@ -154,3 +154,42 @@ test("an operator at a 1366×900 window reads the campaigns list, a campaign wit
   expect(Math.abs(box.y - status.y)).toBeLessThan(4);
   expect(await sideways()).toBeLessThanOrEqual(0);
 });
+
+test("an operator is told to name the campaign beside the name at counting and beside Launch when it was cleared, and the forecast counts only who will be enrolled", async ({ page }) => {
+  const [blocked] = await db<{ id: number }>("SELECT id FROM contacts WHERE do_not_contact = 1 ORDER BY id LIMIT 1");
+  const suppressed = new Set((await db<{ email_hash: string }>("SELECT email_hash FROM suppression")).map((r) => r.email_hash));
+  const candidates = await db<{ id: number; email: string }>(
+    `SELECT c.id, c.email FROM contacts c WHERE c.do_not_contact = 0 AND c.bounced = 0 AND c.unsubscribed = 0 AND c.replied = 0
+       AND NOT EXISTS (SELECT 1 FROM campaign_enrollments e WHERE e.contact_id = c.id) ORDER BY c.id DESC LIMIT 50`,
+  );
+  const open = candidates.find((c) => !suppressed.has(emailHash(c.email)));
+  await signIn(page, USERS.operator);
+  await page.goto(`/campaigns/new?contacts=${blocked!.id},${open!.id}`);
+  const nameField = page.getByLabel("Campaign name");
+  await expect(page.getByText("Campaign name (0/80)")).toBeVisible();
+
+  await page.getByRole("button", { name: "Count the audience" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Name the campaign." })).toBeVisible();
+  await expect(nameField).toBeFocused();
+  await expect(page.getByTestId("audience-preview")).toHaveCount(0);
+
+  await nameField.fill("Guarded forecast");
+  await page.getByLabel("Cooldown after another campaign").fill("400");
+  await page.getByRole("button", { name: "Count the audience" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Cooldown must be between 0 and 365 days." })).toBeVisible();
+  await page.getByLabel("Cooldown after another campaign").fill("30");
+  await page.getByRole("button", { name: "Count the audience" }).click();
+  await expect(page.getByTestId("audience-preview")).toContainText("2 contacts; 1 will be enrolled.");
+
+  await page.getByRole("button", { name: "Write the plan myself" }).click();
+  await page.getByTestId("plan-editor").getByRole("textbox", { name: /^Angle/ }).fill("Faster month-end close");
+  await page.getByRole("button", { name: "Forecast the sends" }).click();
+  await expect(page.getByTestId("forecast")).toContainText(/^1 contact: touch 1 finishes on/);
+
+  await nameField.fill("");
+  const launch = page.getByRole("button", { name: "Launch to 1 contact", exact: true });
+  await launch.click();
+  await expect(launch.locator("xpath=..").getByRole("alert")).toHaveText("Name the campaign.");
+  await expect(nameField).toBeFocused();
+  await expect(page.getByText('Invalid "')).toHaveCount(0);
+});

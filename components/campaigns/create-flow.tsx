@@ -178,7 +178,10 @@ export function CreateFlow({ choices, selection: initialSelection }: { choices: 
         <div className="flex flex-wrap items-center gap-4">
           <button
             type="button" className={primary} disabled={busy !== null}
-            onClick={() =>
+            onClick={() => {
+              // The name may have been cleared after counting: say so here, without a round trip.
+              const unnamed = campaignNameProblem(name);
+              if (unnamed) return fail({ ok: false, error: unnamed, field: "name" }, "form");
               run("launch", () =>
                 createAndLaunchAction({
                   audience,
@@ -189,10 +192,10 @@ export function CreateFlow({ choices, selection: initialSelection }: { choices: 
                   },
                 }),
                 (r) => setLaunched({ campaignId: r.campaignId, enrolled: r.enrolled }),
-              )
-            }
+              );
+            }}
           >
-            {busy === "launch" ? "Launching…" : `Launch to ${formatNumber(preview?.eligible ?? 0)} contacts`}
+            {busy === "launch" ? "Launching…" : `Launch to ${formatNumber(preview?.eligible ?? 0)} contact${preview?.eligible === 1 ? "" : "s"}`}
           </button>
           {shown.form ? <p role="alert" className="text-sm text-rose-700">{shown.form}</p> : null}
         </div>
