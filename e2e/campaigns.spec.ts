@@ -64,8 +64,9 @@ test("an operator launches a campaign to ten contacts; a rep approves touch 1, t
   await expect(page.getByTestId("forecast")).toContainText(/^10 contacts: touch 1 finishes on/);
   await page.getByRole("button", { name: "Launch to 10 contacts" }).click();
   const progress = page.getByTestId("launch-progress");
-  await expect(progress).toContainText("Every thread has started.", { timeout: 90_000 });
-  await expect(progress).toContainText("10 of 10 started");
+  // The summary waits for the wake jobs' drafts before it counts what waits for approval.
+  await expect(progress).toContainText("Every first touch is drafted.", { timeout: 90_000 });
+  await expect(progress).toContainText("10 touches waiting for approval in the owners' drafts queues · 0 sent");
 
   const [campaign] = await db<{ id: number; plan: string; panel: string }>("SELECT id, plan, panel FROM email_campaigns WHERE name = ?", [name]);
   const plan = JSON.parse(campaign!.plan) as { cadenceDays: number[]; provenance: { source: string } };
@@ -121,4 +122,74 @@ test("an operator launches a campaign to ten contacts; a rep approves touch 1, t
   await page.waitForTimeout(3_000);
   expect((await touchesOf(campaign!.id)).filter((d) => d.contact_id === first!.id).map((d) => [d.step, d.status])).toEqual([[1, "sent"], [2, "withdrawn"]]);
   expect(readReceivedMail(server.smtpLog).filter((m) => m.envelope.to.includes(first!.email))).toHaveLength(1);
+});
+
+test("an operator at a 1366×900 window reads the campaigns list, a campaign with an 80-character name and the drafts filters without scrolling sideways", async ({ page }) => {
+  const name = `${"Q".repeat(72)}${Date.now().toString(36).slice(-8).padStart(8, "Q")}`;
+  expect(name).toHaveLength(80);
+  await writeE2eDb("INSERT INTO email_campaigns (name, status, cadence_days) VALUES (?, 'active', '[0,4]')", [name], server);
+  const [campaign] = await db<{ id: number }>("SELECT id FROM email_campaigns WHERE name = ?", [name]);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signIn(page, USERS.operator);
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  // The seed's campaigns draw sparklines whose screen-reader tables once widened the page to 1,682 px.
+  await page.goto("/campaigns");
+  await expect(page.locator("figure[data-chart]").first()).toBeVisible();
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  const link = page.getByTestId("campaign-table").getByRole("link", { name });
+  await expect(link).toHaveAttribute("title", name);
+  expect((await link.boundingBox())!.width).toBeLessThanOrEqual(320);
+
+  await page.goto(`/campaigns/${campaign!.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+
+  // The queue's campaign filter keeps a bounded width and its place in the filters' row.
+  await page.goto("/drafts");
+  const filter = page.getByRole("combobox", { name: "Campaign" });
+  await expect(filter).toBeVisible();
+  const [box, status] = [(await filter.boundingBox())!, (await page.getByRole("combobox", { name: "Status" }).boundingBox())!];
+  expect(box.width).toBeLessThanOrEqual(224);
+  expect(Math.abs(box.y - status.y)).toBeLessThan(4);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+});
+
+test("an operator is told to name the campaign beside the name at counting and beside Launch when it was cleared, and the forecast counts only who will be enrolled", async ({ page }) => {
+  const [blocked] = await db<{ id: number }>("SELECT id FROM contacts WHERE do_not_contact = 1 ORDER BY id LIMIT 1");
+  const suppressed = new Set((await db<{ email_hash: string }>("SELECT email_hash FROM suppression")).map((r) => r.email_hash));
+  const candidates = await db<{ id: number; email: string }>(
+    `SELECT c.id, c.email FROM contacts c WHERE c.do_not_contact = 0 AND c.bounced = 0 AND c.unsubscribed = 0 AND c.replied = 0
+       AND NOT EXISTS (SELECT 1 FROM campaign_enrollments e WHERE e.contact_id = c.id) ORDER BY c.id DESC LIMIT 50`,
+  );
+  const open = candidates.find((c) => !suppressed.has(emailHash(c.email)));
+  await signIn(page, USERS.operator);
+  await page.goto(`/campaigns/new?contacts=${blocked!.id},${open!.id}`);
+  const nameField = page.getByLabel("Campaign name");
+  await expect(page.getByText("Campaign name (0/80)")).toBeVisible();
+
+  await page.getByRole("button", { name: "Count the audience" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Name the campaign." })).toBeVisible();
+  await expect(nameField).toBeFocused();
+  await expect(page.getByTestId("audience-preview")).toHaveCount(0);
+
+  await nameField.fill("Guarded forecast");
+  await page.getByLabel("Cooldown after another campaign").fill("400");
+  await page.getByRole("button", { name: "Count the audience" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Cooldown must be between 0 and 365 days." })).toBeVisible();
+  await page.getByLabel("Cooldown after another campaign").fill("30");
+  await page.getByRole("button", { name: "Count the audience" }).click();
+  await expect(page.getByTestId("audience-preview")).toContainText("2 contacts; 1 will be enrolled.");
+
+  await page.getByRole("button", { name: "Write the plan myself" }).click();
+  await page.getByTestId("plan-editor").getByRole("textbox", { name: /^Angle/ }).fill("Faster month-end close");
+  await page.getByRole("button", { name: "Forecast the sends" }).click();
+  await expect(page.getByTestId("forecast")).toContainText(/^1 contact: touch 1 finishes on/);
+
+  await nameField.fill("");
+  const launch = page.getByRole("button", { name: "Launch to 1 contact", exact: true });
+  await launch.click();
+  await expect(launch.locator("xpath=..").getByRole("alert")).toHaveText("Name the campaign.");
+  await expect(nameField).toBeFocused();
+  await expect(page.getByText('Invalid "')).toHaveCount(0);
 });

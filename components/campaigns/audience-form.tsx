@@ -1,4 +1,5 @@
 "use client";
+import { COOLDOWN_DAYS } from "@/lib/campaigns/limits";
 import { humanize } from "@/lib/format";
 import { input, label } from "./form-styles";
 
@@ -92,11 +93,15 @@ export function AudienceForm({ filters, onFilters, selection, onClearSelection, 
         </label>
         <label className="inline-flex items-center gap-2">
           Cooldown after another campaign
-          <input type="number" min={0} max={365} className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm" value={options.cooldownDays} onChange={(e) => onOptions({ ...options, cooldownDays: Number(e.target.value) })} aria-describedby="cooldown-unit" />
+          <input
+            id="cooldown-days" type="number" min={COOLDOWN_DAYS.min} max={COOLDOWN_DAYS.max} className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            value={options.cooldownDays} onChange={(e) => onOptions({ ...options, cooldownDays: Number(e.target.value) })}
+            aria-invalid={Boolean(errors.cooldownDays)} aria-describedby={errors.cooldownDays ? "cooldown-unit cooldown-error" : "cooldown-unit"}
+          />
           <span id="cooldown-unit">days</span>
         </label>
       </fieldset>
-      {errors.cooldownDays ? <p role="alert" className="text-sm text-rose-700">{errors.cooldownDays}</p> : null}
+      {errors.cooldownDays ? <p id="cooldown-error" role="alert" className="text-sm text-rose-700">{errors.cooldownDays}</p> : null}
     </div>
   );
 }

@@ -29,7 +29,8 @@ export function CampaignTable({ campaigns, charts }: { campaigns: CampaignSummar
           {campaigns.map((c) => (
             <tr key={c.id} className="hover:bg-slate-50">
               <td className="px-3 py-2">
-                <Link href={`/campaigns/${c.id}`} className="font-medium text-brand-700 [overflow-wrap:anywhere] hover:underline">{c.name}</Link>
+                {/* A long name ends in an ellipsis (the whole name on hover and to a screen reader) so the counts stay in view. */}
+                <Link href={`/campaigns/${c.id}`} title={c.name} className="block max-w-xs truncate font-medium text-brand-700 hover:underline">{c.name}</Link>
                 {c.launchedAt ? <p className="text-xs text-slate-500">Launched {formatDate(c.launchedAt)}</p> : c.status === "draft" ? <p className="text-xs text-slate-500">Not launched</p> : null}
               </td>
               <td className="px-3 py-2"><CampaignStatus status={c.status} /></td>

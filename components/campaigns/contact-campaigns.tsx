@@ -14,7 +14,7 @@ export function ContactCampaigns({ campaigns }: { campaigns: ContactCampaign[] }
       {campaigns.map((c) => (
         <li key={c.id}>
           <div className="flex flex-wrap items-center gap-2 text-sm">
-            <Link href={`/campaigns/${c.campaignId}`} className="font-medium text-brand-700 hover:underline">{c.campaignName}</Link>
+            <Link href={`/campaigns/${c.campaignId}`} className="font-medium text-brand-700 [overflow-wrap:anywhere] hover:underline">{c.campaignName}</Link>
             <EnrollmentStatus status={c.status} />
             <span className="text-slate-500">touch {c.step}</span>
           </div>

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition, type ReactNode } from "react";
 import { convenePanelAction, createAndLaunchAction, forecastAction, previewAudienceAction } from "@/app/(console)/campaigns/actions";
-import { CAMPAIGN_NAME_MAX } from "@/lib/campaigns/limits";
+import { CAMPAIGN_NAME_MAX, campaignNameProblem, cooldownProblem } from "@/lib/campaigns/limits";
 import { DEFAULT_CADENCE_DAYS, DEFAULT_MAX_TOUCHES } from "@/lib/governor/cadence";
 import { formatNumber } from "@/lib/format";
 import type { PanelResult } from "@/lib/services/campaign-panel";
@@ -9,6 +9,7 @@ import type { AudiencePreview } from "@/lib/services/campaigns";
 import type { LaunchForecast } from "@/lib/services/forecast";
 import { AudienceForm, type AudienceFilters, type CampaignOptions } from "./audience-form";
 import { ForecastView, PanelView } from "./create-flow-results";
+import { controlIdOf, formField } from "./form-fields";
 import { fieldError, input, label, primary, secondary } from "./form-styles";
 import { LaunchProgress } from "./launch-progress";
 import { draftFromAgreed, editedFields, planProblems, type PlanDraft } from "./plan-draft";
@@ -27,11 +28,13 @@ type Failure = { ok: false; error: string; field?: string };
 const DEFAULT_PLAN: PlanDraft = { angle: "", tone: "consultative", maxTouches: DEFAULT_MAX_TOUCHES, cadenceDays: [...DEFAULT_CADENCE_DAYS], touchAngles: Array(DEFAULT_MAX_TOUCHES).fill(""), stopCriteria: "" };
 const UNREACHABLE: Failure = { ok: false, error: "The console could not be reached. Check your connection and try again." };
 
-/** A server error's field as the form names it: "plan.cadenceDays.1" → "cadenceDays.1", "audience.filters.q" → "audience". */
-function formField(field: string | undefined): string {
-  if (!field) return "form";
-  if (field.startsWith("audience")) return "audience";
-  return field.replace(/^(campaign|plan)\./, "").replace(/^plan\./, "");
+/** Moves the operator to the control at fault: the message beside it is where the fix is made. */
+function focusControl(field: string) {
+  const id = controlIdOf(field);
+  const el = id ? document.getElementById(id) : null;
+  if (!el) return;
+  el.scrollIntoView({ block: "center", behavior: "smooth" });
+  el.focus({ preventScroll: true });
 }
 
 function Step({ n, title, done, children }: { n: number; title: string; done: boolean; children: ReactNode }) {
@@ -39,7 +42,8 @@ function Step({ n, title, done, children }: { n: number; title: string; done: bo
     <section className="rounded-lg border border-slate-200 bg-white p-5" aria-labelledby={`step-${n}`}>
       <h2 id={`step-${n}`} className="mb-4 flex items-center gap-3 text-base font-semibold text-slate-900">
         <span className={`flex h-6 w-6 items-center justify-center rounded-full text-xs ${done ? "bg-emerald-600 text-white" : "bg-slate-200 text-slate-700"}`} aria-hidden>{done ? "✓" : n}</span>
-        {title}
+        {/* A long unbroken campaign name wraps inside the card instead of running out of it. */}
+        <span className="min-w-0 [overflow-wrap:anywhere]">{title}</span>
       </h2>
       {children}
     </section>
@@ -62,16 +66,30 @@ export function CreateFlow({ choices, selection: initialSelection }: { choices: 
   const [, start] = useTransition();
 
   const audience = selection ? { contactIds: selection } : { filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v.trim() !== "")) };
-  const fail = (r: Failure) => setErrors({ [formField(r.field)]: r.error });
+  // A refusal is shown beside its field and, when it answers a button far below the field (the
+  // launch), beside that button too; focus then moves to the field.
+  const fail = (r: Failure, at?: string) => {
+    const field = formField(r.field);
+    setErrors({ [field]: r.error, ...(at && field !== "form" ? { [at]: r.error } : {}) });
+    focusControl(field);
+  };
   const run = <T,>(what: string, call: () => Promise<T | Failure>, then: (value: T) => void) =>
     start(async () => {
       setBusy(what);
       setErrors({});
       const r = await call().catch(() => UNREACHABLE);
       setBusy(null);
-      if (r && typeof r === "object" && "ok" in r && r.ok === false) fail(r);
+      if (r && typeof r === "object" && "ok" in r && r.ok === false) fail(r, what === "launch" ? "form" : undefined);
       else then(r as T);
     });
+  // The name and the cooldown are checked before counting: the first step is where they are typed.
+  const countAudience = () => {
+    const problem = campaignNameProblem(name);
+    if (problem) return fail({ ok: false, error: problem, field: "name" });
+    const cooldown = cooldownProblem(options.cooldownDays);
+    if (cooldown) return fail({ ok: false, error: cooldown, field: "cooldownDays" });
+    run("preview", () => previewAudienceAction({ audience, allowOverlap: options.allowOverlap, cooldownDays: options.cooldownDays }), (r) => setPreview(r.preview));
+  };
   // Changing who the campaign is for invalidates everything computed for the old audience.
   const audienceChanged = () => {
     setPreview(null);
@@ -95,20 +113,23 @@ export function CreateFlow({ choices, selection: initialSelection }: { choices: 
 
   return (
     <div className="space-y-5">
-      <Step n={1} title="Name and audience" done={preview !== null && name.trim() !== "" && name.trim().length <= CAMPAIGN_NAME_MAX}>
+      <Step n={1} title="Name and audience" done={preview !== null && campaignNameProblem(name) === null}>
         <div className="mb-4 max-w-md">
-          <label className={label} htmlFor="campaign-name">Campaign name</label>
-          <input id="campaign-name" className={input} value={name} maxLength={CAMPAIGN_NAME_MAX} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(shown.name)} />
-          {shown.name ? <p className={fieldError} role="alert">{shown.name}</p> : null}
+          <label className={label} htmlFor="campaign-name">Campaign name <span className="font-normal text-slate-500">({name.trim().length}/{CAMPAIGN_NAME_MAX})</span></label>
+          <input
+            id="campaign-name" className={input} value={name} maxLength={CAMPAIGN_NAME_MAX} aria-invalid={Boolean(shown.name)} aria-describedby={shown.name ? "campaign-name-error" : undefined}
+            onChange={(e) => { setName(e.target.value); if (errors.name) setErrors({}); }}
+          />
+          {shown.name ? <p id="campaign-name-error" className={fieldError} role="alert">{shown.name}</p> : null}
         </div>
         <AudienceForm
           filters={filters} onFilters={(f) => { setFilters(f); audienceChanged(); }}
           selection={selection} onClearSelection={() => { setSelection(null); audienceChanged(); }}
-          options={options} onOptions={(o) => { setOptions(o); setPreview(null); }}
+          options={options} onOptions={(o) => { setOptions(o); setPreview(null); setForecast(null); }}
           choices={choices} errors={shown}
         />
         <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="button" className={secondary} disabled={busy !== null} onClick={() => run("preview", () => previewAudienceAction({ audience, allowOverlap: options.allowOverlap, cooldownDays: options.cooldownDays }), (r) => setPreview(r.preview))}>
+          <button type="button" className={secondary} disabled={busy !== null} onClick={countAudience}>
             {busy === "preview" ? "Counting…" : "Count the audience"}
           </button>
           {preview ? (
@@ -145,7 +166,7 @@ export function CreateFlow({ choices, selection: initialSelection }: { choices: 
 
       {plan ? (
         <Step n={4} title="Review and forecast" done={forecast !== null}>
-          <button type="button" className={secondary} disabled={busy !== null || Object.keys(problems).length > 0} onClick={() => run("forecast", () => forecastAction({ audience, cadenceDays: plan.cadenceDays, maxTouches: plan.maxTouches }), (r) => setForecast(r.forecast))}>
+          <button type="button" className={secondary} disabled={busy !== null || Object.keys(problems).length > 0} onClick={() => run("forecast", () => forecastAction({ audience, allowOverlap: options.allowOverlap, cooldownDays: options.cooldownDays, cadenceDays: plan.cadenceDays, maxTouches: plan.maxTouches }), (r) => setForecast(r.forecast))}>
             {busy === "forecast" ? "Simulating the sends…" : "Forecast the sends"}
           </button>
           {Object.keys(problems).length > 0 ? <p className="mt-2 text-sm text-rose-700">Fix the plan above before forecasting.</p> : null}
@@ -157,7 +178,10 @@ export function CreateFlow({ choices, selection: initialSelection }: { choices: 
         <div className="flex flex-wrap items-center gap-4">
           <button
             type="button" className={primary} disabled={busy !== null}
-            onClick={() =>
+            onClick={() => {
+              // The name may have been cleared after counting: say so here, without a round trip.
+              const unnamed = campaignNameProblem(name);
+              if (unnamed) return fail({ ok: false, error: unnamed, field: "name" }, "form");
               run("launch", () =>
                 createAndLaunchAction({
                   audience,
@@ -168,10 +192,10 @@ export function CreateFlow({ choices, selection: initialSelection }: { choices: 
                   },
                 }),
                 (r) => setLaunched({ campaignId: r.campaignId, enrolled: r.enrolled }),
-              )
-            }
+              );
+            }}
           >
-            {busy === "launch" ? "Launching…" : `Launch to ${formatNumber(preview?.eligible ?? 0)} contacts`}
+            {busy === "launch" ? "Launching…" : `Launch to ${formatNumber(preview?.eligible ?? 0)} contact${preview?.eligible === 1 ? "" : "s"}`}
           </button>
           {shown.form ? <p role="alert" className="text-sm text-rose-700">{shown.form}</p> : null}
         </div>

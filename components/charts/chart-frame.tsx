@@ -25,30 +25,35 @@ type FrameProps = {
  */
 export function ChartFrame({ label, data, series, format, height, children }: FrameProps) {
   return (
-    <figure aria-label={label} className="w-full" data-chart="">
+    <figure aria-label={label} className="relative w-full" data-chart="">
       <ResponsiveContainer width="100%" height={height}>
         {children}
       </ResponsiveContainer>
-      <table className="sr-only">
-        <caption>{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Category</th>
-            {series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.key}</th>
-              {series.map((s) => {
-                const v = valueOf(row, s.key);
-                return <td key={s.key}>{v === null ? "—" : formatValue(format, v)}</td>;
-              })}
+      {/* The clipping is on a div: a table ignores the 1px width sr-only sets, so an sr-only table
+          stays as wide as its text and, absolutely placed, widened the page past the window. The
+          figure is its containing block, so it is never placed outside the chart either. */}
+      <div className="sr-only">
+        <table>
+          <caption>{label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              {series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.key}</th>
+                {series.map((s) => {
+                  const v = valueOf(row, s.key);
+                  return <td key={s.key}>{v === null ? "—" : formatValue(format, v)}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -58,10 +58,14 @@ export function DraftFilters({ params, onChange, busy, owners, campaigns = [] }:
         </select>
       ) : null}
       {campaigns.length ? (
-        <select aria-label="Campaign" className={select} value={campaign} onChange={(e) => setCampaign(e.target.value)}>
+        // Bounded: a select is as wide as its longest option, and an 80-character name pushed it onto a row of its own.
+        <select
+          aria-label="Campaign" className={`${select} max-w-[14rem] truncate`} value={campaign} onChange={(e) => setCampaign(e.target.value)}
+          title={campaigns.find((c) => String(c.id) === campaign)?.name}
+        >
           <option value="">Every campaign</option>
           {campaigns.map((c) => (
-            <option key={c.id} value={String(c.id)}>{c.name}</option>
+            <option key={c.id} value={String(c.id)} title={c.name}>{c.name}</option>
           ))}
         </select>
       ) : (

@@ -3,18 +3,30 @@ import type { Database } from "../client";
 import { drafts, emails } from "../schema";
 
 /**
- * How far a launch has got: enrollments written, threads started (the scheduler has woken them
- * and the runtime holds their thread), touches waiting for approval and touches sent. One statement, so the
- * create flow can poll it every second while thousands of threads start.
+ * How far a launch has got: enrollments written, threads started (the runtime holds their
+ * thread), enrollments whose first touch is drafted (they have a draft, whatever became of it),
+ * those still waiting for one (active, nothing drafted: their wake job has not run yet), touches
+ * waiting for approval and touches sent. Threads are created by the launch itself, so "started"
+ * is whole at once while the drafts come from jobs seconds later; the create flow polls until
+ * nothing waits. One statement, so it can poll every second while thousands of threads run.
  */
 export async function launchProgress(database: Database, campaignId: number) {
-  const [row] = await database.all<{ enrolled: number; started: number; awaiting: number; sent: number }>(sql`
+  const [row] = await database.all<{ enrolled: number; started: number; drafted: number; drafting: number; awaiting: number; sent: number }>(sql`
     SELECT
       (SELECT count(*) FROM campaign_enrollments WHERE campaign_id = ${campaignId}) AS enrolled,
       (SELECT count(*) FROM campaign_enrollments e WHERE e.campaign_id = ${campaignId} AND EXISTS (SELECT 1 FROM threads t WHERE t.thread_id = e.thread_id)) AS started,
+      (SELECT count(*) FROM campaign_enrollments e WHERE e.campaign_id = ${campaignId} AND EXISTS (SELECT 1 FROM drafts d WHERE d.enrollment_id = e.id)) AS drafted,
+      (SELECT count(*) FROM campaign_enrollments e WHERE e.campaign_id = ${campaignId} AND e.status = 'active' AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.enrollment_id = e.id)) AS drafting,
       (SELECT count(*) FROM drafts WHERE campaign_id = ${campaignId} AND status = 'draft') AS awaiting,
       (SELECT count(*) FROM emails WHERE campaign_id = ${campaignId} AND direction = 'outbound') AS sent`);
-  return { enrolled: Number(row?.enrolled ?? 0), started: Number(row?.started ?? 0), awaiting: Number(row?.awaiting ?? 0), sent: Number(row?.sent ?? 0) };
+  return {
+    enrolled: Number(row?.enrolled ?? 0),
+    started: Number(row?.started ?? 0),
+    drafted: Number(row?.drafted ?? 0),
+    drafting: Number(row?.drafting ?? 0),
+    awaiting: Number(row?.awaiting ?? 0),
+    sent: Number(row?.sent ?? 0),
+  };
 }
 
 /** A contact's campaign mail: every email in a campaign (sent touches and replies), oldest first. */

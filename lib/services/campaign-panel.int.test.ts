@@ -70,8 +70,14 @@ describe("campaign views for people", () => {
     const { id } = await createCampaign(operator, { name: "Progress check" });
     const { enrolled } = await launchCampaign(operator, id, { contactIds: ids });
     expect(enrolled).toBeGreaterThan(0);
-    // The launch created each enrollment's thread; with no job runner in this process, nothing is drafted yet.
-    expect(await launchProgressFor(operator, id)).toEqual({ enrolled, started: enrolled, awaiting: 0, sent: 0, status: "active" });
+    // The launch created each enrollment's thread; with no job runner in this process, nothing is drafted yet,
+    // and the progress says every enrollment still waits for its first touch (not "0 waiting for approval").
+    expect(await launchProgressFor(operator, id)).toEqual({ enrolled, started: enrolled, drafted: 0, drafting: enrolled, awaiting: 0, sent: 0, status: "active" });
+    // A wake job drafts one contact's first touch: it moves from drafting to drafted and waits for approval.
+    const [first] = await db().all<{ id: number; contact_id: number }>(sql`SELECT id, contact_id FROM campaign_enrollments WHERE campaign_id = ${id} ORDER BY id LIMIT 1`);
+    await db().run(sql`INSERT INTO drafts (contact_id, campaign_id, enrollment_id, step, subject, body, provenance, prompt_version, model, graph_id)
+      VALUES (${first!.contact_id}, ${id}, ${first!.id}, 1, 'Touch 1', 'Hello', '{"source":"template","confidence":1,"reason":"test","evidence":[]}', 'v1', 'template', 'campaign')`);
+    expect(await launchProgressFor(operator, id)).toMatchObject({ drafted: 1, drafting: enrolled - 1, awaiting: 1 });
   });
 
   it("a rep sees the campaign touches of their own contacts only", async () => {

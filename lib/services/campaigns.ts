@@ -14,7 +14,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { COACH_RULES_VERSION, planFrom } from "@/lib/campaigns/coach-plan";
 import { EXCLUSION_MESSAGES, partitionAudience, type ExclusionReason } from "@/lib/campaigns/enrollment-guards";
 import { createCampaignThreads, type ThreadLaunch } from "@/lib/campaigns/launch-threads";
-import { CAMPAIGN_NAME_MAX } from "@/lib/campaigns/limits";
+import { CAMPAIGN_MESSAGES, CAMPAIGN_NAME_MAX, COOLDOWN_DAYS } from "@/lib/campaigns/limits";
 import { systemClock, type Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { isCountryCode } from "@/lib/geo/gazetteer";
@@ -72,16 +72,23 @@ export const PlanInput = z.object({
   source: z.enum(["operator", "campaign_panel"]).default("operator"),
 });
 
+/** Days of rest after another campaign; every failure (a fraction, out of range, not a number) reads the same sentence. */
+export const CooldownDays = z
+  .number({ error: CAMPAIGN_MESSAGES.cooldown })
+  .int({ error: CAMPAIGN_MESSAGES.cooldown })
+  .min(COOLDOWN_DAYS.min, { error: CAMPAIGN_MESSAGES.cooldown })
+  .max(COOLDOWN_DAYS.max, { error: CAMPAIGN_MESSAGES.cooldown });
+
 export const CreateCampaignInput = z
   .object({
-    name: z.string().trim().min(1, "Name the campaign.").max(CAMPAIGN_NAME_MAX, `The campaign name can be at most ${CAMPAIGN_NAME_MAX} characters.`),
+    name: z.string({ error: CAMPAIGN_MESSAGES.nameMissing }).trim().min(1, CAMPAIGN_MESSAGES.nameMissing).max(CAMPAIGN_NAME_MAX, CAMPAIGN_MESSAGES.nameTooLong),
     description: z.string().trim().max(2_000).optional(),
     vertical: z.enum(VERTICALS).nullable().default(null),
     angle: z.string().trim().max(200).nullable().default(null),
     tone: z.enum(TONES).default("consultative"),
     stopOnCompanyReply: z.boolean().default(false),
     allowOverlap: z.boolean().default(false),
-    cooldownDays: z.number().int().min(0).max(365).default(30),
+    cooldownDays: CooldownDays.default(30),
     plan: PlanInput.nullable().default(null),
     /** The campaign_panel's output as the operator saw it; stored, never interpreted here. */
     panel: z.record(z.string(), z.unknown()).nullable().default(null),
@@ -187,12 +194,29 @@ export async function previewAudience(
   options: { campaignId?: number; allowOverlap?: boolean; cooldownDays?: number } = {},
   clock: Clock = systemClock,
 ): Promise<AudiencePreview> {
+  const { ids, eligible, excluded } = await guardedAudience(user, audience, options, clock);
+  return { count: ids.length, eligible: eligible.length, excluded: describeExcluded(excluded) };
+}
+
+/**
+ * The contacts a launch would enroll now: the audience after the guards, as the preview counts
+ * them. The forecast simulates these, so its sends match the "Launch to N contacts" it sits beside.
+ */
+export async function eligibleContactIds(
+  user: SessionUser,
+  audience: unknown,
+  options: { campaignId?: number; allowOverlap?: boolean; cooldownDays?: number } = {},
+  clock: Clock = systemClock,
+): Promise<number[]> {
+  return (await guardedAudience(user, audience, options, clock)).eligible;
+}
+
+async function guardedAudience(user: SessionUser, audience: unknown, options: { campaignId?: number; allowOverlap?: boolean; cooldownDays?: number }, clock: Clock) {
   requireOperator(user);
   const parsed = validate(AudienceInput, audience, "campaigns");
   const campaign = options.campaignId ? await loadCampaign(options.campaignId) : { id: 0, allowOverlap: options.allowOverlap ?? false, cooldownDays: options.cooldownDays ?? 30 };
   const ids = await audienceIds(parsed);
-  const { eligible, excluded } = await guardAudience(campaign, ids, clock.now());
-  return { count: ids.length, eligible: eligible.length, excluded: describeExcluded(excluded) };
+  return { ids, ...(await guardAudience(campaign, ids, clock.now())) };
 }
 
 export type LaunchResult = { campaignId: number; enrolled: number; threads: ThreadLaunch; excluded: AudiencePreview["excluded"]; launchedAt: string };

@@ -2,17 +2,19 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/actions";
-import { validate } from "@/lib/http/body";
-import { audienceContactIds, convenePanel } from "@/lib/services/campaign-panel";
+import { GAP_DAYS, TOUCHES } from "@/lib/governor/cadence";
+import { convenePanel } from "@/lib/services/campaign-panel";
 import { launchProgressFor } from "@/lib/services/campaign-views";
 import {
-  AudienceInput, createCampaign, launchCampaign, pauseCampaign, pauseEnrollment, previewAudience, removeEnrollment, resumeCampaign, resumeEnrollment,
+  AudienceInput, CooldownDays, CreateCampaignInput, createCampaign, eligibleContactIds, launchCampaign, pauseCampaign, pauseEnrollment, previewAudience, removeEnrollment, resumeCampaign, resumeEnrollment,
 } from "@/lib/services/campaigns";
 import { forecastLaunch } from "@/lib/services/forecast";
 
 const id = z.number().int().positive();
 
-const PreviewInput = z.object({ audience: z.unknown(), allowOverlap: z.boolean().default(false), cooldownDays: z.number().int().min(0).max(365).default(30) });
+// The actions parse the audience and campaign themselves (the services check again) so a refusal
+// comes back as the schema's own sentence for the form, not the API's `Invalid "field": …`.
+const PreviewInput = z.object({ audience: AudienceInput, allowOverlap: z.boolean().default(false), cooldownDays: CooldownDays.default(30) });
 
 /** How many contacts the audience names and what the enrollment guards would leave out. */
 export async function previewAudienceAction(input: z.input<typeof PreviewInput>) {
@@ -28,17 +30,29 @@ export async function convenePanelAction(input: z.input<typeof PanelInput>) {
   return runAction("campaigns", "operator", PanelInput, input, async (user, data) => ({ panel: await convenePanel(user, data) }));
 }
 
-const ForecastInput = z.object({ audience: z.unknown(), cadenceDays: z.array(z.number().int().min(0).max(60)).max(6), maxTouches: z.number().int().min(1).max(6) });
+const GAP_MESSAGE = `Each gap between touches is ${GAP_DAYS.min} to ${GAP_DAYS.max} whole days.`;
+const TOUCHES_MESSAGE = `A campaign has ${TOUCHES.min} to ${TOUCHES.max} touches.`;
+const ForecastInput = z.object({
+  audience: AudienceInput,
+  allowOverlap: z.boolean().default(false),
+  cooldownDays: CooldownDays.default(30),
+  cadenceDays: z.array(z.number({ error: GAP_MESSAGE }).int({ error: GAP_MESSAGE }).min(GAP_DAYS.min, { error: GAP_MESSAGE }).max(GAP_DAYS.max, { error: GAP_MESSAGE })).max(TOUCHES.max, { error: TOUCHES_MESSAGE }),
+  maxTouches: z.number({ error: TOUCHES_MESSAGE }).int({ error: TOUCHES_MESSAGE }).min(TOUCHES.min, { error: TOUCHES_MESSAGE }).max(TOUCHES.max, { error: TOUCHES_MESSAGE }),
+});
 
-/** The send governor's forecast for the audience under the plan's cadence: when each touch finishes. */
+/**
+ * The send governor's forecast under the plan's cadence: when each touch finishes. It simulates
+ * the contacts the launch would enroll (the audience after the guards, with the form's overlap
+ * and cooldown settings), not everyone the audience names.
+ */
 export async function forecastAction(input: z.input<typeof ForecastInput>) {
-  return runAction("campaigns", "operator", ForecastInput, input, async (user, { audience, cadenceDays, maxTouches }) => {
-    const contactIds = await audienceContactIds(validate(AudienceInput, audience, "campaigns", "audience"));
+  return runAction("campaigns", "operator", ForecastInput, input, async (user, { audience, allowOverlap, cooldownDays, cadenceDays, maxTouches }) => {
+    const contactIds = await eligibleContactIds(user, audience, { allowOverlap, cooldownDays });
     return { forecast: await forecastLaunch(user, { contactIds, plan: { cadenceDays, touches: maxTouches } }) };
   });
 }
 
-const LaunchInput = z.object({ campaign: z.unknown(), audience: z.unknown() });
+const LaunchInput = z.object({ campaign: CreateCampaignInput, audience: AudienceInput });
 
 /**
  * Creates the campaign with the reviewed plan and launches it: enrollments are written and due
@@ -46,9 +60,8 @@ const LaunchInput = z.object({ campaign: z.unknown(), audience: z.unknown() });
  */
 export async function createAndLaunchAction(input: z.input<typeof LaunchInput>) {
   return runAction("campaigns", "operator", LaunchInput, input, async (user, { campaign, audience }) => {
-    // The audience is checked before anything is written, so a bad one leaves no draft campaign behind.
-    const checked = validate(AudienceInput, audience, "campaigns", "audience");
-    const created = await createCampaign(user, campaign, checked);
+    // The audience and campaign are parsed before anything is written, so a bad one leaves no draft campaign behind.
+    const created = await createCampaign(user, campaign, audience);
     const launched = await launchCampaign(user, created.id, audience);
     revalidatePath("/campaigns");
     return { campaignId: created.id, enrolled: launched.enrolled, excluded: launched.excluded };
