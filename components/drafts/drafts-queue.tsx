@@ -106,12 +106,15 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
     if (next) select(next.id);
     setChecked((current) => new Set([...current].filter((id) => !decided.includes(id))));
   };
-  const offerUndo = (scheduled: { draftId: number; sendAt?: string }[], names: ReadonlyMap<number, string>) => {
+  const offerUndo = (scheduled: { draftId: number; sendAt?: string; held?: string }[], names: ReadonlyMap<number, string>) => {
     const sendAt = scheduled[0]?.sendAt;
     if (!sendAt) return;
     const ids = scheduled.map((r) => r.draftId);
-    const what = ids.length === 1 ? `Email to ${names.get(ids[0]!) ?? "the contact"}` : `${ids.length} emails`;
-    setSends((current) => [...current, { key: `${ids.join(",")}@${sendAt}`, draftIds: ids, what, sendAt }]);
+    const heldCount = scheduled.filter((r) => r.held).length;
+    const what = ids.length === 1 ? `Email to ${names.get(ids[0]!) ?? "the contact"}` : heldCount ? `${ids.length} emails approved:` : `${ids.length} emails`;
+    // A campaign that holds a touch (paused) must not be shown as "sending in 20 s".
+    const held = ids.length === 1 ? scheduled[0]!.held : heldCount ? `${ids.length - heldCount} sending, ${heldCount} held by their campaign` : undefined;
+    setSends((current) => [...current, { key: `${ids.join(",")}@${sendAt}`, draftIds: ids, what, sendAt, ...(held ? { held } : {}) }]);
   };
   const onDecided = (draftId: number, result: DecisionResult) => {
     const row = rows.find((r) => r.id === draftId);

@@ -130,6 +130,33 @@ describe("the undo window", () => {
     for (const draftId of drafts) expect(await stateOf(draftId)).toMatchObject({ status: "draft", jobs: 0 });
   });
 
+  it("a rep approving a touch of a paused campaign is told it is held until the campaign resumes, not that it is sending", async () => {
+    const { campaignEnrollments, drafts, emailCampaigns } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const plain = await draftOf();
+    const touch = await draftOf();
+    const [campaign] = await db().insert(emailCampaigns).values({ name: "Paused campaign", vertical: "saas", status: "paused", cadenceDays: [0, 4] }).returning({ id: emailCampaigns.id });
+    const [row] = await db().select({ contactId: drafts.contactId }).from(drafts).where(eq(drafts.id, touch));
+    const [enrollment] = await db().insert(campaignEnrollments).values({ campaignId: campaign!.id, contactId: row!.contactId }).returning({ id: campaignEnrollments.id });
+    await db().update(drafts).set({ enrollmentId: enrollment!.id }).where(eq(drafts.id, touch));
+
+    const held = await approveWithUndo(rep, touch);
+    expect(held).toMatchObject({ status: "scheduled", held: "held until the campaign resumes" });
+    expect(held.message).not.toMatch(/Sending in/);
+    const [batchHeld, batchPlain] = await batchApproveWithUndo(rep, [touch, plain]).then((r) => r.map((x) => x as { held?: string; message: string }));
+    expect(batchHeld!.message).toMatch(/already approved/);
+    expect(batchPlain).not.toHaveProperty("held");
+    expect(batchPlain!.message).toBe("Approved. Sending in 20 s.");
+
+    // Once the campaign resumes, an approval says it is sending again.
+    await undoApprovals(rep, [touch, plain]);
+    await db().update(emailCampaigns).set({ status: "active" }).where(eq(emailCampaigns.id, campaign!.id));
+    const resumed = await approveWithUndo(rep, touch);
+    expect(resumed).not.toHaveProperty("held");
+    expect(resumed.message).toBe("Approved. Sending in 20 s.");
+    await undoApprovals(rep, [touch]);
+  });
+
   it("a draft rejected through Agent Inbox during the window stays rejected, and the console's approval then sends nothing", async () => {
     const draftId = await draftOf();
     await approveWithUndo(rep, draftId);

@@ -4,7 +4,9 @@ import { db } from "@/db/client";
 import { cancelPendingDecisions, draftDecisionKey, DRAFT_DECISION_KIND, getDraft, pendingDecisionOf, revisionsOfDraft } from "@/db/queries/drafts";
 import type { SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { campaignSendCheck } from "@/lib/campaigns/send-check";
 import { AppError, isAppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
 import { jobQueue } from "@/lib/jobs/instance";
 import { withSpan } from "@/lib/telemetry/span";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
@@ -49,7 +51,24 @@ async function schedule(user: SessionUser, draftId: number, edit: Edit | undefin
     { runAt: sendAt, dedupeKey: draftDecisionKey(draftId) },
   );
   if (!queued.created) throw new AppError("conflict:drafts", { message: "This draft is already approved and waiting to send." });
-  return { draftId, status: "scheduled", message: `Approved. Sending in ${env().SEND_DELAY_SECONDS} s.`, sendAt: sendAt.toISOString() };
+  const held = await heldBecause(draft.enrollmentId);
+  const message = held ? `Approved. The email is ${held}.` : `Approved. Sending in ${env().SEND_DELAY_SECONDS} s.`;
+  return { draftId, status: "scheduled", message, sendAt: sendAt.toISOString(), ...(held ? { held } : {}) };
+}
+
+/**
+ * What the sender will do with an approved campaign touch the campaign would not send now, asked
+ * of the same check its hold (lib/mail/campaign-hold.ts) makes at sending, so the rep is not told
+ * "sending in 20 s" about an email that waits for a paused campaign. Null: nothing holds it.
+ */
+async function heldBecause(enrollmentId: number | null): Promise<string | null> {
+  if (enrollmentId === null) return null;
+  const verdict = await campaignSendCheck(db(), { enrollmentId });
+  if (verdict.allowed) return null;
+  const why = verdict.message.replace(/\.$/, "");
+  if (verdict.final) return `not going to be sent: ${why}`;
+  if (verdict.reason === "campaign_paused") return "held until the campaign resumes";
+  return verdict.retryAt ? `held until ${formatDateTime(verdict.retryAt)} (${why})` : `held until the enrollment resumes (${why})`;
 }
 
 const sendAtFromNow = () => new Date(Date.now() + env().SEND_DELAY_SECONDS * 1_000);
