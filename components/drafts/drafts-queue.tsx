@@ -123,7 +123,7 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
   };
   const onBatchApproved = (results: BatchResult[], names: ReadonlyMap<number, string>) => {
     offerUndo(results.filter((r): r is DecisionResult => r.status === "scheduled"), names);
-    moveOn(results.filter((r) => r.status !== "error").map((r) => r.draftId));
+    moveOn(results.filter((r) => r.status !== "error" && r.status !== "skipped").map((r) => r.draftId));
   };
 
   const waitingRows = rows.filter(isWaiting);
@@ -147,6 +147,7 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
               rows={rows}
               checked={waitingChecked}
               waiting={waitingRows.length}
+              moreMatch={list.hasNextPage || totalIsCapped || rows.length < total}
               sendDelaySeconds={sendDelaySeconds}
               onCheckAll={(all) => setChecked(new Set(all ? waitingRows.map((r) => r.id) : []))}
               onApproved={onBatchApproved}

@@ -18,7 +18,8 @@ const { createJobRunner } = await import("@/lib/jobs/runner");
 const { createTransport } = await import("@/lib/mail/transport");
 const { openGovernance } = await import("@/lib/mail/testing/governance");
 const { draftOutreach, listDraftsFor, rejectDraft, draftDetailFor } = await import("./drafts");
-const { approveWithUndo, batchApproveWithUndo, batchReject, reviseDraftFor, undoApprovals } = await import("./draft-decisions");
+const { approveWithUndo, batchApproveWithUndo, batchReject, PROPOSAL_SKIPPED, reviseDraftFor, undoApprovals } = await import("./draft-decisions");
+const { draftProposalFor } = await import("./proposals");
 
 const rep = { id: "usr_demo_rep", name: "Riley Rep", email: "rep@demo.local", role: "rep" as const };
 const otherRep = { id: "usr_demo_rep2", name: "Sam Seller", email: "rep2@demo.local", role: "rep" as const };
@@ -155,6 +156,26 @@ describe("the undo window", () => {
     expect(resumed).not.toHaveProperty("held");
     expect(resumed.message).toBe("Approved. Sending in 20 s.");
     await undoApprovals(rep, [touch]);
+  });
+
+  it("a rep batch-approving emails with a proposal among them gets the emails scheduled and the proposal skipped with the reason, still waiting", async () => {
+    const [first, second] = [await draftOf(), await draftOf()];
+    const proposalFor = await draftOf();
+    const contact = await one<{ contact_id: number }>(sql`SELECT contact_id FROM drafts WHERE id = ${proposalFor}`);
+    await rejectDraft(rep, proposalFor, "Make it a proposal instead.", null);
+    const drafted = await draftProposalFor(rep, { contactId: contact.contact_id });
+    const proposal = (drafted as { draftId: number }).draftId;
+
+    const results = await batchApproveWithUndo(rep, [proposal, first, second]);
+    expect(results.map((r) => [r.draftId, r.status])).toEqual([[proposal, "skipped"], [first, "scheduled"], [second, "scheduled"]]);
+    expect(results[0]!.message).toBe(PROPOSAL_SKIPPED);
+    expect(await stateOf(proposal)).toMatchObject({ status: "draft", jobs: 0 });
+
+    // The same selection rejected: the proposal is rejected through its own graph, like the emails.
+    await undoApprovals(rep, [first, second]);
+    const rejected = await batchReject(rep, [proposal, first], "", "timing");
+    expect(rejected.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(await stateOf(proposal)).toMatchObject({ status: "rejected" });
   });
 
   it("a draft rejected through Agent Inbox during the window stays rejected, and the console's approval then sends nothing", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/db/client";
-import { cancelPendingDecisions, draftDecisionKey, DRAFT_DECISION_KIND, getDraft, pendingDecisionOf, revisionsOfDraft } from "@/db/queries/drafts";
+import { cancelPendingDecisions, draftDecisionKey, DRAFT_DECISION_KIND, getDraft, pendingDecisionOf, revisionsOfDraft, type DraftRow } from "@/db/queries/drafts";
 import type { SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { campaignSendCheck } from "@/lib/campaigns/send-check";
@@ -10,6 +10,7 @@ import { formatDateTime } from "@/lib/format";
 import { jobQueue } from "@/lib/jobs/instance";
 import { withSpan } from "@/lib/telemetry/span";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
+import { rejectProposal } from "./proposals";
 import { approveDraft, assertEmailDraft, batchApprove, loadDraftFor, rejectDraft, resumeDraft, type DecisionResult, type DraftEdit, type RejectLabel } from "./drafts";
 
 /*
@@ -28,8 +29,14 @@ import { approveDraft, assertEmailDraft, batchApprove, loadDraftFor, rejectDraft
 
 type Edit = z.infer<typeof DraftEdit>;
 
-/** Results of a decision on several drafts: one per draft, in the order asked. */
-export type BatchResult = DecisionResult | { draftId: number; status: "error"; message: string };
+/**
+ * Results of a decision on several drafts: one per draft, in the order asked. `skipped`: a
+ * proposal in a batch approval, which is not an email and is approved from its own view.
+ */
+export type BatchResult = DecisionResult | { draftId: number; status: "error" | "skipped"; message: string };
+
+/** Why a batch approval leaves a proposal alone (approving one checks its claims and sends nothing). */
+export const PROPOSAL_SKIPPED = "Not approved: it is a proposal, not an email. Approve it from its own view, where its claims are checked; nothing is sent.";
 
 const ORCHESTRATOR_SPAN = { graph: orchestrator.assistantId, feature: orchestrator.feature };
 
@@ -40,7 +47,11 @@ function errorResult(draftId: number, e: unknown): BatchResult {
 
 /** Puts one approval in its undo window; refused when the draft is not waiting or already approved. */
 async function schedule(user: SessionUser, draftId: number, edit: Edit | undefined, sendAt: Date): Promise<DecisionResult> {
-  const draft = await loadDraftFor(user, draftId);
+  return scheduleLoaded(user, await loadDraftFor(user, draftId), edit, sendAt);
+}
+
+async function scheduleLoaded(user: SessionUser, draft: DraftRow, edit: Edit | undefined, sendAt: Date): Promise<DecisionResult> {
+  const draftId = draft.id;
   assertEmailDraft(draft);
   if (draft.status !== "draft") throw new AppError("conflict:drafts", { message: `This draft was already ${draft.status}.` });
   if (!draft.threadId) throw new AppError("conflict:drafts", { message: "This draft has no thread to resume." });
@@ -79,13 +90,26 @@ export function approveWithUndo(user: SessionUser, draftId: number, edit?: Edit)
   return withSpan("drafts.schedule_approval", ORCHESTRATOR_SPAN, () => schedule(user, draftId, edit, sendAtFromNow()));
 }
 
-/** The console's batch approve: every draft shares one send time, so one undo covers the batch. */
+/**
+ * The console's batch approve: every email shares one send time, so one undo covers the batch. A
+ * proposal in the selection is skipped and says why: its approval is a different act (claims
+ * checked, nothing sent, no undo window), taken from its own view.
+ */
 export async function batchApproveWithUndo(user: SessionUser, draftIds: number[]): Promise<BatchResult[]> {
-  if (env().SEND_DELAY_SECONDS === 0) return batchApprove(user, draftIds);
-  const sendAt = sendAtFromNow();
-  const results: BatchResult[] = [];
-  for (const draftId of draftIds) results.push(await schedule(user, draftId, undefined, sendAt).catch((e: unknown) => errorResult(draftId, e)));
-  return results;
+  const loaded = new Map<number, DraftRow>();
+  const settled = new Map<number, BatchResult>();
+  for (const draftId of draftIds) {
+    const draft = await loadDraftFor(user, draftId).catch((e: unknown) => errorResult(draftId, e));
+    if ("kind" in draft && draft.kind !== "proposal") loaded.set(draftId, draft);
+    else settled.set(draftId, "kind" in draft ? { draftId, status: "skipped", message: PROPOSAL_SKIPPED } : draft);
+  }
+  if (env().SEND_DELAY_SECONDS === 0) {
+    for (const result of loaded.size ? await batchApprove(user, [...loaded.keys()]) : []) settled.set(result.draftId, result);
+  } else {
+    const sendAt = sendAtFromNow();
+    for (const [draftId, draft] of loaded) settled.set(draftId, await scheduleLoaded(user, draft, undefined, sendAt).catch((e: unknown) => errorResult(draftId, e)));
+  }
+  return draftIds.map((draftId) => settled.get(draftId)!);
 }
 
 export type UndoResult = { draftId: number; status: "undone" | "too_late"; message: string };
@@ -107,10 +131,17 @@ export async function undoApprovals(user: SessionUser, draftIds: number[]): Prom
   );
 }
 
-/** Rejects each draft with the same label and reason; one failure never stops the others. */
+/**
+ * Rejects each draft with the same label and reason; one failure never stops the others. A
+ * proposal is rejected through its own graph (rejecting one means the same as for an email).
+ */
 export async function batchReject(user: SessionUser, draftIds: number[], reason: string, label: RejectLabel | null): Promise<BatchResult[]> {
+  const rejectOne = async (draftId: number): Promise<BatchResult> => {
+    const draft = await loadDraftFor(user, draftId);
+    return draft.kind === "proposal" ? rejectProposal(user, draftId, reason, label) : rejectDraft(user, draftId, reason, label);
+  };
   const results: BatchResult[] = [];
-  for (const draftId of draftIds) results.push(await rejectDraft(user, draftId, reason, label).catch((e: unknown) => errorResult(draftId, e)));
+  for (const draftId of draftIds) results.push(await rejectOne(draftId).catch((e: unknown) => errorResult(draftId, e)));
   return results;
 }
 
