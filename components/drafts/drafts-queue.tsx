@@ -11,6 +11,7 @@ import { DraftList } from "./draft-list";
 import { apiParams, isDefaultView, sameParams, type DraftParams } from "./draft-params";
 import { groupByTouch, nextAfter } from "./queue-order";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { offListNote, STATUS_OPTIONS } from "./status-words";
 import type { BatchResult, DecisionResult, DraftListPage, DraftListRow, DraftView } from "./types";
 import { UndoToast, type PendingSend } from "./undo-toast";
 import { useDraftDetail, useDraftList } from "./use-drafts";
@@ -129,6 +130,10 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
   const waitingRows = rows.filter(isWaiting);
   const waitingChecked = waitingRows.filter((r) => checked.has(r.id)).map((r) => r.id);
   const nothingAtAll = total === 0 && isDefaultView(params) && !list.isFetching;
+  // A draft opened by id that the filters leave out stays decidable (its keys too), with a note saying so.
+  const openStatus = detail.data?.draft.status;
+  const offList = openStatus ? offListNote(openStatus, params.status ?? "draft", rows.some((r) => r.id === selectedId), !list.hasNextPage && !list.isFetching) : null;
+  const ownList = openStatus && openStatus !== (params.status ?? "draft") ? STATUS_OPTIONS.find(([value]) => value === openStatus) : undefined;
 
   return (
     <div>
@@ -189,7 +194,19 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
             ) : detail.isError ? (
               <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-6 py-8 text-center text-sm text-rose-700">{detail.error.message}</p>
             ) : detail.data ? (
-              <DraftDetail key={selectedId} view={detail.data} onDecided={onDecided} />
+              <>
+                {offList ? (
+                  <p role="note" data-testid="off-list-note" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+                    {offList}
+                    {ownList ? (
+                      <button type="button" className="ml-2 font-medium underline underline-offset-2" onClick={() => onFilter("status", ownList[0])}>
+                        Show {ownList[1]}
+                      </button>
+                    ) : null}
+                  </p>
+                ) : null}
+                <DraftDetail key={selectedId} view={detail.data} onDecided={onDecided} />
+              </>
             ) : (
               <p className="rounded-lg border border-slate-200 bg-white px-6 py-12 text-center text-sm text-slate-500" aria-live="polite">Loading the draft…</p>
             )}
