@@ -158,6 +158,46 @@ test("a rep batch-approves after one confirmation showing the count, and one Und
   }
 });
 
+test("a rep batch-approving a proposal with two emails is told before and after that the proposal is not approved there, and why", async ({ page }) => {
+  test.setTimeout(90_000);
+  const contacts = [await draftableContact(USERS.rep, 19), await draftableContact(USERS.rep, 20)];
+  const forProposal = await draftableContact(USERS.rep, 21);
+  await signIn(page, USERS.rep);
+  const ids = [await draftFromContactPage(page, contacts[0]!), await draftFromContactPage(page, contacts[1]!)];
+  await page.goto(`/contacts/${forProposal.id}`);
+  await page.getByRole("button", { name: "Draft proposal" }).click();
+  const review = page.getByRole("link", { name: "Review it in Drafts" });
+  await expect(review).toBeVisible({ timeout: 30_000 });
+  await review.click();
+  await expect(page.getByTestId("proposal-detail")).toBeVisible();
+  const proposalId = Number(new URL(page.url()).searchParams.get("id"));
+
+  const rows = page.getByTestId("draft-rows");
+  for (const id of [proposalId, ...ids]) await rows.locator(`[data-draft-id="${id}"]`).getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Approve 3 selected" }).click();
+  const confirm = page.getByRole("dialog", { name: "Approve 3 drafts?" });
+  await expect(confirm).toContainText(`2 emails will be sent as written after ${E2E_SEND_DELAY_SECONDS} s`);
+  await expect(confirm).toContainText("1 proposal is not approved here");
+  await confirm.getByRole("button", { name: "Approve 2" }).click();
+  const toast = page.getByTestId("undo-toast");
+  await expect(toast).toContainText("2 emails sending in");
+  await expect(page.getByRole("status").filter({ hasText: "2 decided, 1 skipped:" })).toContainText(`${name(forProposal)}: Not approved: it is a proposal`);
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(toast).toContainText("Undone: 2 drafts are back in the queue.");
+  expect(await sendPathOf(proposalId)).toMatchObject({ status: "draft", jobs: 0, outbox: 0 });
+
+  // Opened by id on a list it is not in: the draft says so, rather than the list saying "0 of 0".
+  await page.goto(`/drafts?status=failed&id=${ids[0]}`);
+  await expect(page.getByTestId("off-list-note")).toContainText("This draft is Waiting; it is not in the Not sent list.");
+  await page.getByTestId("off-list-note").getByRole("button", { name: "Show Waiting for review" }).click();
+  await expect(page.getByTestId("off-list-note")).toBeHidden();
+  await expect(rows.locator(`[data-draft-id="${ids[0]}"]`)).toBeVisible();
+  // Nothing can be selected among sent drafts: no select-all box to tick.
+  await page.goto("/drafts?status=sent");
+  await expect(page.getByTestId("draft-count")).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: /Select all/ })).toHaveCount(0);
+});
+
 test("offline, a rep asking for a shorter version is told a model is needed, and the request is kept with the draft", async ({ page }) => {
   const contact = await draftableContact(USERS.rep, 17);
   await signIn(page, USERS.rep);

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { approveConfirmWords, batchOutcome, batchPlan, selectAllLabel } from "./batch-words";
 import { primary, secondary } from "./decision-ui";
 import { DraftRejectForm } from "./draft-reject-form";
 import { Modal } from "./modal";
@@ -10,8 +11,10 @@ type Props = {
   rows: DraftListRow[];
   /** Checked drafts that are still waiting. */
   checked: number[];
-  /** How many waiting drafts could be checked. */
+  /** How many waiting drafts could be checked (loaded ones only). */
   waiting: number;
+  /** More drafts match the filters than are loaded: select-all says it takes only the loaded ones. */
+  moreMatch: boolean;
   sendDelaySeconds: number;
   onCheckAll: (all: boolean) => void;
   /** Called with what happened to each draft, once the batch was decided. */
@@ -23,32 +26,35 @@ type Props = {
  * Approve or reject the checked drafts together. Approving shows the count and asks once; the
  * batch then shares one undo window. Rejecting takes one label and reason for them all.
  */
-export function BatchBar({ rows, checked, waiting, sendDelaySeconds, onCheckAll, onApproved, onRejected }: Props) {
+export function BatchBar({ rows, checked, waiting, moreMatch, sendDelaySeconds, onCheckAll, onApproved, onRejected }: Props) {
   const approve = useBatchApprove();
   const reject = useBatchReject();
   const [asking, setAsking] = useState<"approve" | "reject" | null>(null);
   // Names as they were when the batch started: the rows may leave the list once they are decided.
   const [names, setNames] = useState<ReadonlyMap<number, string>>(new Map());
-  const results = approve.data ?? reject.data ?? [];
-  const problems = results.filter((r) => r.status === "error" || r.status === "blocked" || r.status === "failed");
+  const outcome = batchOutcome(approve.data ?? reject.data ?? [], names);
   const busy = approve.isPending || reject.isPending;
   const count = checked.length;
   const plural = count === 1 ? "draft" : "drafts";
+  const plan = batchPlan(rows, checked);
   const remember = () => setNames(new Map(rows.map((r) => [r.id, `${r.contactName} ${r.contactLastName}`])));
 
   return (
     <div className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm">
       <div className="flex flex-wrap items-center gap-3">
-        <label className="inline-flex items-center gap-2 text-slate-600">
-          <input
-            type="checkbox"
-            className="size-4 accent-brand-600"
-            disabled={waiting === 0 || busy}
-            checked={waiting > 0 && count === waiting}
-            onChange={(e) => onCheckAll(e.target.checked)}
-          />
-          {count ? `${count} selected` : "Select all waiting"}
-        </label>
+        {/* Nothing to select (a list of sent drafts): no box that can never be ticked. */}
+        {waiting > 0 || count > 0 ? (
+          <label className="inline-flex items-center gap-2 text-slate-600">
+            <input
+              type="checkbox"
+              className="size-4 accent-brand-600"
+              disabled={waiting === 0 || busy}
+              checked={waiting > 0 && count === waiting}
+              onChange={(e) => onCheckAll(e.target.checked)}
+            />
+            {count ? `${count} selected` : selectAllLabel(waiting, moreMatch)}
+          </label>
+        ) : null}
         {count ? (
           <div className="ml-auto flex gap-2">
             <button type="button" className={`${secondary} py-1.5`} disabled={busy} onClick={() => setAsking("reject")}>
@@ -61,29 +67,28 @@ export function BatchBar({ rows, checked, waiting, sendDelaySeconds, onCheckAll,
         ) : null}
       </div>
       {approve.isError ? <p role="alert" className="mt-2 text-rose-700">{approve.error.message}</p> : null}
-      {problems.length ? (
+      {outcome ? (
         <div role="status" className="mt-2 text-slate-700">
-          {results.length - problems.length} decided, {problems.length} not:
+          {outcome.summary}
           <ul className="mt-1 list-disc pl-5 text-rose-700">
-            {problems.map((p) => (
-              <li key={p.draftId}>{names.get(p.draftId) ?? `Draft ${p.draftId}`}: {p.message}</li>
+            {outcome.notDecided.map((p) => (
+              <li key={p.draftId}>{p.text}</li>
             ))}
           </ul>
         </div>
       ) : null}
 
       <Modal open={asking === "approve"} onClose={() => setAsking(null)} title={`Approve ${count} ${plural}?`}>
-        <p className="text-sm text-slate-700">
-          {sendDelaySeconds > 0
-            ? `${count} ${count === 1 ? "email" : "emails"} will be sent as written after ${sendDelaySeconds} s. Until then one Undo takes them all back.`
-            : `${count} ${count === 1 ? "email" : "emails"} will be sent as written, now.`}
-        </p>
+        {approveConfirmWords(plan, sendDelaySeconds).map((words) => (
+          <p key={words} className="mt-2 text-sm text-slate-700 first:mt-0">{words}</p>
+        ))}
         <div className="mt-5 flex justify-end gap-2">
           <button type="button" className={secondary} onClick={() => setAsking(null)}>Cancel</button>
           <button
             type="button"
             autoFocus
             className={primary}
+            disabled={plan.emails === 0}
             onClick={() => {
               setAsking(null);
               remember();
@@ -91,7 +96,7 @@ export function BatchBar({ rows, checked, waiting, sendDelaySeconds, onCheckAll,
               approve.mutate(checked, { onSuccess: (results) => onApproved(results, new Map(rows.map((r) => [r.id, `${r.contactName} ${r.contactLastName}`]))) });
             }}
           >
-            Approve {count}
+            {plan.emails ? `Approve ${plan.emails}` : "Nothing to approve here"}
           </button>
         </div>
       </Modal>

@@ -9,6 +9,7 @@ import { PendingApproval } from "./pending-approval";
 import { DraftRevisions } from "./draft-revisions";
 import { DraftEvidence, DraftProvenance } from "./draft-provenance";
 import { DraftStatus } from "./draft-status";
+import { outcomeHeadline } from "./outcome-words";
 import { REJECT_LABEL_TEXT, type DraftView } from "./types";
 import { ProposalDetail } from "@/components/proposals/proposal-detail";
 import { EmailAddress } from "@/components/ui/email-address";
@@ -100,6 +101,7 @@ function DraftOutcome({ view, decision }: { view: DraftView; decision: Decision 
   const final = { subject: draft.editedSubject ?? draft.subject, body: draft.editedBody ?? draft.body };
   // A decision refused because someone else decided first ends here, after the refetch.
   const refused = approve.error ?? reject.error;
+  const headline = message ?? outcomeHeadline(draft.status, draft.decidedAt, outbox?.status === "sent");
   return (
     <div className="space-y-4">
       {refused ? <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{refused.message}</p> : null}
@@ -108,13 +110,13 @@ function DraftOutcome({ view, decision }: { view: DraftView; decision: Decision 
           draft.status === "rejected" ? "Rejecting…" : "Approving…"
         ) : (
           <>
-            <span className="font-medium">{message ?? `${humanize(draft.status)}${draft.decidedAt ? ` ${formatDateTime(draft.decidedAt)}` : ""}.`}</span>
+            {headline ? <span className="font-medium">{headline}</span> : null}
             {draft.status === "rejected" && (draft.rejectLabel || draft.rejectReason) ? (
               <span> Reason: {[draft.rejectLabel ? REJECT_LABEL_TEXT[draft.rejectLabel] : null, draft.rejectReason].filter(Boolean).join(" — ")}</span>
             ) : null}
             {draft.status === "failed" && draft.rejectReason ? <span> {draft.rejectReason}</span> : null}
             {outbox && outbox.status === "sent" ? (
-              <span> Sent to {outbox.toEmail} {formatDateTime(outbox.sentAt)}{outbox.transport === "local" ? " (local outbox)" : " by SMTP"}.</span>
+              <span className={headline ? "" : "font-medium"}>{headline ? " " : ""}Sent to {outbox.toEmail} {formatDateTime(outbox.sentAt)}{outbox.transport === "local" ? " (local outbox)" : " by SMTP"}.</span>
             ) : view.schedule && draft.status !== "failed" ? (
               <span data-testid="draft-schedule">
                 {" "}

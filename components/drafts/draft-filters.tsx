@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { STATUS_OPTIONS } from "./draft-status";
+import { STATUS_OPTIONS } from "./status-words";
 import type { DraftParams } from "./draft-params";
 
 const select = "rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";

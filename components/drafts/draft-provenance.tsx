@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Fields } from "@/components/ui/card";
 import { formatPercent, humanize } from "@/lib/format";
 import { OFFLINE_MODEL_LABEL } from "@/lib/llm/types";
+import { runTarget } from "./run-link";
 import type { DraftRecord } from "./types";
 
 const FALLBACK_SOURCE = "rule_based_fallback";
@@ -59,17 +60,18 @@ export function DraftProvenance({ draft }: { draft: DraftRecord }) {
 
 /** The run that wrote the draft: its LangSmith trace when traced, else the console's own run page. */
 function RunLink({ draft }: { draft: DraftRecord }) {
-  if (!draft.runUrl) return <span className="text-slate-500">No run recorded</span>;
-  if (/^https?:\/\//.test(draft.runUrl)) {
+  const target = runTarget(draft);
+  if (!target) return <span className="text-slate-500">No run recorded</span>;
+  if (target.external) {
     return (
-      <a href={draft.runUrl} className="text-brand-700 hover:underline" rel="noreferrer noopener" target="_blank">
+      <a href={target.href} className="text-brand-700 hover:underline" rel="noreferrer noopener" target="_blank">
         Open trace in LangSmith ↗
       </a>
     );
   }
   return (
-    <Link href={draft.runUrl} className="text-brand-700 hover:underline">
-      View run{draft.runId ? <span className="ml-1 font-mono text-xs text-slate-500">{draft.runId.slice(0, 8)}</span> : null}
+    <Link href={target.href} className="text-brand-700 hover:underline">
+      View run{target.runId ? <span className="ml-1 font-mono text-xs text-slate-500">{target.runId.slice(0, 8)}</span> : null}
     </Link>
   );
 }

@@ -1,14 +1,7 @@
 "use client";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { SendingIn } from "./countdown";
-
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  draft: { label: "Waiting", tone: "info" },
-  approved: { label: "Approved", tone: "good" },
-  sent: { label: "Sent", tone: "good" },
-  rejected: { label: "Rejected", tone: "neutral" },
-  failed: { label: "Not sent", tone: "bad" },
-};
+import { STATUS_WORDS } from "./status-words";
 
 /** A draft's status; a waiting draft approved in the console shows its undo window instead. */
 export function DraftStatus({ status, sendAt = null }: { status: string; sendAt?: Date | string | number | null }) {
@@ -19,16 +12,6 @@ export function DraftStatus({ status, sendAt = null }: { status: string; sendAt?
       </Badge>
     );
   }
-  const s = STATUS[status] ?? { label: status, tone: "neutral" as const };
+  const s = STATUS_WORDS[status] ?? { label: status, tone: "neutral" as const };
   return <Badge tone={s.tone}>{s.label}</Badge>;
 }
-
-/** The status filter's choices, in the order a reviewer thinks of them. */
-export const STATUS_OPTIONS: [string, string][] = [
-  ["draft", "Waiting for review"],
-  ["approved", "Approved"],
-  ["sent", "Sent"],
-  ["rejected", "Rejected"],
-  ["failed", "Not sent"],
-  ["any", "Any status"],
-];

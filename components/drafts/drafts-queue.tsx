@@ -11,6 +11,7 @@ import { DraftList } from "./draft-list";
 import { apiParams, isDefaultView, sameParams, type DraftParams } from "./draft-params";
 import { groupByTouch, nextAfter } from "./queue-order";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { offListNote, STATUS_OPTIONS } from "./status-words";
 import type { BatchResult, DecisionResult, DraftListPage, DraftListRow, DraftView } from "./types";
 import { UndoToast, type PendingSend } from "./undo-toast";
 import { useDraftDetail, useDraftList } from "./use-drafts";
@@ -106,12 +107,15 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
     if (next) select(next.id);
     setChecked((current) => new Set([...current].filter((id) => !decided.includes(id))));
   };
-  const offerUndo = (scheduled: { draftId: number; sendAt?: string }[], names: ReadonlyMap<number, string>) => {
+  const offerUndo = (scheduled: { draftId: number; sendAt?: string; held?: string }[], names: ReadonlyMap<number, string>) => {
     const sendAt = scheduled[0]?.sendAt;
     if (!sendAt) return;
     const ids = scheduled.map((r) => r.draftId);
-    const what = ids.length === 1 ? `Email to ${names.get(ids[0]!) ?? "the contact"}` : `${ids.length} emails`;
-    setSends((current) => [...current, { key: `${ids.join(",")}@${sendAt}`, draftIds: ids, what, sendAt }]);
+    const heldCount = scheduled.filter((r) => r.held).length;
+    const what = ids.length === 1 ? `Email to ${names.get(ids[0]!) ?? "the contact"}` : heldCount ? `${ids.length} emails approved:` : `${ids.length} emails`;
+    // A campaign that holds a touch (paused) must not be shown as "sending in 20 s".
+    const held = ids.length === 1 ? scheduled[0]!.held : heldCount ? `${ids.length - heldCount} sending, ${heldCount} held by their campaign` : undefined;
+    setSends((current) => [...current, { key: `${ids.join(",")}@${sendAt}`, draftIds: ids, what, sendAt, ...(held ? { held } : {}) }]);
   };
   const onDecided = (draftId: number, result: DecisionResult) => {
     const row = rows.find((r) => r.id === draftId);
@@ -120,12 +124,16 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
   };
   const onBatchApproved = (results: BatchResult[], names: ReadonlyMap<number, string>) => {
     offerUndo(results.filter((r): r is DecisionResult => r.status === "scheduled"), names);
-    moveOn(results.filter((r) => r.status !== "error").map((r) => r.draftId));
+    moveOn(results.filter((r) => r.status !== "error" && r.status !== "skipped").map((r) => r.draftId));
   };
 
   const waitingRows = rows.filter(isWaiting);
   const waitingChecked = waitingRows.filter((r) => checked.has(r.id)).map((r) => r.id);
   const nothingAtAll = total === 0 && isDefaultView(params) && !list.isFetching;
+  // A draft opened by id that the filters leave out stays decidable (its keys too), with a note saying so.
+  const openStatus = detail.data?.draft.status;
+  const offList = openStatus ? offListNote(openStatus, params.status ?? "draft", rows.some((r) => r.id === selectedId), !list.hasNextPage && !list.isFetching) : null;
+  const ownList = openStatus && openStatus !== (params.status ?? "draft") ? STATUS_OPTIONS.find(([value]) => value === openStatus) : undefined;
 
   return (
     <div>
@@ -144,6 +152,7 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
               rows={rows}
               checked={waitingChecked}
               waiting={waitingRows.length}
+              moreMatch={list.hasNextPage || totalIsCapped || rows.length < total}
               sendDelaySeconds={sendDelaySeconds}
               onCheckAll={(all) => setChecked(new Set(all ? waitingRows.map((r) => r.id) : []))}
               onApproved={onBatchApproved}
@@ -185,7 +194,19 @@ export function DraftsQueue({ initial, initialParams, initialSelected, initialDe
             ) : detail.isError ? (
               <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-6 py-8 text-center text-sm text-rose-700">{detail.error.message}</p>
             ) : detail.data ? (
-              <DraftDetail key={selectedId} view={detail.data} onDecided={onDecided} />
+              <>
+                {offList ? (
+                  <p role="note" data-testid="off-list-note" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+                    {offList}
+                    {ownList ? (
+                      <button type="button" className="ml-2 font-medium underline underline-offset-2" onClick={() => onFilter("status", ownList[0])}>
+                        Show {ownList[1]}
+                      </button>
+                    ) : null}
+                  </p>
+                ) : null}
+                <DraftDetail key={selectedId} view={detail.data} onDecided={onDecided} />
+              </>
             ) : (
               <p className="rounded-lg border border-slate-200 bg-white px-6 py-12 text-center text-sm text-slate-500" aria-live="polite">Loading the draft…</p>
             )}

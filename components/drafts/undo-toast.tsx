@@ -5,7 +5,14 @@ import type { UndoResult } from "./types";
 import { useUndoApproval } from "./use-drafts";
 
 /** Approvals made together (one draft, or a batch): one undo covers them all. */
-export type PendingSend = { key: string; draftIds: number[]; what: string; sendAt: string };
+export type PendingSend = {
+  key: string;
+  draftIds: number[];
+  what: string;
+  sendAt: string;
+  /** What the sender does instead for the ones a campaign holds ("held until the campaign resumes"). */
+  held?: string;
+};
 
 /**
  * "Email to Ann Lee sending in 18 s — Undo", after the queue has moved on. It leaves when its
@@ -30,7 +37,7 @@ export function UndoToast({ send, onUndone, onGone }: { send: PendingSend; onUnd
   return (
     <div className="flex items-center gap-3 rounded-lg bg-slate-900 px-4 py-3 text-sm text-white shadow-lg" data-testid="undo-toast">
       <span>
-        {lastWords ?? (left > 0 ? `${send.what} sending in ${left} s` : `${send.what} sending now`)}
+        {lastWords ?? (send.held ? `${send.what} ${send.held}${left > 0 ? ` · undo within ${left} s` : ""}` : left > 0 ? `${send.what} sending in ${left} s` : `${send.what} sending now`)}
       </span>
       {!lastWords && left > 0 ? (
         <button

@@ -168,6 +168,8 @@ export async function listDrafts(database: Database, filter: DraftListFilter) {
   const rows = await database
     .select({
       id: drafts.id,
+      /** An email, or a proposal (approved from its own view; approving it sends nothing). */
+      kind: drafts.kind,
       status: drafts.status,
       subject: drafts.subject,
       editedSubject: drafts.editedSubject,

@@ -43,14 +43,21 @@ export async function failPlanning(database: Database, planId: number, reason: s
 }
 
 /**
+ * Steps that keep a plan at `needs_person`: waiting for approval, failed, or being run after an
+ * approval. The plan's status and the list's "Needs a person" column both count these, so a plan
+ * marked as needing a person never shows 0 there.
+ */
+export const NEEDS_PERSON_STEPS = ["awaiting_approval", "failed", "approved"] as const satisfies readonly StepStatus[];
+
+/**
  * Sets the plan's status from its steps: `needs_person` while any waits for approval, failed or is
  * being run after an approval; `done` once each is settled. A failed planning run stays failed.
  */
 export async function refreshPlanStatus(database: Database, planId: number): Promise<PlanStatus> {
   const [row] = await database
-    .select({ open: sql<number>`count(*) FILTER (WHERE ${planSteps.status} IN ('awaiting_approval', 'failed', 'approved'))` })
+    .select({ open: sql<number>`count(*)` })
     .from(planSteps)
-    .where(eq(planSteps.planId, planId));
+    .where(and(eq(planSteps.planId, planId), inArray(planSteps.status, [...NEEDS_PERSON_STEPS])));
   const status: PlanStatus = Number(row?.open ?? 0) > 0 ? "needs_person" : "done";
   await database.update(plans).set({ status, updatedAt: new Date() }).where(and(eq(plans.id, planId), sql`${plans.status} <> 'failed'`));
   return status;
@@ -110,6 +117,7 @@ export type PlanListFilter = { ownerId?: string; limit: number };
 /** Plans newest first with their steps counted by status; `ownerId`: only plans on that rep's contacts. */
 export async function listPlans(database: Database, filter: PlanListFilter) {
   const count = (status: StepStatus) => sql<number>`(SELECT count(*) FROM plan_steps s WHERE s.plan_id = ${plans.id} AND s.status = ${status})`;
+  const needsPerson = sql.join(NEEDS_PERSON_STEPS.map((status) => sql`${status}`), sql`, `);
   return database
     .select({
       id: plans.id,
@@ -125,6 +133,7 @@ export async function listPlans(database: Database, filter: PlanListFilter) {
       ran: sql<number>`${count("auto_ran")} + ${count("done")}`,
       waiting: count("awaiting_approval"),
       failed: count("failed"),
+      needsPerson: sql<number>`(SELECT count(*) FROM plan_steps s WHERE s.plan_id = ${plans.id} AND s.status IN (${needsPerson}))`,
       dropped: count("dropped"),
       rejected: count("rejected"),
     })

@@ -108,12 +108,17 @@ describe("lead_to_proposal, offline", () => {
     expect(await saveProposalEdits(rep, draftId, { title: "Our proposal", sections })).toMatchObject({ flaggedClaims: 1 });
     const saved = await draftRow(draftId);
     expect(saved.edited_body).toContain("1 claim failed the faithfulness check");
+    // The Provenance section beside the banner tells the same, latest check.
+    const reason = (JSON.parse(saved.provenance) as { reason: string }).reason;
+    expect(reason).toContain("Re-checked after the rep's edit: 1 claim failed the faithfulness check and is flagged.");
+    expect(reason).not.toContain("Every claim passed");
     expect(saved.body).not.toContain("4,200"); // the first version is kept as written
     expect(JSON.parse(saved.review_flags)).toEqual(["unsupported_claims"]);
     await expect(approveProposal(rep, draftId)).rejects.toMatchObject({ code: "conflict:drafts", message: expect.stringContaining("1 claim is flagged") });
 
     sections.problem[0] = { ...invented, assumption: true };
     expect(await saveProposalEdits(rep, draftId, { title: "Our proposal", sections })).toMatchObject({ flaggedClaims: 0 });
+    expect((JSON.parse((await draftRow(draftId)).provenance) as { reason: string }).reason).toMatch(/Re-checked after the rep's edit: Every claim passed the faithfulness check\.$/);
     await approveProposal(rep, draftId);
     const exported = await exportProposal(rep, String(draftId));
     expect(exported.markdown).toMatch(/^# Our proposal/);

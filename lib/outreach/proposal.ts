@@ -75,6 +75,21 @@ export function groundedShare(doc: ProposalDocument): number {
   return claims.length ? Math.round((claims.filter((c) => c.verdict === "supported").length / claims.length) * 100) / 100 : 0;
 }
 
+/** The faithfulness check's result as the sentence ending a proposal's provenance reason. */
+export function faithfulnessNote(flagged: number, after: "draft" | "edit"): string {
+  const result = flagged ? `${flagged} claim${flagged === 1 ? "" : "s"} failed the faithfulness check and ${flagged === 1 ? "is" : "are"} flagged.` : "Every claim passed the faithfulness check.";
+  return after === "edit" ? `Re-checked after the rep's edit: ${result}` : result;
+}
+
+// Any note faithfulnessNote wrote, so a re-check replaces it rather than stacking a contradiction.
+const CHECK_NOTE = /\s*(Re-checked after the rep's edit: )?(Every claim passed the faithfulness check\.|\d+ claims? failed the faithfulness check and (is|are) flagged\.)/g;
+
+/** A provenance reason whose faithfulness sentence says the latest check's result (and only it). */
+export function withFaithfulnessNote(reason: string, flagged: number, after: "draft" | "edit"): string {
+  const rest = reason.replace(CHECK_NOTE, "").trimEnd();
+  return rest ? `${rest} ${faithfulnessNote(flagged, after)}` : faithfulnessNote(flagged, after);
+}
+
 const stripMarker = (text: string) => text.replace(/^assumption:\s*/i, "");
 
 /**

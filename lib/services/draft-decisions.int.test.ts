@@ -18,7 +18,8 @@ const { createJobRunner } = await import("@/lib/jobs/runner");
 const { createTransport } = await import("@/lib/mail/transport");
 const { openGovernance } = await import("@/lib/mail/testing/governance");
 const { draftOutreach, listDraftsFor, rejectDraft, draftDetailFor } = await import("./drafts");
-const { approveWithUndo, batchApproveWithUndo, batchReject, reviseDraftFor, undoApprovals } = await import("./draft-decisions");
+const { approveWithUndo, batchApproveWithUndo, batchReject, PROPOSAL_SKIPPED, reviseDraftFor, undoApprovals } = await import("./draft-decisions");
+const { draftProposalFor } = await import("./proposals");
 
 const rep = { id: "usr_demo_rep", name: "Riley Rep", email: "rep@demo.local", role: "rep" as const };
 const otherRep = { id: "usr_demo_rep2", name: "Sam Seller", email: "rep2@demo.local", role: "rep" as const };
@@ -128,6 +129,53 @@ describe("the undo window", () => {
     expect(new Set(results.slice(0, 2).map((r) => (r as { sendAt: string }).sendAt)).size).toBe(1);
     expect((await undoApprovals(rep, drafts)).map((r) => r.status)).toEqual(["undone", "undone"]);
     for (const draftId of drafts) expect(await stateOf(draftId)).toMatchObject({ status: "draft", jobs: 0 });
+  });
+
+  it("a rep approving a touch of a paused campaign is told it is held until the campaign resumes, not that it is sending", async () => {
+    const { campaignEnrollments, drafts, emailCampaigns } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const plain = await draftOf();
+    const touch = await draftOf();
+    const [campaign] = await db().insert(emailCampaigns).values({ name: "Paused campaign", vertical: "saas", status: "paused", cadenceDays: [0, 4] }).returning({ id: emailCampaigns.id });
+    const [row] = await db().select({ contactId: drafts.contactId }).from(drafts).where(eq(drafts.id, touch));
+    const [enrollment] = await db().insert(campaignEnrollments).values({ campaignId: campaign!.id, contactId: row!.contactId }).returning({ id: campaignEnrollments.id });
+    await db().update(drafts).set({ enrollmentId: enrollment!.id }).where(eq(drafts.id, touch));
+
+    const held = await approveWithUndo(rep, touch);
+    expect(held).toMatchObject({ status: "scheduled", held: "held until the campaign resumes" });
+    expect(held.message).not.toMatch(/Sending in/);
+    const [batchHeld, batchPlain] = await batchApproveWithUndo(rep, [touch, plain]).then((r) => r.map((x) => x as { held?: string; message: string }));
+    expect(batchHeld!.message).toMatch(/already approved/);
+    expect(batchPlain).not.toHaveProperty("held");
+    expect(batchPlain!.message).toBe("Approved. Sending in 20 s.");
+
+    // Once the campaign resumes, an approval says it is sending again.
+    await undoApprovals(rep, [touch, plain]);
+    await db().update(emailCampaigns).set({ status: "active" }).where(eq(emailCampaigns.id, campaign!.id));
+    const resumed = await approveWithUndo(rep, touch);
+    expect(resumed).not.toHaveProperty("held");
+    expect(resumed.message).toBe("Approved. Sending in 20 s.");
+    await undoApprovals(rep, [touch]);
+  });
+
+  it("a rep batch-approving emails with a proposal among them gets the emails scheduled and the proposal skipped with the reason, still waiting", async () => {
+    const [first, second] = [await draftOf(), await draftOf()];
+    const proposalFor = await draftOf();
+    const contact = await one<{ contact_id: number }>(sql`SELECT contact_id FROM drafts WHERE id = ${proposalFor}`);
+    await rejectDraft(rep, proposalFor, "Make it a proposal instead.", null);
+    const drafted = await draftProposalFor(rep, { contactId: contact.contact_id });
+    const proposal = (drafted as { draftId: number }).draftId;
+
+    const results = await batchApproveWithUndo(rep, [proposal, first, second]);
+    expect(results.map((r) => [r.draftId, r.status])).toEqual([[proposal, "skipped"], [first, "scheduled"], [second, "scheduled"]]);
+    expect(results[0]!.message).toBe(PROPOSAL_SKIPPED);
+    expect(await stateOf(proposal)).toMatchObject({ status: "draft", jobs: 0 });
+
+    // The same selection rejected: the proposal is rejected through its own graph, like the emails.
+    await undoApprovals(rep, [first, second]);
+    const rejected = await batchReject(rep, [proposal, first], "", "timing");
+    expect(rejected.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(await stateOf(proposal)).toMatchObject({ status: "rejected" });
   });
 
   it("a draft rejected through Agent Inbox during the window stays rejected, and the console's approval then sends nothing", async () => {

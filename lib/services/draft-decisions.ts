@@ -1,13 +1,16 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/db/client";
-import { cancelPendingDecisions, draftDecisionKey, DRAFT_DECISION_KIND, getDraft, pendingDecisionOf, revisionsOfDraft } from "@/db/queries/drafts";
+import { cancelPendingDecisions, draftDecisionKey, DRAFT_DECISION_KIND, getDraft, pendingDecisionOf, revisionsOfDraft, type DraftRow } from "@/db/queries/drafts";
 import type { SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { campaignSendCheck } from "@/lib/campaigns/send-check";
 import { AppError, isAppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
 import { jobQueue } from "@/lib/jobs/instance";
 import { withSpan } from "@/lib/telemetry/span";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
+import { rejectProposal } from "./proposals";
 import { approveDraft, assertEmailDraft, batchApprove, loadDraftFor, rejectDraft, resumeDraft, type DecisionResult, type DraftEdit, type RejectLabel } from "./drafts";
 
 /*
@@ -26,8 +29,14 @@ import { approveDraft, assertEmailDraft, batchApprove, loadDraftFor, rejectDraft
 
 type Edit = z.infer<typeof DraftEdit>;
 
-/** Results of a decision on several drafts: one per draft, in the order asked. */
-export type BatchResult = DecisionResult | { draftId: number; status: "error"; message: string };
+/**
+ * Results of a decision on several drafts: one per draft, in the order asked. `skipped`: a
+ * proposal in a batch approval, which is not an email and is approved from its own view.
+ */
+export type BatchResult = DecisionResult | { draftId: number; status: "error" | "skipped"; message: string };
+
+/** Why a batch approval leaves a proposal alone (approving one checks its claims and sends nothing). */
+export const PROPOSAL_SKIPPED = "Not approved: it is a proposal, not an email. Approve it from its own view, where its claims are checked; nothing is sent.";
 
 const ORCHESTRATOR_SPAN = { graph: orchestrator.assistantId, feature: orchestrator.feature };
 
@@ -38,7 +47,11 @@ function errorResult(draftId: number, e: unknown): BatchResult {
 
 /** Puts one approval in its undo window; refused when the draft is not waiting or already approved. */
 async function schedule(user: SessionUser, draftId: number, edit: Edit | undefined, sendAt: Date): Promise<DecisionResult> {
-  const draft = await loadDraftFor(user, draftId);
+  return scheduleLoaded(user, await loadDraftFor(user, draftId), edit, sendAt);
+}
+
+async function scheduleLoaded(user: SessionUser, draft: DraftRow, edit: Edit | undefined, sendAt: Date): Promise<DecisionResult> {
+  const draftId = draft.id;
   assertEmailDraft(draft);
   if (draft.status !== "draft") throw new AppError("conflict:drafts", { message: `This draft was already ${draft.status}.` });
   if (!draft.threadId) throw new AppError("conflict:drafts", { message: "This draft has no thread to resume." });
@@ -49,7 +62,24 @@ async function schedule(user: SessionUser, draftId: number, edit: Edit | undefin
     { runAt: sendAt, dedupeKey: draftDecisionKey(draftId) },
   );
   if (!queued.created) throw new AppError("conflict:drafts", { message: "This draft is already approved and waiting to send." });
-  return { draftId, status: "scheduled", message: `Approved. Sending in ${env().SEND_DELAY_SECONDS} s.`, sendAt: sendAt.toISOString() };
+  const held = await heldBecause(draft.enrollmentId);
+  const message = held ? `Approved. The email is ${held}.` : `Approved. Sending in ${env().SEND_DELAY_SECONDS} s.`;
+  return { draftId, status: "scheduled", message, sendAt: sendAt.toISOString(), ...(held ? { held } : {}) };
+}
+
+/**
+ * What the sender will do with an approved campaign touch the campaign would not send now, asked
+ * of the same check its hold (lib/mail/campaign-hold.ts) makes at sending, so the rep is not told
+ * "sending in 20 s" about an email that waits for a paused campaign. Null: nothing holds it.
+ */
+async function heldBecause(enrollmentId: number | null): Promise<string | null> {
+  if (enrollmentId === null) return null;
+  const verdict = await campaignSendCheck(db(), { enrollmentId });
+  if (verdict.allowed) return null;
+  const why = verdict.message.replace(/\.$/, "");
+  if (verdict.final) return `not going to be sent: ${why}`;
+  if (verdict.reason === "campaign_paused") return "held until the campaign resumes";
+  return verdict.retryAt ? `held until ${formatDateTime(verdict.retryAt)} (${why})` : `held until the enrollment resumes (${why})`;
 }
 
 const sendAtFromNow = () => new Date(Date.now() + env().SEND_DELAY_SECONDS * 1_000);
@@ -60,13 +90,26 @@ export function approveWithUndo(user: SessionUser, draftId: number, edit?: Edit)
   return withSpan("drafts.schedule_approval", ORCHESTRATOR_SPAN, () => schedule(user, draftId, edit, sendAtFromNow()));
 }
 
-/** The console's batch approve: every draft shares one send time, so one undo covers the batch. */
+/**
+ * The console's batch approve: every email shares one send time, so one undo covers the batch. A
+ * proposal in the selection is skipped and says why: its approval is a different act (claims
+ * checked, nothing sent, no undo window), taken from its own view.
+ */
 export async function batchApproveWithUndo(user: SessionUser, draftIds: number[]): Promise<BatchResult[]> {
-  if (env().SEND_DELAY_SECONDS === 0) return batchApprove(user, draftIds);
-  const sendAt = sendAtFromNow();
-  const results: BatchResult[] = [];
-  for (const draftId of draftIds) results.push(await schedule(user, draftId, undefined, sendAt).catch((e: unknown) => errorResult(draftId, e)));
-  return results;
+  const loaded = new Map<number, DraftRow>();
+  const settled = new Map<number, BatchResult>();
+  for (const draftId of draftIds) {
+    const draft = await loadDraftFor(user, draftId).catch((e: unknown) => errorResult(draftId, e));
+    if ("kind" in draft && draft.kind !== "proposal") loaded.set(draftId, draft);
+    else settled.set(draftId, "kind" in draft ? { draftId, status: "skipped", message: PROPOSAL_SKIPPED } : draft);
+  }
+  if (env().SEND_DELAY_SECONDS === 0) {
+    for (const result of loaded.size ? await batchApprove(user, [...loaded.keys()]) : []) settled.set(result.draftId, result);
+  } else {
+    const sendAt = sendAtFromNow();
+    for (const [draftId, draft] of loaded) settled.set(draftId, await scheduleLoaded(user, draft, undefined, sendAt).catch((e: unknown) => errorResult(draftId, e)));
+  }
+  return draftIds.map((draftId) => settled.get(draftId)!);
 }
 
 export type UndoResult = { draftId: number; status: "undone" | "too_late"; message: string };
@@ -88,10 +131,17 @@ export async function undoApprovals(user: SessionUser, draftIds: number[]): Prom
   );
 }
 
-/** Rejects each draft with the same label and reason; one failure never stops the others. */
+/**
+ * Rejects each draft with the same label and reason; one failure never stops the others. A
+ * proposal is rejected through its own graph (rejecting one means the same as for an email).
+ */
 export async function batchReject(user: SessionUser, draftIds: number[], reason: string, label: RejectLabel | null): Promise<BatchResult[]> {
+  const rejectOne = async (draftId: number): Promise<BatchResult> => {
+    const draft = await loadDraftFor(user, draftId);
+    return draft.kind === "proposal" ? rejectProposal(user, draftId, reason, label) : rejectDraft(user, draftId, reason, label);
+  };
   const results: BatchResult[] = [];
-  for (const draftId of draftIds) results.push(await rejectDraft(user, draftId, reason, label).catch((e: unknown) => errorResult(draftId, e)));
+  for (const draftId of draftIds) results.push(await rejectOne(draftId).catch((e: unknown) => errorResult(draftId, e)));
   return results;
 }
 

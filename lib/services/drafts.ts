@@ -127,6 +127,11 @@ export type DecisionResult = {
   message: string;
   /** For "scheduled": when the approval takes effect unless undone (ISO). */
   sendAt?: string;
+  /**
+   * For an approved campaign touch the campaign would not send now: what happens to it instead,
+   * as words that follow "Email to Ann Lee" ("held until the campaign resumes").
+   */
+  held?: string;
 };
 
 /** The email paths (approve with send, undo window, revise) refuse a proposal: it is decided in lib/services/proposals.ts. */

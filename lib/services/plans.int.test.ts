@@ -68,6 +68,19 @@ describe("planning offline", () => {
     expect(row).toMatchObject({ campaignId, status: "active" });
   });
 
+  it("a rep listing plans sees a plan that needs a person counted as needing one: its waiting step is in the Needs a person column", async () => {
+    const { contactIds } = await account(db(), { hqCity: "Lyon", country: "FR", contacts: [{ seniority: "vp", ownerId: rep.id }] });
+    const { planId, status } = await createPlan(rep, { goal: "book a meeting", contactId: contactIds[0]! });
+    expect(status).toBe("needs_person");
+    const listed = (await plansFor(rep)).find((p) => p.id === planId)!;
+    expect(Number(listed.waiting)).toBeGreaterThan(0);
+    expect(Number(listed.needsPerson)).toBe(Number(listed.waiting) + Number(listed.failed));
+    // Every listed plan agrees with its own status: needs a person exactly when the column is not 0.
+    for (const plan of await plansFor(operator)) {
+      if (plan.status === "needs_person" || plan.status === "done") expect(Number(plan.needsPerson) > 0).toBe(plan.status === "needs_person");
+    }
+  });
+
   it("a rep approving an enrollment is refused by the campaign service, and the step goes to a person with that reason", async () => {
     const { contactIds } = await account(db(), { hqCity: "Berlin", country: "DE", contacts: [{ seniority: "vp", ownerId: rep.id }] });
     const { planId } = await createPlan(rep, { goal: "book a meeting", contactId: contactIds[0]! });

@@ -8,7 +8,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError, isAppError } from "@/lib/errors";
 import { graphClient } from "@/lib/langgraph/instance";
-import { checkProposal, flaggedClaims, groundedShare, proposalMarkdown, type ProposalEdit } from "@/lib/outreach/proposal";
+import { checkProposal, flaggedClaims, groundedShare, proposalMarkdown, withFaithfulnessNote, type ProposalEdit } from "@/lib/outreach/proposal";
 import { withSpan } from "@/lib/telemetry/span";
 import { meta as leadToProposal } from "@/graphs/lead-to-proposal/meta";
 import type { ProposalResponse } from "@/graphs/lead-to-proposal/graph";
@@ -114,7 +114,8 @@ export async function saveProposalEdits(user: SessionUser, draftId: number, edit
     markdown: proposalMarkdown(document, { export: false }),
     document,
     reviewFlags: flagged ? ["unsupported_claims"] : [],
-    provenance: { ...draft.provenance, confidence: groundedShare(document) },
+    // The provenance tells the latest check, not the one the graph ran on the first version.
+    provenance: { ...draft.provenance, confidence: groundedShare(document), reason: withFaithfulnessNote(draft.provenance.reason, flagged, "edit") },
   });
   if (!saved) throw new AppError("conflict:drafts", { message: "Someone already decided on this proposal." });
   return { draftId, flaggedClaims: flagged, message: flagged ? `Saved. ${flagged} claim${flagged === 1 ? " is" : "s are"} still flagged.` : "Saved. Every claim passes." };

@@ -41,7 +41,7 @@ export default async function PlansPage() {
                   <td className="px-4 py-2"><PlanStatusBadge status={p.status} /></td>
                   <td className="px-4 py-2 text-right tabular-nums">{p.ran}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{p.waiting}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{p.failed}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{p.needsPerson}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{p.dropped}</td>
                   <td className="whitespace-nowrap px-4 py-2">{formatDateTime(p.createdAt)}</td>
                 </tr>

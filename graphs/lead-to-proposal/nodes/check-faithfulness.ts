@@ -1,4 +1,4 @@
-import { checkProposal, flaggedClaims, groundedShare } from "@/lib/outreach/proposal";
+import { checkProposal, flaggedClaims, groundedShare, withFaithfulnessNote } from "@/lib/outreach/proposal";
 import { allowedTerms } from "../rules";
 import type { LeadToProposalStateType } from "../state";
 
@@ -13,6 +13,5 @@ export function checkFaithfulness(state: LeadToProposalStateType): Partial<LeadT
   const written = state.proposal!;
   const document = checkProposal({ title: written.title, sections: written.sections, facts: snapshot.facts, findings: state.findings ?? [], allowedTerms: allowedTerms(snapshot) });
   const flagged = flaggedClaims(document).length;
-  const note = flagged ? ` ${flagged} claim${flagged === 1 ? "" : "s"} failed the faithfulness check and ${flagged === 1 ? "is" : "are"} flagged.` : " Every claim passed the faithfulness check.";
-  return { document, proposal: { ...written, provenance: { ...written.provenance, confidence: groundedShare(document), reason: written.provenance.reason + note } } };
+  return { document, proposal: { ...written, provenance: { ...written.provenance, confidence: groundedShare(document), reason: withFaithfulnessNote(written.provenance.reason, flagged, "draft") } } };
 }
