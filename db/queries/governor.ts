@@ -156,3 +156,15 @@ export async function deferredSendsForContact(database: Database, contactId: num
     .where(and(eq(outbox.contactId, contactId), eq(outbox.status, "queued"), sql`${outbox.deferredReason} IS NOT NULL`))
     .orderBy(outbox.predictedSendAt);
 }
+
+/**
+ * The contact's latest email being sent or sent, unless a message of theirs came after it (then
+ * answering is not a second email in a row): what the contact's gap counts from, or null.
+ */
+export async function contactGapFrom(database: Database, contactId: number): Promise<Date | null> {
+  const [row] = await database.all<{ last: number | null; inbound: number | null }>(sql`
+    SELECT (SELECT max(claimed_at) FROM outbox WHERE contact_id = ${contactId} AND status IN ${COUNTED}) AS last,
+      (SELECT max(sent_at) FROM emails WHERE contact_id = ${contactId} AND direction = 'inbound') AS inbound`);
+  if (row?.last == null) return null;
+  return row.inbound != null && Number(row.inbound) > Number(row.last) ? null : new Date(Number(row.last));
+}

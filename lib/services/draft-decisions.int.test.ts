@@ -158,6 +158,19 @@ describe("the undo window", () => {
     await undoApprovals(rep, [touch]);
   });
 
+  it("a rep approving an email to a contact emailed an hour ago is told it is held until a day after that email, not that it is sending", async () => {
+    const draftId = await draftOf();
+    const { contactId } = await one<{ contactId: number }>(sql`SELECT contact_id AS contactId FROM drafts WHERE id = ${draftId}`);
+    const hourAgo = Date.now() - 3_600_000;
+    // Another email to them went out an hour ago (another rep's, say): the governor will hold this one.
+    await db().run(sql`INSERT INTO drafts (contact_id, status, subject, body, provenance, prompt_version, model, graph_id, action) VALUES (${contactId}, 'sent', 'Earlier', 'Hi', '{}', 't', 't', 'email_orchestrator', 'initial')`);
+    await db().run(sql`INSERT INTO outbox (draft_id, idempotency_key, contact_id, to_email, subject, body, message_id, conversation_id, status, claimed_at, sent_at)
+      VALUES ((SELECT max(id) FROM drafts), 'gap-test', ${contactId}, 'x@y.example', 'Earlier', 'Hi', '<gap-test@x>', 'gap', 'sent', ${hourAgo}, ${hourAgo})`);
+    const result = await approveWithUndo(rep, draftId);
+    expect(result.held).toMatch(/^held until .+ \(the contact was emailed less than a day ago\)$/);
+    expect(result.message).not.toMatch(/Sending in/);
+  });
+
   it("a rep batch-approving emails with a proposal among them gets the emails scheduled and the proposal skipped with the reason, still waiting", async () => {
     const [first, second] = [await draftOf(), await draftOf()];
     const proposalFor = await draftOf();

@@ -12,6 +12,8 @@ import { withSpan } from "@/lib/telemetry/span";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
 import { rejectProposal } from "./proposals";
 import { approveDraft, assertEmailDraft, batchApprove, loadDraftFor, rejectDraft, resumeDraft, type DecisionResult, type DraftEdit, type RejectLabel } from "./drafts";
+import { contactGapFrom } from "@/db/queries/governor";
+import { governance } from "@/lib/mail";
 
 /*
  * The undo window. An approval made in the console is not applied at once: it is queued as a
@@ -62,7 +64,7 @@ async function scheduleLoaded(user: SessionUser, draft: DraftRow, edit: Edit | u
     { runAt: sendAt, dedupeKey: draftDecisionKey(draftId) },
   );
   if (!queued.created) throw new AppError("conflict:drafts", { message: "This draft is already approved and waiting to send." });
-  const held = await heldBecause(draft.enrollmentId);
+  const held = (await heldBecause(draft.enrollmentId)) ?? (await heldForContactGap(draft.contactId, sendAt));
   const message = held ? `Approved. The email is ${held}.` : `Approved. Sending in ${env().SEND_DELAY_SECONDS} s.`;
   return { draftId, status: "scheduled", message, sendAt: sendAt.toISOString(), ...(held ? { held } : {}) };
 }
@@ -80,6 +82,15 @@ async function heldBecause(enrollmentId: number | null): Promise<string | null> 
   if (verdict.final) return `not going to be sent: ${why}`;
   if (verdict.reason === "campaign_paused") return "held until the campaign resumes";
   return verdict.retryAt ? `held until ${formatDateTime(verdict.retryAt)} (${why})` : `held until the enrollment resumes (${why})`;
+}
+
+/** An email to a contact emailed within the governor's contact gap waits out the gap (lib/governor): say so, with when. */
+async function heldForContactGap(contactId: number, sendAt: Date): Promise<string | null> {
+  const gapSeconds = governance().rules.contactGapSeconds;
+  const last = gapSeconds > 0 ? await contactGapFrom(db(), contactId) : null;
+  if (!last) return null;
+  const until = new Date(last.getTime() + gapSeconds * 1_000);
+  return until > sendAt ? `held until ${formatDateTime(until)} (the contact was emailed less than ${gapSeconds === 86_400 ? "a day" : `${Math.round(gapSeconds / 3_600)} hours`} ago)` : null;
 }
 
 const sendAtFromNow = () => new Date(Date.now() + env().SEND_DELAY_SECONDS * 1_000);
