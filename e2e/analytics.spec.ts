@@ -79,7 +79,8 @@ test("an operator asks which campaign gets the most replies and sees the rows, a
   expect(runsBefore).toBeGreaterThan(0);
   await page.getByRole("list", { name: "Your questions" }).getByRole("button", { name: new RegExp(QUESTION.replace("?", "\\?")) }).first().click();
   await expect(answer(page).getByTestId("run-steps")).toBeVisible({ timeout: 30_000 });
-  await expect.poll(asked).toBe(runsBefore + 1);
+  // At least one new run: the streaming test below asks the same question in parallel on this server.
+  await expect.poll(asked).toBeGreaterThan(runsBefore);
 });
 
 test("an operator watches each step of a catalogue question arrive, in order, before the table and chart, then opens the run and finds the answer there", async ({ page }) => {
