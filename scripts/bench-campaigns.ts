@@ -31,6 +31,7 @@ const { seedDatabase } = await import("@/db/seed/seed");
 const { dueEnrollmentIds, queueDueWakes } = await import("@/db/queries/enrollments");
 const { campaignReach, enrollmentPage, enrollmentStatusCounts, getCampaignRow, stepFunnel } = await import("@/db/queries/campaigns");
 const svc = await import("@/lib/services/campaigns");
+const views = await import("@/lib/services/campaign-views");
 const { embeddedRuntime } = await import("@/lib/runtime/instance");
 
 const operator = { id: "usr_demo_operator", name: "Olly Operator", email: "operator@demo.local", role: "operator" as const };
@@ -101,7 +102,7 @@ try {
   const pageMs: number[] = [];
   const rawMs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    pageMs.push(await time(() => svc.getCampaign(operator, id, { page: 1, pageSize: 50 })));
+    pageMs.push(await time(() => views.getCampaign(operator, id, { page: 1, pageSize: 50 })));
     rawMs.push(
       await time(() =>
         Promise.all([

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SparkLine } from "@/components/charts/spark-line";
 import type { ChartRow } from "@/components/charts/series";
 import { formatDate, formatNumber, formatPercent } from "@/lib/format";
-import type { CampaignSummary } from "@/lib/services/campaigns";
+import type { CampaignSummary } from "@/lib/services/campaign-views";
 import { CampaignStatus } from "./status-badges";
 
 const num = "px-3 py-2 text-right tabular-nums";

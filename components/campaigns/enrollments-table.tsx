@@ -3,7 +3,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { formatDateTime } from "@/lib/format";
 import type { DeferReason } from "@/lib/governor/decide";
 import { describeDeferral } from "@/lib/governor/sentence";
-import type { CampaignDetail } from "@/lib/services/campaigns";
+import type { CampaignDetail } from "@/lib/services/campaign-views";
 import { EnrollmentControls } from "./campaign-controls";
 import { ENROLLMENT_FILTERS, EnrollmentStatus } from "./status-badges";
 

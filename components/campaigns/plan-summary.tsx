@@ -1,6 +1,6 @@
 import { Fields } from "@/components/ui/card";
 import { formatPercent, humanize } from "@/lib/format";
-import type { CampaignDetail } from "@/lib/services/campaigns";
+import type { CampaignDetail } from "@/lib/services/campaign-views";
 import { sourceWords } from "./panel-record";
 import { touchDays } from "./plan-draft";
 

@@ -14,6 +14,7 @@ const { createTestClock, DAY_MS } = await import("@/lib/clock");
 const { freshContacts } = await import("@/lib/campaigns/testing");
 const { dueEnrollmentIds, queueDueWakes } = await import("@/db/queries/enrollments");
 const svc = await import("./campaigns");
+const views = await import("./campaign-views");
 
 const rep = { id: "usr_demo_rep", name: "Riley Rep", email: "rep@demo.local", role: "rep" as const };
 const operator = { id: "usr_demo_operator", name: "Olly Operator", email: "operator@demo.local", role: "operator" as const };
@@ -159,14 +160,14 @@ describe("campaigns service", () => {
     expect(await one(sql`SELECT status FROM campaign_enrollments WHERE id = ${target.id}`)).toEqual({ status: "removed" });
     await expect(svc.removeEnrollment(operator, target.id, clock)).rejects.toMatchObject({ code: "conflict:campaigns" });
 
-    const asRep = await svc.getCampaign(rep, id);
+    const asRep = await views.getCampaign(rep, id);
     const own = contacts.filter((c) => c.ownerId === rep.id).length;
     expect(asRep.enrollments.total).toBe(own);
     expect(asRep.enrollments.rows.every((r) => r.ownerId === rep.id)).toBe(true);
     expect(asRep.canRun).toBe(false);
-    const asOperator = await svc.getCampaign(operator, id);
+    const asOperator = await views.getCampaign(operator, id);
     expect(asOperator.enrollments.total).toBe(10);
-    const listed = (await svc.listCampaigns(rep)).find((c) => c.id === id);
+    const listed = (await views.listCampaigns(rep)).find((c) => c.id === id);
     expect(listed).toMatchObject({ enrolled: 10, active: 9, replyRate: null });
   });
 });

@@ -1,14 +1,11 @@
 import { z } from "zod";
 import { db } from "@/db/client";
-import {
-  campaignReach, enrollmentPage, enrollmentsOfContact, enrollmentStatusCounts, getCampaignRow, insertCampaign, listCampaignRows,
-  stepFunnel, touchesPerDay, updateCampaign, type CampaignRow, type StatusCounts,
-} from "@/db/queries/campaigns";
-import { companyVerticalsOf, contactIdsMatching, gateInputsOf, getContactOwner } from "@/db/queries/contacts";
+import { getCampaignRow, insertCampaign, updateCampaign, type CampaignRow } from "@/db/queries/campaigns";
+import { companyVerticalsOf, contactIdsMatching, gateInputsOf } from "@/db/queries/contacts";
 import {
   enrollmentsOfContacts, getEnrollment, insertEnrollments, pauseCampaignEnrollments, pauseEnrollments, resumeCampaignEnrollments, resumeEnrollments, stopEnrollments,
 } from "@/db/queries/enrollments";
-import { ENROLLMENT_STATUSES, SCORE_TIERS, SENIORITIES, TONES, VERTICALS, type CampaignPlan, type EnrollmentStatus } from "@/db/schema";
+import { SCORE_TIERS, SENIORITIES, TONES, VERTICALS, type CampaignPlan, type EnrollmentStatus } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { COACH_RULES_VERSION, planFrom } from "@/lib/campaigns/coach-plan";
@@ -96,18 +93,12 @@ export const CreateCampaignInput = z
   .strict();
 export type CreateCampaignInput = z.input<typeof CreateCampaignInput>;
 
-export const EnrollmentQuery = z.object({
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
-  status: z.enum(ENROLLMENT_STATUSES).optional(),
-});
-export type EnrollmentQuery = z.input<typeof EnrollmentQuery>;
 
 function requireOperator(user: SessionUser): void {
   if (!hasRole(user.role, "operator")) throw new AppError("forbidden:campaigns", { message: "Only operators and admins can create and run campaigns." });
 }
 
-async function loadCampaign(campaignId: number): Promise<CampaignRow> {
+export async function loadCampaign(campaignId: number): Promise<CampaignRow> {
   const campaign = await getCampaignRow(db(), campaignId);
   if (!campaign) throw new AppError("not_found:campaigns", { message: "That campaign does not exist." });
   return campaign;
@@ -301,80 +292,4 @@ export async function removeEnrollment(user: SessionUser, enrollmentId: number, 
   const { stopped, withdrawn } = await stopEnrollments(db(), [enrollmentId], { status: "removed", reason: `Removed from the campaign by ${user.name}.`, at: clock.now() });
   if (stopped === 0) throw new AppError("conflict:campaigns", { message: "This enrollment has already ended." });
   return { withdrawn };
-}
-
-export type CampaignSummary = {
-  id: number;
-  name: string;
-  status: CampaignRow["status"];
-  vertical: CampaignRow["vertical"];
-  launchedAt: string | null;
-  enrolled: number;
-  active: number;
-  paused: number;
-  replied: number;
-  bounced: number;
-  meetings: number;
-  /** Contacts who answered per contact sent to; null before anyone was sent to. */
-  replyRate: number | null;
-};
-
-function summarize(campaign: CampaignRow, counts: StatusCounts, reach: { contacted: number; answered: number; bounced: number } | undefined): CampaignSummary {
-  const enrolled = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
-  const replied = Math.max(counts.replied ?? 0, reach?.answered ?? 0);
-  return {
-    id: campaign.id,
-    name: campaign.name,
-    status: campaign.status,
-    vertical: campaign.vertical,
-    launchedAt: campaign.launchedAt?.toISOString() ?? null,
-    enrolled,
-    active: counts.active ?? 0,
-    paused: counts.paused ?? 0,
-    replied,
-    bounced: Math.max(counts.bounced ?? 0, reach?.bounced ?? 0),
-    meetings: counts.meeting ?? 0,
-    replyRate: reach && reach.contacted > 0 ? replied / reach.contacted : null,
-  };
-}
-
-/** Every campaign with its counts (reps see the list; their contacts' touches are on the campaign page). */
-export async function listCampaigns(user: SessionUser): Promise<CampaignSummary[]> {
-  void user;
-  const [rows, counts, reach] = await Promise.all([listCampaignRows(db()), enrollmentStatusCounts(db()), campaignReach(db())]);
-  return rows.map((c) => summarize(c, counts.get(c.id) ?? {}, reach.get(c.id)));
-}
-
-/**
- * A campaign's page: its plan (with provenance) and panel, counts, the per-touch funnel and a
- * page of enrollments (state, step, next wake, why deferred, last event). A rep sees only the
- * enrollments and touches of their own contacts.
- */
-export async function getCampaign(user: SessionUser, campaignId: number, query: unknown = {}) {
-  const q = validate(EnrollmentQuery, query, "campaigns");
-  const campaign = await loadCampaign(campaignId);
-  const ownerId = hasRole(user.role, "operator") ? undefined : user.id;
-  const [counts, reach, funnel, enrollments] = await Promise.all([
-    enrollmentStatusCounts(db(), campaignId),
-    campaignReach(db(), campaignId),
-    stepFunnel(db(), campaignId, ownerId),
-    enrollmentPage(db(), campaignId, { ...q, ownerId }),
-  ]);
-  return { campaign, summary: summarize(campaign, counts.get(campaignId) ?? {}, reach.get(campaignId)), funnel, enrollments, canRun: hasRole(user.role, "operator") };
-}
-export type CampaignDetail = Awaited<ReturnType<typeof getCampaign>>;
-
-/** Touches sent per day: one campaign's, or every campaign's (for the list's charts); a rep's own contacts only. */
-export async function touchesOverTime(user: SessionUser, campaignId?: number) {
-  if (campaignId !== undefined) await loadCampaign(campaignId);
-  return touchesPerDay(db(), campaignId, hasRole(user.role, "operator") ? undefined : user.id);
-}
-
-/** A contact's enrollments (the contact page); a rep only for their own contacts. */
-export async function enrollmentsForContact(user: SessionUser, contactId: number) {
-  if (!hasRole(user.role, "operator")) {
-    const owner = await getContactOwner(db(), contactId);
-    if (owner === undefined || owner !== user.id) throw new AppError("not_found:contacts");
-  }
-  return enrollmentsOfContact(db(), contactId);
 }

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
-import { listCampaigns, touchesOverTime } from "@/lib/services/campaigns";
+import { listCampaigns, touchesOverTime } from "@/lib/services/campaign-views";
 
 export const metadata: Metadata = { title: "Campaigns" };
 

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError, userMessage } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { listCampaigns } from "@/lib/services/campaigns";
+import { listCampaigns } from "@/lib/services/campaign-views";
 import { draftOwnersFor, draftView, listDraftsFor, parseDraftListQuery, type DraftListQuery } from "@/lib/services/drafts";
 
 export const metadata: Metadata = { title: "Drafts" };

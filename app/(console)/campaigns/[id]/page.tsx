@@ -17,7 +17,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatNumber, formatPercent, humanize } from "@/lib/format";
-import { getCampaign, touchesOverTime } from "@/lib/services/campaigns";
+import { getCampaign, touchesOverTime } from "@/lib/services/campaign-views";
 
 export const metadata: Metadata = { title: "Campaign" };
 
