@@ -168,3 +168,11 @@ export async function contactGapFrom(database: Database, contactId: number): Pro
   if (row?.last == null) return null;
   return row.inbound != null && Number(row.inbound) > Number(row.last) ? null : new Date(Number(row.last));
 }
+
+/** Whether a message of the contact's came after our latest email to them: answering is then not a second email in a row. */
+export async function answersNewerMessage(database: Database, contactId: number): Promise<boolean> {
+  const [row] = await database.all<{ answered: number }>(sql`
+    SELECT coalesce((SELECT max(sent_at) FROM emails WHERE contact_id = ${contactId} AND direction = 'inbound')
+      > (SELECT max(claimed_at) FROM outbox WHERE contact_id = ${contactId} AND status IN ${COUNTED}), 0) AS answered`);
+  return Number(row?.answered ?? 0) === 1;
+}

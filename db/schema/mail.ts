@@ -69,10 +69,12 @@ export const outbox = sqliteTable(
     uniqueIndex("outbox_message_id_uq").on(t.messageId),
     index("outbox_status_idx").on(t.status, t.createdAt),
     // The governor's counts: a mailbox's sends in its local day and its last send; a domain's in a day.
-    index("outbox_mailbox_claimed_idx").on(t.mailboxId, t.claimedAt),
-    index("outbox_domain_claimed_idx").on(t.recipientDomain, t.claimedAt),
+    // Covering (status last), so each claim's counts read the index alone: a count of sends in a day
+    // otherwise looks up every row it passes to check its status (the caps' worst case: thousands).
+    index("outbox_mailbox_claimed_idx").on(t.mailboxId, t.claimedAt, t.status),
+    index("outbox_domain_claimed_idx").on(t.recipientDomain, t.claimedAt, t.status),
     // The contact's gap: its latest email, counted at every claim.
-    index("outbox_contact_claimed_idx").on(t.contactId, t.claimedAt),
+    index("outbox_contact_claimed_idx").on(t.contactId, t.claimedAt, t.status),
   ],
 );
 

@@ -1,6 +1,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "@/db/client";
-import { governorCounts, recordDeferral, sendContextFor } from "@/db/queries/governor";
+import { answersNewerMessage, governorCounts, recordDeferral, sendContextFor, type ClaimLimits } from "@/db/queries/governor";
 import { claimForSending, getOutbox, recordStopped, type OutboxEntry } from "@/db/queries/outbox";
 import type { Clock } from "@/lib/clock";
 import { countingDays, decide, type DeferReason, type SendRequest } from "@/lib/governor/decide";
@@ -38,6 +38,9 @@ export type GovernedClaim =
   | { kind: "stopped"; message: string }
   | { kind: "not_queued" };
 
+/** The state a decision on the rules that need no counts is asked with. */
+const NOTHING_COUNTED = { mailboxSentToday: 0, mailboxLastSentAt: null, domainSentToday: 0, contactLastSentAt: null } as const;
+
 /** Rounds lost to other senders before giving up (each loss means a slot was just taken, so the next look usually defers). */
 const MAX_ROUNDS = 8;
 
@@ -72,6 +75,23 @@ export async function claimUnderGovernor(
     const request: SendRequest = { mailbox, to: first.toEmail, place: context.place, pause };
     const days = countingDays(request, now);
     const counted = { mailboxId: mailbox.id, mailboxDay: days.mailbox, domain: days.domain.domain, domainDay: days.domain, contact: { outboxId, contactId: first.contactId } };
+    const limits = (answersContact: boolean): ClaimLimits => ({
+      ...counted,
+      at: now,
+      mailboxDailyCap: rules.mailboxDailyCap,
+      domainDailyCap: rules.domainDailyCap,
+      minGapSeconds: rules.minGapSeconds,
+      // Re-checked in the claim itself: two emails to one contact approved together race here.
+      contactGapSeconds: answersContact ? 0 : rules.contactGapSeconds,
+    });
+    // The rules that need no counts (pause, approval, holiday, window) allow it: claim at once —
+    // the claim's UPDATE counts the caps and gaps itself — and count apart only to say why a claim
+    // was refused. One count of the day's sends per delivery instead of two.
+    if (decide(request, NOTHING_COUNTED, clock, rules).allowed) {
+      const entry = await claimForSending(database, outboxId, leaseUntil, limits(await answersNewerMessage(database, first.contactId)));
+      if (entry) return { kind: "claimed", entry, mailbox };
+      if ((await getOutbox(database, outboxId))?.status !== "queued") return { kind: "not_queued" };
+    }
     const state = await governorCounts(database, counted, rules);
     const decision = decide(request, state, clock, rules);
     if (!decision.allowed) {
@@ -81,15 +101,8 @@ export async function claimUnderGovernor(
       await recordDeferral(database, outboxId, { mailboxId: mailbox.id, domain: days.domain.domain, reason: { ...decision.reason, recipientZone: days.domain.zone }, notBefore: decision.notBefore }, defer ? [defer(runAt)] : []);
       return { kind: "deferred", reason: decision.reason, notBefore: decision.notBefore, mailbox };
     }
-    const entry = await claimForSending(database, outboxId, leaseUntil, {
-      ...counted,
-      at: now,
-      mailboxDailyCap: rules.mailboxDailyCap,
-      domainDailyCap: rules.domainDailyCap,
-      minGapSeconds: rules.minGapSeconds,
-      // Re-checked in the claim itself: two emails to one contact approved together race here.
-      contactGapSeconds: state.answersContact ? 0 : rules.contactGapSeconds,
-    });
+    // Allowed on fresh counts although the claim above lost: a race with another sender; again.
+    const entry = await claimForSending(database, outboxId, leaseUntil, limits(state.answersContact));
     if (entry) return { kind: "claimed", entry, mailbox };
     if ((await getOutbox(database, outboxId))?.status !== "queued") return { kind: "not_queued" };
   }
