@@ -67,6 +67,18 @@ function countUpTo(column: "mailbox_id" | "recipient_domain", value: string, day
   return sql`(SELECT count(*) FROM (SELECT 1 FROM outbox ${sql.raw(alias)} WHERE ${col} = ${value} AND ${at} >= ${day.start.getTime()} AND ${at} < ${day.end.getTime()} AND ${status} IN ${COUNTED} LIMIT ${cap}))`;
 }
 
+type ContactGap = { from: Date | null; answered: boolean };
+
+const contactLast = (contactId: number, exceptOutboxId?: number) =>
+  sql`(SELECT max(claimed_at) FROM outbox WHERE contact_id = ${contactId}${exceptOutboxId === undefined ? sql`` : sql` AND id <> ${exceptOutboxId}`} AND status IN ${COUNTED})`;
+const inboundLast = (contactId: number) => sql`(SELECT max(sent_at) FROM emails WHERE contact_id = ${contactId} AND direction = 'inbound')`;
+
+function gapOf(last: number | null, inbound: number | null): ContactGap {
+  if (last === null) return { from: null, answered: false };
+  const answered = inbound !== null && Number(inbound) > Number(last);
+  return { from: answered ? null : new Date(Number(last)), answered };
+}
+
 /**
  * The governor's state (lib/governor GovernorState) as indexed reads in one statement; counts stop
  * at the caps. The contact's last email counts only while no message of theirs came after it:
@@ -83,16 +95,15 @@ export async function governorCounts(
       ${countUpTo("mailbox_id", q.mailboxId, q.mailboxDay, caps.mailboxDailyCap, "x")} AS m,
       (SELECT max(claimed_at) FROM outbox WHERE mailbox_id = ${q.mailboxId} AND status IN ${COUNTED}) AS last,
       ${countUpTo("recipient_domain", q.domain, q.domainDay, caps.domainDailyCap, "x")} AS d,
-      ${c ? sql`(SELECT max(claimed_at) FROM outbox WHERE contact_id = ${c.contactId} AND id <> ${c.outboxId} AND status IN ${COUNTED})` : sql`NULL`} AS contactLast,
-      ${c ? sql`(SELECT max(sent_at) FROM emails WHERE contact_id = ${c.contactId} AND direction = 'inbound')` : sql`NULL`} AS inboundLast`);
-  const contactLast = row?.contactLast == null ? null : Number(row.contactLast);
-  const answered = contactLast !== null && row?.inboundLast != null && Number(row.inboundLast) > contactLast;
+      ${c ? contactLast(c.contactId, c.outboxId) : sql`NULL`} AS contactLast,
+      ${c ? inboundLast(c.contactId) : sql`NULL`} AS inboundLast`);
+  const gap = gapOf(row?.contactLast ?? null, row?.inboundLast ?? null);
   return {
     mailboxSentToday: Number(row?.m ?? 0),
     mailboxLastSentAt: row?.last == null ? null : new Date(Number(row.last)),
     domainSentToday: Number(row?.d ?? 0),
-    contactLastSentAt: contactLast === null || answered ? null : new Date(contactLast),
-    answersContact: answered,
+    contactLastSentAt: gap.from,
+    answersContact: gap.answered,
   };
 }
 
@@ -158,21 +169,11 @@ export async function deferredSendsForContact(database: Database, contactId: num
 }
 
 /**
- * The contact's latest email being sent or sent, unless a message of theirs came after it (then
- * answering is not a second email in a row): what the contact's gap counts from, or null.
+ * The contact's gap, as one read: their latest email being sent or sent (`from`, null when there is
+ * none or a message of theirs came after it) and whether one did (`answered`: answering them is then
+ * not a second email in a row).
  */
-export async function contactGapFrom(database: Database, contactId: number): Promise<Date | null> {
-  const [row] = await database.all<{ last: number | null; inbound: number | null }>(sql`
-    SELECT (SELECT max(claimed_at) FROM outbox WHERE contact_id = ${contactId} AND status IN ${COUNTED}) AS last,
-      (SELECT max(sent_at) FROM emails WHERE contact_id = ${contactId} AND direction = 'inbound') AS inbound`);
-  if (row?.last == null) return null;
-  return row.inbound != null && Number(row.inbound) > Number(row.last) ? null : new Date(Number(row.last));
-}
-
-/** Whether a message of the contact's came after our latest email to them: answering is then not a second email in a row. */
-export async function answersNewerMessage(database: Database, contactId: number): Promise<boolean> {
-  const [row] = await database.all<{ answered: number }>(sql`
-    SELECT coalesce((SELECT max(sent_at) FROM emails WHERE contact_id = ${contactId} AND direction = 'inbound')
-      > (SELECT max(claimed_at) FROM outbox WHERE contact_id = ${contactId} AND status IN ${COUNTED}), 0) AS answered`);
-  return Number(row?.answered ?? 0) === 1;
+export async function contactGap(database: Database, contactId: number): Promise<ContactGap> {
+  const [row] = await database.all<{ last: number | null; inbound: number | null }>(sql`SELECT ${contactLast(contactId)} AS last, ${inboundLast(contactId)} AS inbound`);
+  return gapOf(row?.last ?? null, row?.inbound ?? null);
 }

@@ -91,7 +91,7 @@ export function scheduledLabel(reason: DeferReason, at: Date, recipientZone: str
 }
 
 /** 86,400 s → "a day", 7,200 s → "2 hours", 600 s → "10 minutes". */
-function gapWords(seconds: number): string {
+export function gapWords(seconds: number): string {
   if (seconds % 86_400 === 0) return seconds === 86_400 ? "a day" : `${seconds / 86_400} days`;
   if (seconds % 3_600 === 0) return seconds === 3_600 ? "an hour" : `${seconds / 3_600} hours`;
   return `${Math.round(seconds / 60)} minutes`;

@@ -111,9 +111,8 @@ export type JobSpecs = typeof JOB_SPECS;
 export type JobName = keyof JobSpecs;
 export type JobPayload<K extends JobName> = z.output<JobSpecs[K]["payload"]>;
 
+/** At most one reflection per email waits or runs: its key is this and the email's id. */
 export const MEMORY_DEDUPE_PREFIX = "memory_reflect:";
-/** At most one reflection per email waits or runs. */
-export const memoryDedupeKey = (emailId: number) => `${MEMORY_DEDUPE_PREFIX}${emailId}`;
 
 /** The reflection a delivery queues in the same batch as the email it records. */
 export const reflectionAfterSend = (runAt: Date, parentRunId: string | null = null) =>

@@ -1,6 +1,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "@/db/client";
-import { answersNewerMessage, governorCounts, recordDeferral, sendContextFor, type ClaimLimits } from "@/db/queries/governor";
+import { contactGap, governorCounts, recordDeferral, sendContextFor, type ClaimLimits } from "@/db/queries/governor";
 import { claimForSending, getOutbox, recordStopped, type OutboxEntry } from "@/db/queries/outbox";
 import type { Clock } from "@/lib/clock";
 import { countingDays, decide, type DeferReason, type SendRequest } from "@/lib/governor/decide";
@@ -88,7 +88,7 @@ export async function claimUnderGovernor(
     // the claim's UPDATE counts the caps and gaps itself — and count apart only to say why a claim
     // was refused. One count of the day's sends per delivery instead of two.
     if (decide(request, NOTHING_COUNTED, clock, rules).allowed) {
-      const entry = await claimForSending(database, outboxId, leaseUntil, limits(await answersNewerMessage(database, first.contactId)));
+      const entry = await claimForSending(database, outboxId, leaseUntil, limits((await contactGap(database, first.contactId)).answered));
       if (entry) return { kind: "claimed", entry, mailbox };
       if ((await getOutbox(database, outboxId))?.status !== "queued") return { kind: "not_queued" };
     }

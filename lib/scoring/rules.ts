@@ -1,6 +1,6 @@
 import type { Vertical } from "@/db/schema";
 import { DAY_MS } from "@/lib/clock";
-import { GENERAL_BUYER_KEYWORDS, SENIORITY_VALUE, TERMS, TITLE_SENIORITY, VERTICAL_PROFILES, type Term, type TermWeights } from "./verticals";
+import { GENERAL_BUYER_KEYWORDS, SENIORITY_VALUE, seniorityOfTitle, TERMS, VERTICAL_PROFILES, type Term, type TermWeights } from "./verticals";
 
 /**
  * The contact scorer's rules, pure: the score_contact graph (one contact, with the model's role
@@ -64,9 +64,8 @@ export function seniorityTerm(s: Pick<ContactSignals, "seniority" | "title">): P
   if (s.seniority && SENIORITY_VALUE[s.seniority] !== undefined) {
     return { value: SENIORITY_VALUE[s.seniority]!, why: `Seniority band ${s.seniority} (${SENIORITY_VALUE[s.seniority]}).` };
   }
-  const title = s.title?.toLowerCase() ?? "";
-  const match = title ? TITLE_SENIORITY.find(([pattern]) => pattern.test(title)) : undefined;
-  if (match) return { value: SENIORITY_VALUE[match[1]]!, why: `No band recorded; the title "${s.title}" reads as ${match[1]} (${SENIORITY_VALUE[match[1]]}).` };
+  const band = seniorityOfTitle(s.title);
+  if (band) return { value: SENIORITY_VALUE[band]!, why: `No band recorded; the title "${s.title}" reads as ${band} (${SENIORITY_VALUE[band]}).` };
   return { value: null, why: s.title ? `No band recorded and the title "${s.title}" names none: left out.` : "No band or title recorded: left out." };
 }
 

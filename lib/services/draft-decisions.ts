@@ -12,8 +12,9 @@ import { withSpan } from "@/lib/telemetry/span";
 import { meta as orchestrator } from "@/graphs/email-orchestrator/meta";
 import { rejectProposal } from "./proposals";
 import { approveDraft, assertEmailDraft, batchApprove, loadDraftFor, rejectDraft, resumeDraft, type DecisionResult, type DraftEdit, type RejectLabel } from "./drafts";
-import { contactGapFrom } from "@/db/queries/governor";
+import { contactGap } from "@/db/queries/governor";
 import { governance } from "@/lib/mail";
+import { gapWords } from "@/lib/governor/sentence";
 
 /*
  * The undo window. An approval made in the console is not applied at once: it is queued as a
@@ -87,10 +88,10 @@ async function heldBecause(enrollmentId: number | null): Promise<string | null> 
 /** An email to a contact emailed within the governor's contact gap waits out the gap (lib/governor): say so, with when. */
 async function heldForContactGap(contactId: number, sendAt: Date): Promise<string | null> {
   const gapSeconds = governance().rules.contactGapSeconds;
-  const last = gapSeconds > 0 ? await contactGapFrom(db(), contactId) : null;
+  const last = gapSeconds > 0 ? (await contactGap(db(), contactId)).from : null;
   if (!last) return null;
   const until = new Date(last.getTime() + gapSeconds * 1_000);
-  return until > sendAt ? `held until ${formatDateTime(until)} (the contact was emailed less than ${gapSeconds === 86_400 ? "a day" : `${Math.round(gapSeconds / 3_600)} hours`} ago)` : null;
+  return until > sendAt ? `held until ${formatDateTime(until)} (the contact was emailed less than ${gapWords(gapSeconds)} ago)` : null;
 }
 
 const sendAtFromNow = () => new Date(Date.now() + env().SEND_DELAY_SECONDS * 1_000);
