@@ -104,7 +104,8 @@ async function settle(deps: RunDeps, run: RunLease, end: { status: "error" | "ca
  * idle would hold their work, a stored draft say, with nothing to carry it on); or done.
  */
 function threadAfter(
-  run: Pick<RunLease, "id" | "kwargs">,
+  /** The run that was cut off; null for a thread left busy with no run (nothing to run again). */
+  run: Pick<RunLease, "id" | "kwargs"> | null,
   snapshot: StateSnapshotLike | null,
   error: string,
 ): { status: "waiting" | "mid-graph" | "not-started" | "done"; release: ThreadOutcome } {
@@ -115,8 +116,7 @@ function threadAfter(
   // Tasks left at the checkpoint, even ones whose writes were saved (LangGraph leaves those out of
   // `next`): the process died before the checkpoint that would have followed them.
   if ((snapshot?.tasks.length ?? 0) > 0) return { status: "mid-graph", release: { status: "idle", values, error: carryOn } };
-  const checkpointedHere = snapshot?.metadata?.run_id === run.id;
-  if (run.kwargs && run.kwargs.input != null && !checkpointedHere) {
+  if (run?.kwargs && run.kwargs.input != null && snapshot?.metadata?.run_id !== run.id) {
     return { status: "not-started", release: { status: "idle", values, error: `${error} Its input never reached a checkpoint: run it again.` } };
   }
   return { status: "done", release: { status: "idle", values, error } };
@@ -131,7 +131,7 @@ async function releaseStranded(deps: RunDeps, now: number): Promise<number> {
   for (const thread of await strandedThreads(deps.database, new Date(now - deps.lease.leaseMs))) {
     const snapshot = thread.assistantId ? await lastCheckpoint(deps, thread.assistantId, thread.threadId) : null;
     const read = snapshot === "unreadable" ? null : snapshot;
-    if (await releaseStrandedThread(deps.database, thread.threadId, threadAfter({ id: "", kwargs: null }, read, RESTART_ERROR).release)) released += 1;
+    if (await releaseStrandedThread(deps.database, thread.threadId, threadAfter(null, read, RESTART_ERROR).release)) released += 1;
   }
   return released;
 }
